@@ -1,0 +1,36 @@
+// amanat-kiosk: what visitors see.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/kiosk_loop.hpp"
+#include "core/exhibition.hpp"
+#include "core/kiosk_options.hpp"
+#include "core/version.hpp"
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    amanat::KioskOptions options;
+    std::string error;
+    if (!amanat::parse_kiosk_options(args, options, error)) {
+        std::fprintf(stderr, "amanat-kiosk: %s\n\n%s", error.c_str(), amanat::kKioskUsage);
+        return 2;
+    }
+    switch (options.action) {
+        case amanat::KioskOptions::Action::ShowHelp:
+            std::fputs(amanat::kKioskUsage, stdout);
+            return 0;
+        case amanat::KioskOptions::Action::ShowVersion:
+            std::printf("amanat-kiosk %s\n", amanat::kVersion);
+            return 0;
+        case amanat::KioskOptions::Action::Run:
+            break;
+    }
+    if (options.bundle.empty()) options.bundle = AMANAT_DEFAULT_BUNDLE;
+    const auto exhibition = amanat::load_exhibition(options.bundle, error);
+    if (!exhibition) {
+        std::fprintf(stderr, "amanat-kiosk: cannot show the exhibition: %s\n", error.c_str());
+        return 1;
+    }
+    return amanat::run_kiosk(options, *exhibition);
+}

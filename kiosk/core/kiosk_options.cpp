@@ -1,0 +1,61 @@
+#include "core/kiosk_options.hpp"
+
+#include <charconv>
+
+namespace amanat {
+
+const char* const kKioskUsage =
+    "Usage: amanat-kiosk [OPTIONS] [BUNDLE_DIR]\n"
+    "\n"
+    "Shows an exhibition to visitors, full screen.\n"
+    "BUNDLE_DIR is an exhibition bundle folder; without it the kiosk shows the\n"
+    "installed exhibition (or the sample exhibition when run from a build tree).\n"
+    "\n"
+    "Options:\n"
+    "  --windowed WIDTHxHEIGHT  run in a window of that size (for development)\n"
+    "  --version                print the version and exit\n"
+    "  -h, --help               print this help and exit\n";
+
+namespace {
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    auto w = std::from_chars(begin, begin + x, width);
+    auto h = std::from_chars(begin + x + 1, end, height);
+    return w.ec == std::errc{} && w.ptr == begin + x && h.ec == std::errc{} && h.ptr == end && width >= 320 &&
+           height >= 240 && width <= 16384 && height <= 16384;
+}
+
+}  // namespace
+
+bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& options, std::string& error) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            options.action = KioskOptions::Action::ShowHelp;
+        } else if (arg == "--version") {
+            options.action = KioskOptions::Action::ShowVersion;
+        } else if (arg == "--windowed") {
+            if (i + 1 == args.size() || !parse_size(args[i + 1], options.width, options.height)) {
+                error = "--windowed needs a size such as 1280x720 (from 320x240 to 16384x16384)";
+                return false;
+            }
+            options.fullscreen = false;
+            ++i;
+        } else if (!arg.empty() && arg[0] == '-') {
+            error = "unknown option '" + arg + "'";
+            return false;
+        } else if (options.bundle.empty()) {
+            options.bundle = arg;
+        } else {
+            error = "only one bundle folder may be given (got '" + options.bundle.string() + "' and '" + arg + "')";
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace amanat

@@ -1,0 +1,185 @@
+#include "platform/kiosk_window.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <atomic>
+
+namespace amanat::platform {
+
+struct KioskWindow::State {
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    Uint32 wake_event = 0;
+    // Set while a wake event is queued, so that a burst of wake() calls from other
+    // threads queues one event, not thousands.
+    std::atomic<bool> wake_pending{false};
+    // Frames still to draw after the last input before the loop may block again.
+    int frames_owed = 2;
+    // Dear ImGui 1.86's SDL backend reads the global mouse position, which stays
+    // frozen under X11 while a button is held; we feed it the last event's position.
+    bool have_pointer = false;
+    ImVec2 pointer{0, 0};
+    bool backends_ready = false;
+};
+
+namespace {
+
+// Frames to draw after an input event: one to see the press, one the release,
+// and one to settle what they changed.
+constexpr int kFramesAfterInput = 3;
+
+// Events that end this batch: Dear ImGui 1.86 has no input queue, so a press and a
+// release in the same frame would be seen as neither. Stop draining after one.
+bool is_button_edge(const SDL_Event& event) {
+    return event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP;
+}
+
+}  // namespace
+
+std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // SDL turns SIGINT and SIGTERM into SDL_QUIT; keep that (the default).
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        error = std::string("cannot start the display (SDL_Init): ") + SDL_GetError();
+        return nullptr;
+    }
+    auto state = std::make_unique<State>();
+    // SDL_WINDOW_OPENGL even for SDL_Renderer: otherwise SDL re-creates the window
+    // when the renderer is made, which costs ~200 ms of start-up.
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
+    int width = options.width;
+    int height = options.height;
+    SDL_DisplayMode desktop;
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+        // Full screen must not depend on a window manager honouring the request
+        // (a kiosk often runs with none): create the window covering the display.
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        x = 0;
+        y = 0;
+        width = desktop.w;
+        height = desktop.h;
+    }
+    state->window = SDL_CreateWindow(options.title, x, y, width, height, flags);
+    if (state->window == nullptr) {
+        error = std::string("cannot open the kiosk window: ") + SDL_GetError();
+        SDL_Quit();
+        return nullptr;
+    }
+    state->renderer = SDL_CreateRenderer(state->window, -1, SDL_RENDERER_ACCELERATED);
+    if (state->renderer == nullptr) state->renderer = SDL_CreateRenderer(state->window, -1, 0);
+    if (state->renderer == nullptr) {
+        error = std::string("cannot create a renderer for the kiosk window: ") + SDL_GetError();
+        SDL_DestroyWindow(state->window);
+        SDL_Quit();
+        return nullptr;
+    }
+    if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    state->wake_event = SDL_RegisterEvents(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    ImGui_ImplSDL2_InitForSDLRenderer(state->window);
+    ImGui_ImplSDLRenderer_Init(state->renderer);
+    state->backends_ready = true;
+    return std::unique_ptr<KioskWindow>(new KioskWindow(std::move(state)));
+}
+
+KioskWindow::KioskWindow(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+
+KioskWindow::~KioskWindow() {
+    if (m_state->backends_ready) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    SDL_DestroyRenderer(m_state->renderer);
+    SDL_DestroyWindow(m_state->window);
+    SDL_Quit();
+}
+
+bool KioskWindow::wait(int timeout_ms) {
+    State& s = *m_state;
+    SDL_Event event;
+    bool have_event = false;
+    if (s.frames_owed > 0) {
+        have_event = SDL_PollEvent(&event) != 0;
+    } else if (timeout_ms < 0) {
+        have_event = SDL_WaitEvent(&event) != 0;
+    } else {
+        have_event = SDL_WaitEventTimeout(&event, timeout_ms) != 0;
+    }
+    bool input = false;
+    while (have_event) {
+        if (event.type == SDL_QUIT) return false;
+        if (event.type == s.wake_event) {
+            s.wake_pending.store(false);
+        } else {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            input = true;
+        }
+        if (event.type == SDL_MOUSEMOTION) {
+            s.pointer = ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+            s.have_pointer = true;
+        } else if (is_button_edge(event)) {
+            s.pointer = ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+            s.have_pointer = true;
+            break;
+        }
+        have_event = SDL_PollEvent(&event) != 0;
+    }
+    s.frames_owed = input ? kFramesAfterInput : std::max(s.frames_owed, 1);
+    return true;
+}
+
+void KioskWindow::begin_frame() {
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    if (m_state->have_pointer) ImGui::GetIO().MousePos = m_state->pointer;
+    ImGui::NewFrame();
+}
+
+void KioskWindow::end_frame() {
+    State& s = *m_state;
+    ImGui::Render();
+    SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
+    SDL_RenderClear(s.renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(s.renderer);
+    if (s.frames_owed > 0) --s.frames_owed;
+}
+
+void KioskWindow::reload_fonts() {
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+}
+
+void KioskWindow::wake() {
+    if (m_state->wake_pending.exchange(true)) return;
+    SDL_Event event{};
+    event.type = m_state->wake_event;
+    if (SDL_PushEvent(&event) != 1) m_state->wake_pending.store(false);
+}
+
+int KioskWindow::width() const {
+    int w = 0;
+    SDL_GetWindowSize(m_state->window, &w, nullptr);
+    return w;
+}
+
+int KioskWindow::height() const {
+    int h = 0;
+    SDL_GetWindowSize(m_state->window, nullptr, &h);
+    return h;
+}
+
+}  // namespace amanat::platform

@@ -1,0 +1,80 @@
+# Shared by the end-to-end tests: a private Xvfb, the kiosk under it, screenshots.
+# Source it; it defines functions and cleans up on exit. Needs xvfb, imagemagick.
+
+# Starts Xvfb on a free display number and exports DISPLAY. -displayfd makes Xvfb
+# write the number once it accepts connections, so no waiting by time is needed.
+start_xvfb() {
+  local size=${1:-1920x1080}
+  local fifo
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$fifo" 2>/dev/null &
+  XVFB_PID=$!
+  local number
+  if ! read -r -t 30 number <"$fifo"; then
+    echo "Xvfb did not start within 30 s" >&2
+    rm -f "$fifo"
+    return 1
+  fi
+  rm -f "$fifo"
+  export DISPLAY=":$number"
+}
+
+# Starts the kiosk with the given arguments. Its stderr is copied to $KIOSK_LOG and
+# to a pipe that wait_for_log reads line by line as the kiosk writes them.
+start_kiosk() {
+  KIOSK_LOG=${KIOSK_LOG:-$(mktemp)}
+  local fifo
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  "$KIOSK" "$@" 2> >(tee "$KIOSK_LOG" >"$fifo") &
+  KIOSK_PID=$!
+  exec {KIOSK_LINES}<"$fifo"
+  rm -f "$fifo"
+}
+
+# Blocks until the kiosk logs a line containing $1 (it logs each screen it shows),
+# or fails after $2 seconds (default 60) or when the kiosk's stderr closes.
+wait_for_log() {
+  local pattern=$1 limit=${2:-60} line
+  local deadline=$((SECONDS + limit))
+  while [ "$SECONDS" -lt "$deadline" ] && read -r -t "$((deadline - SECONDS + 1))" -u "$KIOSK_LINES" line; do
+    [[ $line == *"$pattern"* ]] && return 0
+  done
+  echo "the kiosk never logged '$pattern' within ${limit} s; its log:" >&2
+  cat "$KIOSK_LOG" >&2
+  return 1
+}
+
+# screenshot FILE: the whole X screen as PNG.
+screenshot() {
+  /usr/bin/import -window root "$1"
+}
+
+# Standard deviation of all pixels (0 = one flat colour).
+image_spread() {
+  /usr/bin/convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:
+}
+
+# pixel FILE X Y: the colour at (X, Y) as "r,g,b" (0-255).
+pixel() {
+  /usr/bin/convert "$1" -format "%[fx:int(255*p{$2,$3}.r)],%[fx:int(255*p{$2,$3}.g)],%[fx:int(255*p{$2,$3}.b)]" info:
+}
+
+# stop_kiosk: SIGTERM, then the exit code of the kiosk in $KIOSK_STATUS.
+stop_kiosk() {
+  kill -TERM "$KIOSK_PID"
+  set +e
+  wait "$KIOSK_PID"
+  KIOSK_STATUS=$?
+  set -e
+  KIOSK_PID=
+}
+
+cleanup_e2e() {
+  [ -n "${KIOSK_PID:-}" ] && kill -KILL "$KIOSK_PID" 2>/dev/null
+  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
+  wait 2>/dev/null
+  return 0
+}
+trap cleanup_e2e EXIT
