@@ -1,7 +1,7 @@
 #include "core/exhibition.hpp"
 
-#include <sstream>
 #include <toml++/toml.h>
+#include <sstream>
 
 namespace amanat {
 namespace {
@@ -41,7 +41,8 @@ std::optional<Exhibition> load_exhibition(const std::filesystem::path& bundle_di
         }
     }
     if (exhibition.title.empty()) {
-        error = manifest.string() + ": the exhibition has no title; add a [title] table such as: en = \"...\"";
+        error =
+            manifest.string() + ": the exhibition has no title; add a [title] table such as: en = \"...\"";
         return std::nullopt;
     }
     return exhibition;

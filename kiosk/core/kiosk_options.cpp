@@ -51,7 +51,8 @@ bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& opt
         } else if (options.bundle.empty()) {
             options.bundle = arg;
         } else {
-            error = "only one bundle folder may be given (got '" + options.bundle.string() + "' and '" + arg + "')";
+            error = "only one bundle folder may be given (got '" + options.bundle.string() + "' and '" + arg +
+                    "')";
             return false;
         }
     }

@@ -11,7 +11,7 @@ namespace amanat {
 // "kk-Latn"), in the spirit of IIIF Presentation 3's language maps.
 // Entries keep the order in which the manifest wrote them.
 class LanguageMap {
-public:
+  public:
     void set(std::string language, std::string text);
 
     // The text in exactly this language, or nullptr.
@@ -20,7 +20,7 @@ public:
     bool empty() const { return m_entries.empty(); }
     const std::vector<std::pair<std::string, std::string>>& entries() const { return m_entries; }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> m_entries;
 };
 

@@ -19,7 +19,7 @@ struct WindowOptions {
 // CPU. Thread contract: every method except wake() must be called on the thread
 // that called open() (the render thread). wake() may be called from any thread.
 class KioskWindow {
-public:
+  public:
     static std::unique_ptr<KioskWindow> open(const WindowOptions& options, std::string& error);
     ~KioskWindow();
     KioskWindow(const KioskWindow&) = delete;
@@ -43,7 +43,7 @@ public:
     int width() const;
     int height() const;
 
-private:
+  private:
     struct State;
     explicit KioskWindow(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;

@@ -27,7 +27,8 @@ bool Typeface::build(const std::vector<std::string_view>& texts, float scale, st
                      const FontFiles& files) {
     for (const std::string* path : {&files.regular, &files.bold, &files.korean}) {
         if (!std::filesystem::is_regular_file(*path)) {
-            error = "font file " + *path + " is missing; install the fonts-noto-core and fonts-noto-cjk packages";
+            error =
+                "font file " + *path + " is missing; install the fonts-noto-core and fonts-noto-cjk packages";
             return false;
         }
     }

@@ -23,7 +23,7 @@ struct FontFiles {
 // the used glyphs about 1 ms. A glyph not fed in here is drawn as '?', so every
 // string that can appear must be passed to build(). Render thread only.
 class Typeface {
-public:
+  public:
     // Rebuilds the atlas of the current ImGui context at `scale` (1 = normal text).
     // Returns false and names the missing font file in `error` if one cannot be read.
     bool build(const std::vector<std::string_view>& texts, float scale, std::string& error,
