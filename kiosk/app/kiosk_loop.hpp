@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/exhibition.hpp"
+#include "core/bundle.hpp"
 #include "core/kiosk_options.hpp"
 
 namespace amanat {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "app/kiosk_loop.hpp"
-#include "core/exhibition.hpp"
+#include "core/bundle_loader.hpp"
 #include "core/kiosk_options.hpp"
 #include "core/version.hpp"
 
@@ -27,10 +27,16 @@ int main(int argc, char** argv) {
             break;
     }
     if (options.bundle.empty()) options.bundle = AMANAT_DEFAULT_BUNDLE;
-    const auto exhibition = amanat::load_exhibition(options.bundle, error);
-    if (!exhibition) {
-        std::fprintf(stderr, "amanat-kiosk: cannot show the exhibition: %s\n", error.c_str());
+    amanat::LoadedBundle loaded = amanat::load_bundle(options.bundle);
+    for (const amanat::Diagnostic& d : loaded.diagnostics.items()) {
+        std::fprintf(stderr, "amanat-kiosk: %s: %s:%d: %s (fix: %s)\n", amanat::severity_name(d.severity),
+                     d.file.c_str(), d.line, d.message.c_str(), d.fix.c_str());
+    }
+    if (!loaded.bundle) {
+        std::fprintf(stderr,
+                     "amanat-kiosk: cannot show the exhibition in %s; run 'amanat pack validate %s'\n",
+                     options.bundle.c_str(), options.bundle.c_str());
         return 1;
     }
-    return amanat::run_kiosk(options, *exhibition);
+    return amanat::run_kiosk(options, loaded.bundle->exhibition);
 }

@@ -3,9 +3,10 @@
 // Conventions: messages on stderr; exit 0 on success, 1 when the input is wrong,
 // 2 on usage errors; --json where a machine reads the output.
 #include <cstdio>
-#include <cstring>
 #include <string>
+#include <vector>
 
+#include "cli/pack_validate.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -24,14 +25,35 @@ const char* const kUsage =
     "\n"
     "Run 'amanat COMMAND --help' for a command's own options.\n";
 
+const char* const kPackUsage =
+    "Usage: amanat pack SUBCOMMAND [ARGS...]\n"
+    "\n"
+    "Subcommands:\n"
+    "  validate DIR   check an exhibition bundle folder (amanat pack validate --help)\n";
+
+int pack(const std::vector<std::string>& args) {
+    if (args.empty()) {
+        std::fputs(kPackUsage, stderr);
+        return 2;
+    }
+    if (args[0] == "-h" || args[0] == "--help") {
+        std::fputs(kPackUsage, stdout);
+        return 0;
+    }
+    if (args[0] == "validate") return amanat::cli::pack_validate({args.begin() + 1, args.end()});
+    std::fprintf(stderr, "amanat pack: unknown subcommand '%s'\n\n%s", args[0].c_str(), kPackUsage);
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
         std::fputs(kUsage, stderr);
         return 2;
     }
-    const std::string command = argv[1];
+    const std::string& command = args[0];
     if (command == "-h" || command == "--help" || command == "help") {
         std::fputs(kUsage, stdout);
         return 0;
@@ -40,6 +62,7 @@ int main(int argc, char** argv) {
         std::printf("amanat %s\n", amanat::kVersion);
         return 0;
     }
+    if (command == "pack") return pack({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return 2;
 }

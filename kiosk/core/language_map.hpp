@@ -24,4 +24,37 @@ class LanguageMap {
     std::vector<std::pair<std::string, std::string>> m_entries;
 };
 
+// Which languages to try, in order, when a text is missing in the visitor's
+// language: the exhibition's [fallback] table.
+class FallbackChains {
+  public:
+    void set_default(std::vector<std::string> languages) { m_default = std::move(languages); }
+    void set(std::string language, std::vector<std::string> fallbacks);
+
+    // The visitor's language first, then its own fallback list (or the default
+    // list when it has none), each language once.
+    std::vector<std::string> chain(std::string_view language) const;
+
+    bool has_default() const { return !m_default.empty(); }
+    bool has_own_line(std::string_view language) const;
+    const std::vector<std::string>& default_chain() const { return m_default; }
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& lines() const { return m_lines; }
+
+  private:
+    std::vector<std::string> m_default;
+    std::vector<std::pair<std::string, std::vector<std::string>>> m_lines;
+};
+
+// A field looked up for a visitor: the text, and the language it is really in,
+// so the UI can mark text shown in another language than the visitor's.
+struct LocalisedText {
+    const std::string* text = nullptr;  // nullptr: not in any language of the chain
+    std::string language;
+    bool is_fallback = false;  // true when `language` is not the one asked for
+
+    explicit operator bool() const { return text != nullptr; }
+};
+
+LocalisedText localise(const LanguageMap& map, std::string_view language, const FallbackChains& fallback);
+
 }  // namespace amanat

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/exhibition.hpp"
+#include "core/bundle.hpp"
 #include "ui/typeface.hpp"
 
 namespace amanat::ui {

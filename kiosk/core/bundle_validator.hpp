@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/diagnostics.hpp"
+#include "core/image_probe.hpp"
+
+namespace amanat {
+
+struct ValidationOptions {
+    int max_image_dimension = kDefaultMaxImageDimension;
+};
+
+// How complete one offered language is, for the coverage table.
+struct LanguageCoverage {
+    std::string language;
+    int titles = 0, artifacts = 0;
+    int stories = 0;
+    int narrations = 0, narrated_artifacts = 0;
+    int subtitles = 0, videos = 0;
+    int alt_texts = 0, images = 0;
+    std::vector<std::string> falling_back;  // artifact ids whose title or story comes from another language
+};
+
+struct ValidationReport {
+    std::filesystem::path folder;
+    std::shared_ptr<const Bundle> bundle;    // null when exhibition.toml could not be read
+    Diagnostics diagnostics;                 // sorted by file and line
+    std::vector<LanguageCoverage> coverage;  // one row per offered language
+};
+
+// Everything `amanat pack validate` checks: the loader's structural checks, then
+// every referenced file (images decoded, media probed, stories and subtitles
+// parsed), texts each offered language can reach through its fallback chain,
+// accessibility, unreferenced files, and the translation coverage table.
+// Reads only inside the folder. Thread-safe (no shared state).
+ValidationReport validate_bundle(const std::filesystem::path& folder, const ValidationOptions& options = {});
+
+}  // namespace amanat

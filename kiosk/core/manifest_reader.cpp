@@ -1,0 +1,303 @@
+#include "core/manifest_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+#include "core/language_tag.hpp"
+
+namespace amanat {
+namespace {
+
+std::string_view type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string:
+            return "text";
+        case toml::node_type::integer:
+            return "a whole number";
+        case toml::node_type::floating_point:
+            return "a decimal number";
+        case toml::node_type::boolean:
+            return "true/false";
+        case toml::node_type::array:
+            return "a list";
+        case toml::node_type::table:
+            return "a table";
+        default:
+            return "a date or time";
+    }
+}
+
+std::string in(std::string_view where) {
+    return where.empty() ? std::string() : " in " + std::string(where);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates) {
+    std::string_view best;
+    std::size_t best_distance = 3;
+    for (std::string_view candidate : candidates) {
+        const std::size_t distance = edit_distance(word, candidate);
+        const std::size_t allowed = candidate.size() <= 4 ? 1 : 2;
+        if (distance <= allowed && distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    return std::string(best);
+}
+
+bool is_identifier(std::string_view text) {
+    if (text.empty() || text.size() > 64 || text.front() == '-' || text.back() == '-') return false;
+    char previous = 0;
+    for (char c : text) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && previous != '-');
+        if (!ok) return false;
+        previous = c;
+    }
+    return true;
+}
+
+void ManifestReader::error(const toml::source_region& at, std::string code, std::string message,
+                           std::string fix) {
+    m_out.error(m_file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), std::move(code),
+                std::move(message), std::move(fix));
+}
+
+void ManifestReader::warning(const toml::source_region& at, std::string code, std::string message,
+                             std::string fix) {
+    m_out.warning(m_file, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), std::move(code),
+                  std::move(message), std::move(fix));
+}
+
+void ManifestReader::error_in_file(std::string code, std::string message, std::string fix) {
+    m_out.error(m_file, 0, 0, std::move(code), std::move(message), std::move(fix));
+}
+
+std::optional<toml::table> ManifestReader::parse(std::string_view content) {
+    try {
+        return toml::parse(content, m_file);
+    } catch (const toml::parse_error& e) {
+        std::string description(e.description());
+        std::string fix = "correct the TOML syntax at this place (see content/FORMAT.md for examples)";
+        std::string lower = description;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos) {
+            fix = "save the file as UTF-8 in your text editor";
+        } else if (description.find("redefinition") != std::string::npos ||
+                   description.find("already") != std::string::npos) {
+            fix = "remove the second definition; each key may appear once per table";
+        }
+        error(e.source(), "syntax", "this is not valid TOML: " + description, fix);
+        return std::nullopt;
+    }
+}
+
+void ManifestReader::check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                                std::string_view where) {
+    for (const auto& [key, value] : table) {
+        const std::string_view name = key.str();
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        const std::string near = closest_match(name, allowed);
+        std::string known;
+        for (std::string_view candidate : allowed)
+            known += (known.empty() ? "" : ", ") + std::string(candidate);
+        error(key.source(), "unknown-key", "unknown key '" + std::string(name) + "'" + in(where),
+              near.empty() ? "remove it, or use one of: " + known
+                           : "did you mean '" + near + "'? Rename it (known keys: " + known + ")");
+    }
+}
+
+void ManifestReader::wrong_type(const toml::node& node, std::string_view key, std::string_view where,
+                                std::string_view wanted) {
+    error(node.source(), "wrong-type",
+          "'" + std::string(key) + "'" + in(where) + " must be " + std::string(wanted) + ", not " +
+              std::string(type_name(node)),
+          "write it as " + std::string(wanted) + " (see content/FORMAT.md)");
+}
+
+void ManifestReader::missing(const toml::table& table, std::string_view key, std::string_view where,
+                             std::string_view example) {
+    error(table.source(), "missing-key", "'" + std::string(key) + "' is missing" + in(where),
+          "add it, for example: " + std::string(example));
+}
+
+std::optional<std::string> ManifestReader::text(const toml::table& table, std::string_view key, bool required,
+                                                std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+        if (required) missing(table, key, where, std::string(key) + " = \"...\"");
+        return std::nullopt;
+    }
+    const auto* value = node->as_string();
+    if (value == nullptr) {
+        wrong_type(*node, key, where, "text in quotes");
+        return std::nullopt;
+    }
+    if (value->get().empty()) {
+        error(node->source(), "empty-value", "'" + std::string(key) + "'" + in(where) + " is empty",
+              "write the text between the quotes, or remove the line");
+        return std::nullopt;
+    }
+    return value->get();
+}
+
+std::optional<std::string> ManifestReader::identifier(const toml::table& table, std::string_view key,
+                                                      std::string_view where) {
+    auto value = text(table, key, true, where);
+    if (value && !is_identifier(*value)) {
+        error(table.get(key)->source(), "bad-id",
+              "'" + *value + "' is not a valid identifier for '" + std::string(key) + "'" + in(where),
+              "use only lower-case letters a-z, digits and single dashes, e.g. \"kiiz-ui\"");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<long long> ManifestReader::integer(const toml::table& table, std::string_view key,
+                                                 std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    const auto* value = node->as_integer();
+    if (value == nullptr) {
+        wrong_type(*node, key, where, "a whole number");
+        return std::nullopt;
+    }
+    return value->get();
+}
+
+std::optional<bool> ManifestReader::boolean(const toml::table& table, std::string_view key,
+                                            std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return std::nullopt;
+    const auto* value = node->as_boolean();
+    if (value == nullptr) {
+        wrong_type(*node, key, where, "true or false");
+        return std::nullopt;
+    }
+    return value->get();
+}
+
+std::vector<std::string> ManifestReader::text_list(const toml::table& table, std::string_view key,
+                                                   bool required, std::string_view where) {
+    std::vector<std::string> values;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+        if (required) missing(table, key, where, std::string(key) + " = [\"...\"]");
+        return values;
+    }
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        wrong_type(*node, key, where, "a list in square brackets, like [\"a\", \"b\"]");
+        return values;
+    }
+    for (const toml::node& item : *array) {
+        if (const auto* value = item.as_string()) {
+            values.push_back(value->get());
+        } else {
+            wrong_type(item, key, where, "a list of texts in quotes");
+        }
+    }
+    if (values.empty() && required) {
+        error(node->source(), "empty-value", "'" + std::string(key) + "'" + in(where) + " is an empty list",
+              "add at least one entry");
+    }
+    return values;
+}
+
+bool ManifestReader::check_language(std::string_view tag, const toml::source_region& where) {
+    if (auto problem = language_tag_problem(tag)) {
+        error(where, "bad-language-tag", *problem,
+              "use a BCP 47 language tag such as en, kk, kk-Latn, ru, nl, tr or ko");
+        return false;
+    }
+    return true;
+}
+
+LanguageMap ManifestReader::language_map(const toml::table& table, std::string_view key, bool required,
+                                         std::string_view where) {
+    LanguageMap map;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+        if (required) missing(table, key, where, std::string(key) + ".en = \"...\"");
+        return map;
+    }
+    const auto* languages = node->as_table();
+    if (languages == nullptr) {
+        wrong_type(*node, key, where,
+                   "a table of languages, like " + std::string(key) + ".en = \"...\" on its own line");
+        return map;
+    }
+    for (const auto& [language, value] : *languages) {
+        if (!check_language(language.str(), language.source())) continue;
+        const auto* text = value.as_string();
+        if (text == nullptr) {
+            wrong_type(value, std::string(key) + "." + std::string(language.str()), where, "text in quotes");
+            continue;
+        }
+        if (text->get().empty()) {
+            warning(
+                value.source(), "empty-value",
+                "'" + std::string(key) + "." + std::string(language.str()) + "'" + in(where) + " is empty",
+                "write the text, or remove the line so that the fallback language is shown");
+            continue;
+        }
+        map.set(std::string(language.str()), text->get());
+    }
+    if (map.empty() && required) {
+        error(node->source(), "missing-key",
+              "'" + std::string(key) + "'" + in(where) + " has no text in any language",
+              "add at least one language, for example: " + std::string(key) + ".en = \"...\"");
+    }
+    return map;
+}
+
+const toml::table* ManifestReader::subtable(const toml::table& table, std::string_view key, bool required,
+                                            std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) {
+        if (required) missing(table, key, where, "[" + std::string(key) + "]");
+        return nullptr;
+    }
+    const auto* sub = node->as_table();
+    if (sub == nullptr) wrong_type(*node, key, where, "a table ([" + std::string(key) + "] on its own line)");
+    return sub;
+}
+
+std::vector<const toml::table*> ManifestReader::table_list(const toml::table& table, std::string_view key,
+                                                           std::string_view where) {
+    std::vector<const toml::table*> tables;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return tables;
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        wrong_type(*node, key, where, "a list of tables, each starting with [[" + std::string(key) + "]]");
+        return tables;
+    }
+    for (const toml::node& item : *array) {
+        if (const auto* sub = item.as_table()) {
+            tables.push_back(sub);
+        } else {
+            wrong_type(item, key, where, "a table starting with [[" + std::string(key) + "]]");
+        }
+    }
+    return tables;
+}
+
+}  // namespace amanat

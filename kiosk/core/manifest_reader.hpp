@@ -1,0 +1,70 @@
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "core/diagnostics.hpp"
+#include "core/language_map.hpp"
+
+namespace amanat {
+
+// Reads one TOML manifest and reports every problem in it with file:line:column
+// and a fix staff can act on. Private to amanat_core (toml++ stays inside core).
+class ManifestReader {
+  public:
+    ManifestReader(std::string file, Diagnostics& out) : m_file(std::move(file)), m_out(out) {}
+
+    const std::string& file() const { return m_file; }
+
+    std::optional<toml::table> parse(std::string_view content);
+
+    // Reports keys of `table` that are not in `allowed`, suggesting a near match.
+    void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
+                    std::string_view where);
+
+    std::optional<std::string> text(const toml::table& table, std::string_view key, bool required,
+                                    std::string_view where);
+    std::optional<std::string> identifier(const toml::table& table, std::string_view key,
+                                          std::string_view where);
+    std::optional<long long> integer(const toml::table& table, std::string_view key, std::string_view where);
+    std::optional<bool> boolean(const toml::table& table, std::string_view key, std::string_view where);
+    std::vector<std::string> text_list(const toml::table& table, std::string_view key, bool required,
+                                       std::string_view where);
+    // A language map: a table whose keys are language tags and values texts.
+    LanguageMap language_map(const toml::table& table, std::string_view key, bool required,
+                             std::string_view where);
+    const toml::table* subtable(const toml::table& table, std::string_view key, bool required,
+                                std::string_view where);
+    // An array of tables ([[images]]), or nothing.
+    std::vector<const toml::table*> table_list(const toml::table& table, std::string_view key,
+                                               std::string_view where);
+
+    // Checks a language tag used as a key; reports and returns false if it is bad.
+    bool check_language(std::string_view tag, const toml::source_region& where);
+
+    void error(const toml::source_region& at, std::string code, std::string message, std::string fix);
+    void warning(const toml::source_region& at, std::string code, std::string message, std::string fix);
+    void error_in_file(std::string code, std::string message, std::string fix);
+
+  private:
+    void wrong_type(const toml::node& node, std::string_view key, std::string_view where,
+                    std::string_view wanted);
+    void missing(const toml::table& table, std::string_view key, std::string_view where,
+                 std::string_view example);
+
+    std::string m_file;
+    Diagnostics& m_out;
+};
+
+// "did you mean 'title'?" for a misspelt key, or empty when nothing is close.
+std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates);
+
+// True for identifiers of lower-case letters, digits and single dashes ("kiiz-ui").
+bool is_identifier(std::string_view text);
+
+}  // namespace amanat

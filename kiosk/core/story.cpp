@@ -1,0 +1,206 @@
+#include "core/story.hpp"
+
+#include <md4c.h>
+
+namespace amanat {
+namespace {
+
+// State of one md4c parse. md4c calls back synchronously, on the caller's thread.
+struct StoryBuilder {
+    Story story;
+    int list_depth = 0;
+    int quote_depth = 0;
+    int strong = 0;
+    int emphasis = 0;
+    struct List {
+        bool ordered;
+        unsigned next_number;
+    };
+    std::vector<List> lists;
+    std::string pending_marker;  // for the first paragraph of a list item
+    bool in_block = false;
+    bool dropped_html = false;
+    bool dropped_image = false;
+    bool dropped_table = false;
+
+    Block& open(Block::Kind kind, int level) {
+        Block block;
+        block.kind = kind;
+        block.heading_level = level;
+        block.list_depth = list_depth;
+        block.quote_depth = quote_depth;
+        block.list_marker = std::move(pending_marker);
+        pending_marker.clear();
+        story.blocks.push_back(std::move(block));
+        in_block = true;
+        return story.blocks.back();
+    }
+
+    void add_text(std::string_view text) {
+        if (!in_block) open(Block::Kind::Paragraph, 0);  // text in a tight list item
+        auto& spans = story.blocks.back().spans;
+        const bool is_strong = strong > 0;
+        const bool is_emphasis = emphasis > 0;
+        if (!spans.empty() && spans.back().strong == is_strong && spans.back().emphasis == is_emphasis) {
+            spans.back().text.append(text);
+        } else {
+            spans.push_back(Span{std::string(text), is_strong, is_emphasis});
+        }
+    }
+};
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
+    auto& b = *static_cast<StoryBuilder*>(user);
+    switch (type) {
+        case MD_BLOCK_H:
+            b.open(Block::Kind::Heading, static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level));
+            break;
+        case MD_BLOCK_P:
+            b.open(Block::Kind::Paragraph, 0);
+            break;
+        case MD_BLOCK_QUOTE:
+            ++b.quote_depth;
+            break;
+        case MD_BLOCK_UL:
+            b.lists.push_back({false, 0});
+            ++b.list_depth;
+            break;
+        case MD_BLOCK_OL:
+            b.lists.push_back({true, static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start});
+            ++b.list_depth;
+            break;
+        case MD_BLOCK_LI:
+            if (!b.lists.empty()) {
+                auto& list = b.lists.back();
+                b.pending_marker = list.ordered ? std::to_string(list.next_number++) + "." : "\xE2\x80\xA2";
+            }
+            b.in_block = false;
+            break;
+        case MD_BLOCK_CODE:
+            b.open(Block::Kind::Paragraph, 0);
+            break;
+        case MD_BLOCK_HTML:
+            b.dropped_html = true;
+            break;
+        case MD_BLOCK_TABLE:
+            b.dropped_table = true;
+            break;
+        default:
+            break;
+    }
+    return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void*, void* user) {
+    auto& b = *static_cast<StoryBuilder*>(user);
+    switch (type) {
+        case MD_BLOCK_QUOTE:
+            --b.quote_depth;
+            break;
+        case MD_BLOCK_UL:
+        case MD_BLOCK_OL:
+            b.lists.pop_back();
+            --b.list_depth;
+            break;
+        case MD_BLOCK_H:
+        case MD_BLOCK_P:
+        case MD_BLOCK_CODE:
+        case MD_BLOCK_LI:
+            b.in_block = false;
+            break;
+        default:
+            break;
+    }
+    return 0;
+}
+
+int enter_span(MD_SPANTYPE type, void*, void* user) {
+    auto& b = *static_cast<StoryBuilder*>(user);
+    if (type == MD_SPAN_STRONG) ++b.strong;
+    if (type == MD_SPAN_EM) ++b.emphasis;
+    if (type == MD_SPAN_IMG) b.dropped_image = true;
+    return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* user) {
+    auto& b = *static_cast<StoryBuilder*>(user);
+    if (type == MD_SPAN_STRONG) --b.strong;
+    if (type == MD_SPAN_EM) --b.emphasis;
+    return 0;
+}
+
+int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
+    auto& b = *static_cast<StoryBuilder*>(user);
+    switch (type) {
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR:
+            b.add_text(" ");
+            break;
+        case MD_TEXT_NULLCHAR:
+            b.add_text("\xEF\xBF\xBD");
+            break;
+        case MD_TEXT_HTML:
+            b.dropped_html = true;
+            break;
+        case MD_TEXT_ENTITY: {
+            const std::string_view entity(text, size);
+            if (entity == "&amp;")
+                b.add_text("&");
+            else if (entity == "&lt;")
+                b.add_text("<");
+            else if (entity == "&gt;")
+                b.add_text(">");
+            else if (entity == "&quot;")
+                b.add_text("\"");
+            else if (entity == "&nbsp;")
+                b.add_text("\xC2\xA0");
+            else
+                b.add_text(entity);
+            break;
+        }
+        default:
+            b.add_text(std::string_view(text, size));
+            break;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string Block::plain_text() const {
+    std::string out;
+    for (const Span& span : spans) out += span.text;
+    return out;
+}
+
+std::string Story::plain_text() const {
+    std::string out;
+    for (const Block& block : blocks) {
+        if (!out.empty()) out += "\n";
+        out += block.plain_text();
+    }
+    return out;
+}
+
+Story parse_story(std::string_view markdown) {
+    StoryBuilder builder;
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    // HTML is recognised (not shown as text) so that it can be dropped and reported.
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    parser.enter_block = enter_block;
+    parser.leave_block = leave_block;
+    parser.enter_span = enter_span;
+    parser.leave_span = leave_span;
+    parser.text = text;
+    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+    // Drop blocks that ended up with no text (e.g. a heading of only an image).
+    std::erase_if(builder.story.blocks, [](const Block& block) { return block.spans.empty(); });
+    if (builder.dropped_html) builder.story.dropped.push_back("HTML is not shown on the kiosk");
+    if (builder.dropped_image)
+        builder.story.dropped.push_back("pictures inside a story are not shown; list them under [[images]]");
+    if (builder.dropped_table) builder.story.dropped.push_back("tables are not shown on the kiosk");
+    return std::move(builder.story);
+}
+
+}  // namespace amanat

@@ -1,0 +1,49 @@
+#include <doctest/doctest.h>
+
+#include "core/subtitles.hpp"
+
+using namespace amanat;
+
+TEST_CASE("subtitles: WebVTT cues with identifiers, settings and markup") {
+    const auto track = parse_subtitles(
+        "WEBVTT - the kobyz\n\nNOTE made for the sample\n\nintro\n00:00.500 --> 00:04.000 line:90%\n"
+        "The <i>kobyz</i> sings\nwith two strings\n\n01:00:01.250 --> 01:00:03.000\nLate cue\n",
+        SubtitleFormat::WebVtt);
+    CHECK(track.problems.empty());
+    REQUIRE(track.cues.size() == 2);
+    CHECK(track.cues[0].start_ms == 500);
+    CHECK(track.cues[0].end_ms == 4000);
+    CHECK(track.cues[0].text == "The kobyz sings\nwith two strings");
+    CHECK(track.cues[1].start_ms == 3601250);
+    CHECK(track.at(1000) == &track.cues[0]);
+    CHECK(track.at(4000) == nullptr);
+}
+
+TEST_CASE("subtitles: SubRip with CRLF line ends and a byte order mark") {
+    const auto track = parse_subtitles(
+        "\xEF\xBB\xBF"
+        "1\r\n00:00:01,000 --> 00:00:02,500\r\nҚобыз\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nKopuz\r\n",
+        SubtitleFormat::SubRip);
+    CHECK(track.problems.empty());
+    REQUIRE(track.cues.size() == 2);
+    CHECK(track.cues[0].text == "Қобыз");
+    CHECK(track.cues[1].start_ms == 3000);
+}
+
+TEST_CASE("subtitles: problems carry their line") {
+    const auto missing_header = parse_subtitles("00:01.000 --> 00:02.000\nHi\n", SubtitleFormat::WebVtt);
+    REQUIRE_FALSE(missing_header.problems.empty());
+    CHECK(missing_header.problems[0].line == 1);
+
+    const auto backwards = parse_subtitles("WEBVTT\n\n00:05.000 --> 00:02.000\nHi\n", SubtitleFormat::WebVtt);
+    REQUIRE(backwards.problems.size() == 1);
+    CHECK(backwards.problems[0].line == 3);
+    CHECK(backwards.problems[0].message.find("ends before it starts") != std::string::npos);
+
+    const auto bad_time = parse_subtitles("WEBVTT\n\n00:61.000 --> 00:62.000\nHi\n", SubtitleFormat::WebVtt);
+    REQUIRE(bad_time.problems.size() == 1);
+
+    const auto empty = parse_subtitles("WEBVTT\n", SubtitleFormat::WebVtt);
+    REQUIRE(empty.problems.size() == 1);
+    CHECK(empty.problems[0].message.find("no subtitles") != std::string::npos);
+}

@@ -1,0 +1,344 @@
+// One test per validation rule: a valid bundle broken in exactly one way must give
+// exactly the expected diagnostic (file, line, severity, code) with a fix.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "validation_fixture.hpp"
+
+using namespace amanat;
+using namespace amanat::testing;
+
+namespace {
+const char* const kArtifact = BundleFixture::kArtifactManifest;
+}
+
+TEST_CASE("validate: the synthetic base bundle has no errors and no warnings") {
+    BundleFixture f;
+    const auto report = f.validate();
+    for (const Diagnostic& d : report.diagnostics.items())
+        FAIL_CHECK(d.file << ":" << d.line << " " << d.message);
+    CHECK(report.diagnostics.items().empty());
+    REQUIRE(report.bundle);
+    CHECK(report.bundle->artifacts.size() == 1);
+}
+
+TEST_CASE("validate: a TOML syntax error names file, line and column") {
+    BundleFixture f;
+    f.edit_artifact("order = 0", "order = = 0");
+    const auto d = only(f.validate(), "syntax");
+    CHECK(d.file == kArtifact);
+    CHECK(d.line == line_of(f.artifact, "order = = 0"));
+    CHECK(d.column > 0);
+    CHECK(d.severity == Severity::Error);
+    CHECK_FALSE(d.fix.empty());
+}
+
+TEST_CASE("validate: an unknown key suggests the near match") {
+    BundleFixture f;
+    f.edit_artifact("period.en", "perod.en");
+    const auto d = only(f.validate(), "unknown-key");
+    CHECK(d.file == kArtifact);
+    CHECK(d.line == line_of(f.artifact, "perod.en"));
+    CHECK(d.message.find("'perod'") != std::string::npos);
+    CHECK(d.fix.find("did you mean 'period'?") != std::string::npos);
+}
+
+TEST_CASE("validate: an unknown key far from any known one lists the known keys") {
+    BundleFixture f;
+    f.edit_exhibition("idle_timeout_seconds = 60", "colour_scheme = \"red\"");
+    const auto d = only(f.validate(), "unknown-key");
+    CHECK(d.file == "exhibition.toml");
+    CHECK(d.line == line_of(f.exhibition, "colour_scheme"));
+    CHECK(d.fix.find("languages") != std::string::npos);
+}
+
+TEST_CASE("validate: a missing required field") {
+    BundleFixture f;
+    f.edit_artifact("section = \"section-1\"\n", "");
+    const auto d = only(f.validate(), "missing-key");
+    CHECK(d.file == kArtifact);
+    CHECK(d.message.find("'section'") != std::string::npos);
+    CHECK(d.severity == Severity::Error);
+}
+
+TEST_CASE("validate: a wrong type names the key, what it must be and what it is") {
+    BundleFixture f;
+    f.edit_artifact("order = 0", "order = \"first\"");
+    const auto d = only(f.validate(), "wrong-type");
+    CHECK(d.line == line_of(f.artifact, "order = \"first\""));
+    CHECK(d.message == "'order' in artifact.toml must be a whole number, not text");
+}
+
+TEST_CASE("validate: two artifacts with one id") {
+    BundleFixture f;
+    write_file(f.folder.path() / "artifacts/artifact-2/artifact.toml", f.artifact);
+    write_file(f.folder.path() / "artifacts/artifact-2/picture.png", tiny_png());
+    for (const char* file :
+         {"story.en.md", "story.kk.md", "narration.en.ogg", "narration.kk.ogg", "narration.en.md",
+          "narration.kk.md", "film.mp4", "film.en.vtt", "film.kk.vtt"}) {
+        std::filesystem::copy_file(f.folder.path() / "artifacts/artifact-1" / file,
+                                   f.folder.path() / "artifacts/artifact-2" / file);
+    }
+    const auto d = only(f.validate(), "duplicate-id");
+    CHECK(d.file == "artifacts/artifact-2/artifact.toml");
+    CHECK(d.line == 1);
+    CHECK(d.message.find("artifacts/artifact-1/artifact.toml") != std::string::npos);
+}
+
+TEST_CASE("validate: a reference to a missing file") {
+    BundleFixture f;
+    f.edit_artifact("file = \"picture.png\"", "file = \"picture-front.png\"");
+    const auto report = f.validate();
+    const auto d = only(report, "missing-file");
+    CHECK(d.file == kArtifact);
+    CHECK(d.line == line_of(f.artifact, "picture-front.png"));
+    CHECK(d.message.find("artifacts/artifact-1/picture-front.png") != std::string::npos);
+    // The now unused picture.png is a warning, not an error.
+    const auto unused = only(report, "unused-file");
+    CHECK(unused.file == "artifacts/artifact-1/picture.png");
+    CHECK(unused.severity == Severity::Warning);
+}
+
+TEST_CASE("validate: a file no manifest uses is a warning") {
+    BundleFixture f;
+    f.write("artifacts/artifact-1/old-draft.md", "draft\n");
+    const auto report = f.validate();
+    const auto d = only(report, "unused-file");
+    CHECK(d.file == "artifacts/artifact-1/old-draft.md");
+    CHECK(d.severity == Severity::Warning);
+    CHECK_FALSE(report.diagnostics.has_errors());
+}
+
+TEST_CASE("validate: paths that escape the bundle are refused") {
+    SUBCASE("with ..") {
+        BundleFixture f;
+        f.edit_artifact("file = \"picture.png\"", "file = \"../../secret.png\"");
+        const auto d = only(f.validate(), "path-escape");
+        CHECK(d.line == line_of(f.artifact, "../../secret.png"));
+    }
+    SUBCASE("absolute") {
+        BundleFixture f;
+        f.edit_artifact("file = \"picture.png\"", "file = \"/etc/passwd\"");
+        const auto d = only(f.validate(), "path-escape");
+        CHECK(d.message.find("absolute") != std::string::npos);
+    }
+    SUBCASE("a link pointing outside") {
+        BundleFixture f;
+        TemporaryFolder outside;
+        write_file(outside.path() / "secret.png", tiny_png());
+        std::filesystem::remove(f.folder.path() / "artifacts/artifact-1/picture.png");
+        std::filesystem::create_symlink(outside.path() / "secret.png",
+                                        f.folder.path() / "artifacts/artifact-1/picture.png");
+        const auto report = f.validate();
+        const auto escapes = with_code(report, "path-escape");
+        REQUIRE_FALSE(escapes.empty());
+        CHECK(escapes.front().file == kArtifact);
+        CHECK(escapes.front().line == line_of(f.artifact, "picture.png"));
+    }
+}
+
+TEST_CASE("validate: invalid UTF-8") {
+    SUBCASE("in a story, with its line") {
+        BundleFixture f;
+        f.write("artifacts/artifact-1/story.kk.md", "## Heading\n\nGood line\nBad \xC0\xAF line\n");
+        const auto d = only(f.validate(), "bad-utf8");
+        CHECK(d.file == "artifacts/artifact-1/story.kk.md");
+        CHECK(d.line == 4);
+    }
+    SUBCASE("in a manifest") {
+        BundleFixture f;
+        f.edit_artifact("inventory_number = \"INV 1000\"", "inventory_number = \"INV \xFF\"");
+        const auto d = only(f.validate(), "syntax");
+        CHECK(d.line == 4);
+        CHECK(d.fix.find("UTF-8") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate: malformed and unknown language tags") {
+    SUBCASE("malformed") {
+        BundleFixture f;
+        f.edit_artifact("period.kk", "period.kazakh");
+        const auto d = only(f.validate(), "bad-language-tag");
+        CHECK(d.line == line_of(f.artifact, "period.kazakh"));
+    }
+    SUBCASE("unknown language") {
+        BundleFixture f;
+        f.edit_artifact("period.kk", "period.qq");
+        const auto d = only(f.validate(), "bad-language-tag");
+        CHECK(d.message.find("'qq' is not a known language code") != std::string::npos);
+    }
+    SUBCASE("unknown script") {
+        BundleFixture f;
+        f.edit_artifact("period.kk", "\"period\".\"kk-Latx\"");
+        const auto d = only(f.validate(), "bad-language-tag");
+        CHECK(d.message.find("'Latx'") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate: a language offered but missing from the fallback") {
+    BundleFixture f;
+    f.edit_exhibition("default = [\"en\"]", "kk = [\"en\"]");
+    f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"ru\"]");
+    const auto report = f.validate();
+    const auto d = only(report, "fallback-missing");
+    CHECK(d.file == "exhibition.toml");
+    CHECK(d.message.find("'ru'") != std::string::npos);
+}
+
+TEST_CASE("validate: a fallback to a language not offered") {
+    BundleFixture f;
+    f.edit_exhibition("default = [\"en\"]", "default = [\"de\"]");
+    const auto d = only(f.validate(), "fallback-not-offered");
+    CHECK(d.line == line_of(f.exhibition, "default = [\"de\"]"));
+}
+
+TEST_CASE("validate: a required text no visitor language can reach") {
+    BundleFixture f;
+    f.edit_artifact("title.en = \"Artifact 1 (en)\"\n", "");
+    f.edit_exhibition("default = [\"en\"]", "default = [\"en\"]\nkk = [\"en\"]");
+    f.edit_artifact("title.kk = \"Artifact 1 (kk)\"", "title.kk = \"Artifact 1 (kk)\"");
+    // Only kk has a title now; en visitors fall back to en only.
+    const auto d = only(f.validate(), "no-text-for-language");
+    CHECK(d.file == kArtifact);
+    CHECK(d.message.find("visitors reading en would see no title") != std::string::npos);
+}
+
+TEST_CASE("validate: an unknown section") {
+    BundleFixture f;
+    f.edit_artifact("section = \"section-1\"", "section = \"costumes\"");
+    const auto d = only(f.validate(), "unknown-section");
+    CHECK(d.fix.find("section-1") != std::string::npos);
+}
+
+TEST_CASE("validate: pictures that cannot be shown") {
+    SUBCASE("corrupt") {
+        BundleFixture f;
+        std::string png = tiny_png(64, 64);
+        png.resize(png.size() / 2);
+        f.write("artifacts/artifact-1/picture.png", png);
+        const auto d = only(f.validate(), "bad-image");
+        CHECK(d.file == "artifacts/artifact-1/picture.png");
+        CHECK(d.message.find(kArtifact) != std::string::npos);
+    }
+    SUBCASE("not an image") {
+        BundleFixture f;
+        f.write("artifacts/artifact-1/picture.png", "just text");
+        const auto d = only(f.validate(), "bad-image");
+        CHECK(d.message.find("not a JPEG or PNG") != std::string::npos);
+    }
+    SUBCASE("larger than the limit, found from the header") {
+        BundleFixture f;
+        f.write("artifacts/artifact-1/picture.png", tiny_png(300, 20));
+        ValidationOptions options;
+        options.max_image_dimension = 256;
+        const auto d = only(f.validate(options), "bad-image");
+        CHECK(d.message.find("300x20 pixels") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate: audio and films that cannot be played") {
+    SUBCASE("a truncated film") {
+        BundleFixture f;
+        std::string mp4 = tiny_mp4();
+        mp4.resize(mp4.size() - 4);
+        f.write("artifacts/artifact-1/film.mp4", mp4);
+        const auto d = only(f.validate(), "bad-media");
+        CHECK(d.file == "artifacts/artifact-1/film.mp4");
+        CHECK(d.message.find("incomplete") != std::string::npos);
+    }
+    SUBCASE("a narration that is not audio") {
+        BundleFixture f;
+        f.write("artifacts/artifact-1/narration.kk.ogg", "not audio at all");
+        const auto d = only(f.validate(), "bad-media");
+        CHECK(d.file == "artifacts/artifact-1/narration.kk.ogg");
+    }
+}
+
+TEST_CASE("validate: subtitles with a broken cue name the line") {
+    BundleFixture f;
+    f.write("artifacts/artifact-1/film.kk.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n\n00:00:03 -> 4\nTwo\n");
+    const auto d = only(f.validate(), "bad-subtitles");
+    CHECK(d.file == "artifacts/artifact-1/film.kk.vtt");
+    CHECK(d.line == 6);
+}
+
+TEST_CASE("validate: accessibility warnings per offered language") {
+    SUBCASE("a picture without alt text") {
+        BundleFixture f;
+        f.edit_artifact("alt.kk = \"A drawing (kk)\"\n", "");
+        const auto d = only(f.validate(), "missing-alt-text");
+        CHECK(d.severity == Severity::Warning);
+        CHECK(d.message.find("in kk") != std::string::npos);
+    }
+    SUBCASE("a film without subtitles") {
+        BundleFixture f;
+        f.edit_artifact("subtitles.kk = \"film.kk.vtt\"\n", "");
+        std::filesystem::remove(f.folder.path() / "artifacts/artifact-1/film.kk.vtt");
+        const auto d = only(f.validate(), "missing-subtitles");
+        CHECK(d.severity == Severity::Warning);
+    }
+    SUBCASE("a narration without transcript") {
+        BundleFixture f;
+        f.edit_artifact("transcript.kk = \"narration.kk.md\"\n", "");
+        std::filesystem::remove(f.folder.path() / "artifacts/artifact-1/narration.kk.md");
+        const auto d = only(f.validate(), "missing-transcript");
+        CHECK(d.severity == Severity::Warning);
+        CHECK(d.message.find("kk narration") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate: survey questions") {
+    SUBCASE("an unknown kind suggests the near one") {
+        BundleFixture f;
+        f.edit_exhibition("kind = \"single\"", "kind = \"singel\"");
+        const auto d = only(f.validate(), "bad-value");
+        CHECK(d.fix.find("did you mean \"single\"") != std::string::npos);
+    }
+    SUBCASE("a choice needs two options") {
+        BundleFixture f;
+        f.edit_exhibition("kind = \"rating\"", "kind = \"multiple\"");
+        const auto report = f.validate();
+        const auto d = only(report, "missing-key");
+        CHECK(d.message.find("'overall'") != std::string::npos);
+    }
+}
+
+TEST_CASE("validate: a newer format version is refused plainly") {
+    BundleFixture f;
+    f.edit_exhibition("format = 1", "format = 2");
+    const auto report = f.validate();
+    const auto d = only(report, "unsupported-format");
+    CHECK(d.line == 1);
+    CHECK_FALSE(report.bundle);
+}
+
+TEST_CASE("validate: an idle timeout out of range") {
+    BundleFixture f;
+    f.edit_exhibition("idle_timeout_seconds = 60", "idle_timeout_seconds = 5");
+    const auto d = only(f.validate(), "out-of-range");
+    CHECK(d.line == 5);
+}
+
+TEST_CASE("validate: the coverage table counts each language and lists fallbacks") {
+    BundleFixture f;
+    f.edit_artifact("title.kk = \"Artifact 1 (kk)\"\n", "");
+    f.edit_artifact("kk = \"story.kk.md\"\n", "");
+    std::filesystem::remove(f.folder.path() / "artifacts/artifact-1/story.kk.md");
+    const auto report = f.validate();
+    REQUIRE(report.coverage.size() == 2);
+    const LanguageCoverage& en = report.coverage[0];
+    const LanguageCoverage& kk = report.coverage[1];
+    CHECK(en.language == "en");
+    CHECK(en.titles == 1);
+    CHECK(en.stories == 1);
+    CHECK(en.falling_back.empty());
+    CHECK(kk.titles == 0);
+    CHECK(kk.stories == 0);
+    CHECK(kk.narrations == 1);
+    CHECK(kk.subtitles == 1);
+    CHECK(kk.alt_texts == 1);
+    CHECK(kk.falling_back == std::vector<std::string>{"artifact-1"});
+}
