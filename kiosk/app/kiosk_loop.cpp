@@ -1,29 +1,37 @@
 #include "app/kiosk_loop.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <string_view>
-#include <vector>
+#include <cstdlib>
+#include <string>
 
+#include "app/picture_shelf.hpp"
+#include "core/gesture.hpp"
+#include "core/idle_timer.hpp"
+#include "core/screen_metrics.hpp"
+#include "core/visitor_session.hpp"
 #include "platform/kiosk_window.hpp"
-#include "ui/title_screen.hpp"
+#include "ui/display_text.hpp"
+#include "ui/kiosk_ui.hpp"
+#include "ui/theme.hpp"
 #include "ui/typeface.hpp"
 
 namespace amanat {
 namespace {
 
-std::vector<std::string_view> texts_on_screen(const Exhibition& exhibition) {
-    std::vector<std::string_view> texts;
-    for (const auto* map : {&exhibition.title, &exhibition.subtitle}) {
-        for (const auto& [language, text] : map->entries()) texts.push_back(text);
-    }
-    return texts;
-}
+constexpr Millis kCountdown = 10'000;
 
 }  // namespace
 
-int run_kiosk(const KioskOptions& options, const Exhibition& exhibition) {
+int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConfig& config,
+              const TranslationCatalogs& catalogs) {
     const auto started = std::chrono::steady_clock::now();
+    const auto clock = [started] {
+        return static_cast<Millis>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                .count());
+    };
     platform::WindowOptions window_options;
     window_options.fullscreen = options.fullscreen;
     if (!options.fullscreen) {
@@ -36,24 +44,107 @@ int run_kiosk(const KioskOptions& options, const Exhibition& exhibition) {
         std::fprintf(stderr, "amanat-kiosk: %s\n", error.c_str());
         return 1;
     }
+    const ScreenMetrics metrics =
+        ScreenMetrics::measure(window->width(), window->height(), window->display_dpi(), config);
     ui::Typeface typeface;
-    if (!typeface.build(texts_on_screen(exhibition), 1.0f, error)) {
+    if (!typeface.build(ui::display_text(bundle, catalogs), metrics, error)) {
         std::fprintf(stderr, "amanat-kiosk: %s\n", error.c_str());
         return 1;
     }
 
+    VisitorSession session(bundle, offered_languages(bundle.exhibition, config), config.text_size);
+    const int idle_seconds = config.idle_timeout_seconds.value_or(bundle.exhibition.idle_timeout_seconds);
+    IdleTimer idle(static_cast<Millis>(idle_seconds) * 1000, kCountdown);
+    GestureSettings gesture_settings;
+    gesture_settings.tap_slop = std::max(metrics.mm(4), 12.0f);
+    gesture_settings.double_tap_slop = metrics.mm(10);
+    gesture_settings.swipe_min_distance = metrics.mm(20);
+    GestureRecognizer gestures(gesture_settings);
+    PictureShelf pictures(bundle, *window, metrics);
+    const ui::Theme standard = ui::Theme::standard();
+    const ui::Theme high_contrast = ui::Theme::high_contrast();
+    ui::KioskUi screens;
+
+    // AMANAT_LOG_TARGETS=1: log where the touch targets are once a layout settles.
+    const char* log_targets_env = std::getenv("AMANAT_LOG_TARGETS");
+    const bool log_targets = log_targets_env != nullptr && std::string(log_targets_env) == "1";
+    std::vector<ui::Frame::Target> targets;
+    std::string logged_targets;
     bool first_frame = true;
-    // Nothing on the title screen moves, so the loop sleeps until input arrives.
-    while (window->wait(-1)) {
+    std::string logged_state;
+    bool logged_countdown = false;
+    Millis wake_at = -1;
+    while (true) {
+        const Millis before = clock();
+        const int timeout =
+            wake_at < 0 ? -1 : static_cast<int>(std::clamp<Millis>(wake_at - before, 0, 60'000));
+        if (!window->wait(timeout)) break;
+        const Millis now = clock();
+        if (window->had_input()) idle.touch(now);
+        std::vector<Gesture> recognised;
+        for (const PointerEvent& event : window->take_pointer_events()) gestures.feed(event, recognised);
+        pictures.receive();
+
+        if (session.screen() != Screen::Attract && idle.phase(now) == IdleTimer::Phase::Expired) {
+            std::fprintf(stderr, "amanat-kiosk: no touch for %d s: resetting for the next visitor\n",
+                         idle_seconds + 10);
+            session.reset();
+            gestures.reset();
+            recognised.clear();
+        }
+
         window->begin_frame();
-        ui::draw_title_screen(exhibition, typeface);
+        ui::Frame frame{bundle,
+                        session,
+                        catalogs,
+                        catalogs.phrasebook(session.language()),
+                        typeface.at(session.text_size()),
+                        typeface,
+                        session.high_contrast() ? high_contrast : standard,
+                        metrics,
+                        pictures,
+                        now,
+                        std::move(recognised)};
+        targets.clear();
+        if (log_targets) frame.targets = &targets;
+        screens.draw(frame, idle);
         window->end_frame();
+        if (log_targets && frame.actions.empty() && !frame.targets_moving) {
+            std::string line;
+            for (const auto& t : targets) {
+                line += " " + t.id + "@" + std::to_string(static_cast<int>((t.min.x + t.max.x) / 2)) + "," +
+                        std::to_string(static_cast<int>((t.min.y + t.max.y) / 2));
+            }
+            if (line != logged_targets) {
+                logged_targets = line;
+                std::fprintf(stderr, "amanat-kiosk: targets%s\n", line.c_str());
+            }
+        }
+
+        for (const VisitorAction& action : frame.actions) session.apply(action);
+        if (!frame.actions.empty()) idle.touch(now);
+        wake_at = frame.actions.empty() ? frame.wake_at : now;
+        const bool counting_down =
+            session.screen() != Screen::Attract && idle.phase(now) == IdleTimer::Phase::CountingDown;
+        if (counting_down != logged_countdown) {
+            logged_countdown = counting_down;
+            if (counting_down)
+                std::fprintf(stderr, "amanat-kiosk: idle: asking whether the visitor is still there\n");
+        }
+        // The title and the log say what the visitor sees, for staff and for the
+        // end-to-end tests (which wait for these lines).
+        const std::string state = ui::KioskUi::describe(session, bundle, counting_down);
+        window->set_title("Amanat " + state);
+
         if (first_frame) {
             first_frame = false;
-            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - started);
-            std::fprintf(stderr, "amanat-kiosk: first frame shown after %lld ms (%dx%d)\n",
-                         static_cast<long long>(ms.count()), window->width(), window->height());
+            std::fprintf(stderr, "amanat-kiosk: first frame shown after %lld ms (%dx%d, %.2f px/mm)\n",
+                         static_cast<long long>(clock()), window->width(), window->height(),
+                         static_cast<double>(metrics.px_per_mm));
+        }
+        if (state != logged_state) {
+            logged_state = state;
+            std::fprintf(stderr, "amanat-kiosk: showing %s\n", state.c_str());
         }
     }
     std::fprintf(stderr, "amanat-kiosk: stopping\n");

@@ -5,8 +5,21 @@
 
 #include "app/kiosk_loop.hpp"
 #include "core/bundle_loader.hpp"
+#include "core/catalog.hpp"
+#include "core/kiosk_config.hpp"
 #include "core/kiosk_options.hpp"
 #include "core/version.hpp"
+
+namespace {
+
+void log_diagnostics(const amanat::Diagnostics& diagnostics) {
+    for (const amanat::Diagnostic& d : diagnostics.items()) {
+        std::fprintf(stderr, "amanat-kiosk: %s: %s:%d: %s (fix: %s)\n", amanat::severity_name(d.severity),
+                     d.file.c_str(), d.line, d.message.c_str(), d.fix.c_str());
+    }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
@@ -27,16 +40,25 @@ int main(int argc, char** argv) {
             break;
     }
     if (options.bundle.empty()) options.bundle = AMANAT_DEFAULT_BUNDLE;
-    amanat::LoadedBundle loaded = amanat::load_bundle(options.bundle);
-    for (const amanat::Diagnostic& d : loaded.diagnostics.items()) {
-        std::fprintf(stderr, "amanat-kiosk: %s: %s:%d: %s (fix: %s)\n", amanat::severity_name(d.severity),
-                     d.file.c_str(), d.line, d.message.c_str(), d.fix.c_str());
+    if (options.localisation.empty()) options.localisation = AMANAT_DEFAULT_LOCALISATION;
+
+    amanat::KioskConfig config;
+    if (!options.config.empty()) {
+        amanat::Diagnostics problems;
+        config = amanat::load_kiosk_config(options.config, problems);
+        log_diagnostics(problems);
     }
-    if (!loaded.bundle) {
+    amanat::Diagnostics catalog_problems;
+    const auto catalogs = amanat::TranslationCatalogs::load(options.localisation, catalog_problems);
+    log_diagnostics(catalog_problems);
+
+    amanat::LoadedBundle loaded = amanat::load_bundle(options.bundle);
+    log_diagnostics(loaded.diagnostics);
+    if (!loaded.bundle || loaded.bundle->artifacts.empty()) {
         std::fprintf(stderr,
                      "amanat-kiosk: cannot show the exhibition in %s; run 'amanat pack validate %s'\n",
                      options.bundle.c_str(), options.bundle.c_str());
         return 1;
     }
-    return amanat::run_kiosk(options, loaded.bundle->exhibition);
+    return amanat::run_kiosk(options, *loaded.bundle, config, catalogs);
 }

@@ -5,13 +5,16 @@
 namespace amanat {
 
 const char* const kKioskUsage =
-    "Usage: amanat-kiosk [OPTIONS] [BUNDLE_DIR]\n"
+    "Usage: amanat-kiosk [OPTIONS] [--bundle DIR]\n"
     "\n"
     "Shows an exhibition to visitors, full screen.\n"
-    "BUNDLE_DIR is an exhibition bundle folder; without it the kiosk shows the\n"
-    "installed exhibition (or the sample exhibition when run from a build tree).\n"
     "\n"
     "Options:\n"
+    "  --bundle DIR             the exhibition bundle folder (default: the installed\n"
+    "                           exhibition, or the sample when run from a build tree)\n"
+    "  --config FILE            the kiosk's settings: idle timeout, the venue's languages,\n"
+    "                           text size, screen size (see packaging/kiosk.toml)\n"
+    "  --localisation DIR       the folder of the kiosk's translation catalogs (*.po)\n"
     "  --windowed WIDTHxHEIGHT  run in a window of that size (for development)\n"
     "  --version                print the version and exit\n"
     "  -h, --help               print this help and exit\n";
@@ -45,6 +48,19 @@ bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& opt
             }
             options.fullscreen = false;
             ++i;
+        } else if (arg == "--bundle" || arg == "--config" || arg == "--localisation") {
+            if (i + 1 == args.size() || args[i + 1].empty()) {
+                error = arg + " needs a path";
+                return false;
+            }
+            std::filesystem::path& target = arg == "--bundle"   ? options.bundle
+                                            : arg == "--config" ? options.config
+                                                                : options.localisation;
+            if (arg == "--bundle" && !options.bundle.empty()) {
+                error = "only one bundle folder may be given";
+                return false;
+            }
+            target = args[++i];
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return false;

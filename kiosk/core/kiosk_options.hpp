@@ -13,7 +13,9 @@ struct KioskOptions {
     bool fullscreen = true;
     int width = 0;  // with --windowed
     int height = 0;
-    std::filesystem::path bundle;  // empty: the default exhibition
+    std::filesystem::path bundle;        // empty: the default exhibition
+    std::filesystem::path config;        // empty: none (built-in defaults)
+    std::filesystem::path localisation;  // empty: the default catalog folder
 };
 
 // Parses argv (without argv[0]). On a usage error returns false and sets `error`.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 
 namespace amanat::platform {
 
@@ -24,6 +25,11 @@ struct KioskWindow::State {
     bool have_pointer = false;
     ImVec2 pointer{0, 0};
     bool backends_ready = false;
+    std::vector<PointerEvent> pointer_events;
+    std::map<SDL_FingerID, int> fingers;  // SDL's finger ids -> ours (1, 2, ...)
+    bool mouse_down = false;
+    bool had_input = false;
+    std::string title;
 };
 
 namespace {
@@ -31,6 +37,57 @@ namespace {
 // Frames to draw after an input event: one to see the press, one the release,
 // and one to settle what they changed.
 constexpr int kFramesAfterInput = 3;
+
+Millis now_ms() {
+    return static_cast<Millis>(SDL_GetTicks64());
+}
+
+// Translates SDL's touch and mouse events into pointer events for the gestures.
+void record_pointer(KioskWindow::State& s, const SDL_Event& event, int width, int height) {
+    PointerEvent pointer;
+    pointer.time = now_ms();
+    switch (event.type) {
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP: {
+            auto it = s.fingers.find(event.tfinger.fingerId);
+            if (event.type == SDL_FINGERDOWN) {
+                int id = 1;
+                while (std::any_of(s.fingers.begin(), s.fingers.end(),
+                                   [&](const auto& f) { return f.second == id; }))
+                    ++id;
+                it = s.fingers.emplace(event.tfinger.fingerId, id).first;
+            }
+            if (it == s.fingers.end()) return;
+            pointer.finger = it->second;
+            pointer.x = event.tfinger.x * static_cast<float>(width);
+            pointer.y = event.tfinger.y * static_cast<float>(height);
+            pointer.kind = event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
+                           : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
+                                                        : PointerEvent::Kind::Move;
+            if (event.type == SDL_FINGERUP) s.fingers.erase(it);
+            break;
+        }
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            // Mouse events SDL makes up from touches are already handled as fingers.
+            if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return;
+            s.mouse_down = event.type == SDL_MOUSEBUTTONDOWN;
+            pointer.kind = s.mouse_down ? PointerEvent::Kind::Down : PointerEvent::Kind::Up;
+            pointer.x = static_cast<float>(event.button.x);
+            pointer.y = static_cast<float>(event.button.y);
+            break;
+        case SDL_MOUSEMOTION:
+            if (event.motion.which == SDL_TOUCH_MOUSEID || !s.mouse_down) return;
+            pointer.kind = PointerEvent::Kind::Move;
+            pointer.x = static_cast<float>(event.motion.x);
+            pointer.y = static_cast<float>(event.motion.y);
+            break;
+        default:
+            return;
+    }
+    s.pointer_events.push_back(pointer);
+}
 
 // Events that end this batch: Dear ImGui 1.86 has no input queue, so a press and a
 // release in the same frame would be seen as neither. Stop draining after one.
@@ -119,12 +176,16 @@ bool KioskWindow::wait(int timeout_ms) {
         have_event = SDL_WaitEventTimeout(&event, timeout_ms) != 0;
     }
     bool input = false;
+    int width = 0;
+    int height = 0;
+    SDL_GetWindowSize(s.window, &width, &height);
     while (have_event) {
         if (event.type == SDL_QUIT) return false;
         if (event.type == s.wake_event) {
             s.wake_pending.store(false);
         } else {
             ImGui_ImplSDL2_ProcessEvent(&event);
+            record_pointer(s, event, width, height);
             input = true;
         }
         if (event.type == SDL_MOUSEMOTION) {
@@ -138,6 +199,7 @@ bool KioskWindow::wait(int timeout_ms) {
         have_event = SDL_PollEvent(&event) != 0;
     }
     s.frames_owed = input ? kFramesAfterInput : std::max(s.frames_owed, 1);
+    s.had_input = input;
     return true;
 }
 
@@ -161,6 +223,45 @@ void KioskWindow::end_frame() {
 void KioskWindow::reload_fonts() {
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+}
+
+std::vector<PointerEvent> KioskWindow::take_pointer_events() {
+    std::vector<PointerEvent> events;
+    events.swap(m_state->pointer_events);
+    return events;
+}
+
+bool KioskWindow::had_input() const {
+    return m_state->had_input;
+}
+
+void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height) {
+    SDL_Texture* texture =
+        SDL_CreateTexture(m_state->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
+    if (texture == nullptr) return nullptr;
+    SDL_UpdateTexture(texture, nullptr, rgba, width * 4);
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
+    return texture;
+}
+
+void KioskWindow::destroy_texture(void* texture) {
+    SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
+}
+
+std::optional<float> KioskWindow::display_dpi() const {
+    float diagonal = 0;
+    const int display = SDL_GetWindowDisplayIndex(m_state->window);
+    if (SDL_GetDisplayDPI(display < 0 ? 0 : display, &diagonal, nullptr, nullptr) != 0 || diagonal <= 0) {
+        return std::nullopt;
+    }
+    return diagonal;
+}
+
+void KioskWindow::set_title(const std::string& title) {
+    if (title == m_state->title) return;
+    m_state->title = title;
+    SDL_SetWindowTitle(m_state->window, title.c_str());
 }
 
 void KioskWindow::wake() {

@@ -1,7 +1,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "core/gesture.hpp"
 
 namespace amanat::platform {
 
@@ -34,8 +38,24 @@ class KioskWindow {
     void begin_frame();
     void end_frame();
 
-    // Re-uploads the font atlas after the UI rebuilt it (e.g. for large text).
+    // Re-uploads the font atlas after the UI rebuilt it.
     void reload_fonts();
+
+    // Touch and mouse input since the last call, in window pixels, for gesture
+    // recognition (Dear ImGui 1.86 sees only SDL's touch-to-mouse emulation).
+    // Touch fingers get ids from 1; the mouse is finger 0 while a button is held.
+    std::vector<PointerEvent> take_pointer_events();
+    // True when input arrived during the last wait() (for the idle timer).
+    bool had_input() const;
+
+    // Textures for pictures: RGBA pixels, uploaded on the render thread.
+    void* create_texture(const unsigned char* rgba, int width, int height);
+    void destroy_texture(void* texture);
+
+    // The display's density as the system reports it, if it does.
+    std::optional<float> display_dpi() const;
+    // The window title: the e2e tests read it to know which screen is shown.
+    void set_title(const std::string& title);
 
     // Asks the render thread to draw a frame soon. Safe from any thread.
     void wake();
@@ -44,7 +64,10 @@ class KioskWindow {
     int height() const;
 
   private:
-    struct State;
+  public:
+    struct State;  // the SDL side, opaque outside kiosk_window.cpp
+
+  private:
     explicit KioskWindow(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;
 };

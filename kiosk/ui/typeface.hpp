@@ -4,6 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/kiosk_config.hpp"
+#include "core/screen_metrics.hpp"
+
 struct ImFont;
 
 namespace amanat::ui {
@@ -12,25 +15,46 @@ namespace amanat::ui {
 struct FontFiles {
     std::string regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
     std::string bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string italic = "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf";
+    std::string bold_italic = "/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf";
     std::string korean = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    int korean_face = 1;  // face 1 of the collection is Korean (0 JP, 2 SC, 3 TC, 4 HK)
+    std::string korean_bold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+    int korean_face = 1;  // face 1 of the collections is Korean (0 JP, 2 SC, 3 TC, 4 HK)
 };
 
-// The fonts the visitor screens draw with, rasterised into Dear ImGui's atlas.
+// The faces of one text size.
+struct FontSet {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* bold_italic = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+    ImFont* small = nullptr;
+};
+
+// The fonts the visitor screens draw with, rasterised into Dear ImGui's atlas at
+// both text sizes, so that "large text" is re-laid out crisply, never zoomed.
 //
 // The atlas holds only the glyphs of the texts the kiosk can show (plus printable
 // ASCII): the full Korean range would need a 32 MiB atlas and 130 ms per build,
-// the used glyphs about 1 ms. A glyph not fed in here is drawn as '?', so every
-// string that can appear must be passed to build(). Render thread only.
+// the used glyphs a few milliseconds. A glyph not fed in here is drawn as '?', so
+// every string that can appear must be passed to build(). Render thread only.
 class Typeface {
   public:
-    // Rebuilds the atlas of the current ImGui context at `scale` (1 = normal text).
-    // Returns false and names the missing font file in `error` if one cannot be read.
-    bool build(const std::vector<std::string_view>& texts, float scale, std::string& error,
+    // Rebuilds the atlas of the current ImGui context. Returns false and names the
+    // missing font file in `error` if one cannot be read.
+    bool build(std::string_view all_text, const ScreenMetrics& metrics, std::string& error,
                const FontFiles& files = {});
 
-    ImFont* body = nullptr;
-    ImFont* title = nullptr;
+    const FontSet& at(TextSize size) const { return size == TextSize::Large ? m_large : m_normal; }
+
+    // Code points of `text` that the atlas has no glyph for (for the UI tests).
+    std::vector<unsigned> missing_glyphs(std::string_view text) const;
+
+  private:
+    FontSet m_normal;
+    FontSet m_large;
 };
 
 }  // namespace amanat::ui

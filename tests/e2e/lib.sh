@@ -78,3 +78,65 @@ cleanup_e2e() {
   return 0
 }
 trap cleanup_e2e EXIT
+
+# The kiosk's window title describes what it shows ("Amanat screen=gallery
+# language=kk ..."); tests read it to check the state behind a screenshot.
+kiosk_title() {
+  local id
+  id=$(xdotool search --name '^Amanat screen=' 2>/dev/null | head -n 1)
+  [ -n "$id" ] && xdotool getwindowname "$id"
+}
+
+# expect_title PATTERN: the title must contain PATTERN.
+expect_title() {
+  local title
+  title=$(kiosk_title)
+  if [[ $title != *"$1"* ]]; then
+    echo "expected the kiosk to show '$1', its title is '$title'; its log:" >&2
+    cat "$KIOSK_LOG" >&2
+    return 1
+  fi
+}
+
+# The centre of touch target $1 from the kiosk's last "targets" log line
+# (AMANAT_LOG_TARGETS=1), as "X Y".
+target() {
+  local line
+  line=$(grep "amanat-kiosk: targets" "$KIOSK_LOG" | tail -n 1)
+  local found
+  found=$(tr ' ' '\n' <<<"$line" | grep "^$1@" | head -n 1)
+  if [ -z "$found" ]; then
+    echo "no touch target '$1' on screen; last targets:$line" >&2
+    return 1
+  fi
+  tr ',' ' ' <<<"${found#*@}"
+}
+
+# tap X Y: a press and a release, as a finger would.
+tap() {
+  xdotool mousemove "$1" "$2" mousedown 1 mouseup 1
+}
+
+# tap_target ID: taps the centre of touch target ID (see target).
+tap_target() {
+  local x y
+  read -r x y < <(target "$1") || return 1
+  tap "$x" "$y"
+}
+
+# drag X1 Y1 X2 Y2: press, move in steps, release.
+drag() {
+  local x1=$1 y1=$2 x2=$3 y2=$4 i steps=12
+  xdotool mousemove "$x1" "$y1" mousedown 1
+  for ((i = 1; i <= steps; i++)); do
+    xdotool mousemove "$((x1 + (x2 - x1) * i / steps))" "$((y1 + (y2 - y1) * i / steps))"
+  done
+  xdotool mouseup 1
+}
+
+# differs A B: the two screenshots are not the same picture.
+differs() {
+  local changed
+  changed=$(/usr/bin/compare -metric AE "$1" "$2" null: 2>&1 || true)
+  [ "${changed%% *}" != "0" ]
+}

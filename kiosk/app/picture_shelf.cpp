@@ -1,0 +1,68 @@
+#include "app/picture_shelf.hpp"
+
+#include <cstdio>
+
+namespace amanat {
+
+PictureShelf::PictureShelf(const Bundle& bundle, platform::KioskWindow& window, const ScreenMetrics& metrics)
+    : m_bundle(bundle),
+      m_window(window),
+      m_metrics(metrics),
+      m_cache(kTextureBudget, [&window](void* texture) { window.destroy_texture(texture); }),
+      m_loader([&window] { window.wake(); }) {}
+
+std::string PictureShelf::key(const std::string& path, ui::PictureSize size) {
+    return (size == ui::PictureSize::Card ? "card:" : "screen:") + path;
+}
+
+const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::PictureSize size) {
+    const std::string k = key(bundle_path, size);
+    if (const CachedTexture* cached = m_cache.find(k, m_frame)) {
+        m_handed_out.push_back(ui::PictureTexture{cached->handle, cached->width, cached->height});
+        return &m_handed_out.back();
+    }
+    if (m_cache.failed(k)) return nullptr;
+    ImageRequest request;
+    request.key = k;
+    request.file = m_bundle.path_of(bundle_path);
+    if (size == ui::PictureSize::Card) {
+        request.max_width = 640;
+        request.max_height = 480;
+    } else {
+        request.max_width = m_metrics.width;
+        request.max_height = m_metrics.height;
+        request.priority = 1;  // the picture the visitor is looking at comes first
+    }
+    m_loader.request(std::move(request));  // ignored if already queued
+    return nullptr;
+}
+
+bool PictureShelf::failed(const std::string& bundle_path, ui::PictureSize size) const {
+    return m_cache.failed(key(bundle_path, size));
+}
+
+bool PictureShelf::receive() {
+    ++m_frame;
+    m_handed_out.clear();
+    bool arrived = false;
+    for (DecodedImage& image : m_loader.take_finished()) {
+        arrived = true;
+        if (!image.ok()) {
+            std::fprintf(stderr, "amanat-kiosk: %s\n", image.error.c_str());
+            m_cache.mark_failed(image.key);
+            continue;
+        }
+        void* texture = m_window.create_texture(image.rgba.data(), image.width, image.height);
+        if (texture == nullptr) {
+            std::fprintf(stderr, "amanat-kiosk: cannot make a texture of %dx%d pixels for %s\n", image.width,
+                         image.height, image.key.c_str());
+            m_cache.mark_failed(image.key);
+            continue;
+        }
+        m_cache.insert(image.key, CachedTexture{texture, image.width, image.height, image.rgba.size()},
+                       m_frame);
+    }
+    return arrived;
+}
+
+}  // namespace amanat

@@ -1,0 +1,71 @@
+#include "core/kiosk_config.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/language_tag.hpp"
+#include "core/manifest_reader.hpp"
+
+namespace amanat {
+
+KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out) {
+    KioskConfig config;
+    ManifestReader reader(file.string(), out);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        reader.error_in_file("unreadable", "the kiosk's config file cannot be read",
+                             "check the path given with --config, and the file's permissions");
+        return config;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    const auto root = reader.parse(content.str());
+    if (!root) return config;
+    reader.check_keys(*root, {"visitors", "display"}, "the kiosk config");
+    if (const toml::table* visitors = reader.subtable(*root, "visitors", false, "the kiosk config")) {
+        reader.check_keys(*visitors, {"idle_timeout_seconds", "languages", "text_size"}, "[visitors]");
+        if (const auto timeout = reader.integer(*visitors, "idle_timeout_seconds", "[visitors]")) {
+            if (*timeout >= 20 && *timeout <= 3600) {
+                config.idle_timeout_seconds = static_cast<int>(*timeout);
+            } else {
+                reader.error(visitors->get("idle_timeout_seconds")->source(), "out-of-range",
+                             "idle_timeout_seconds must be 20 to 3600",
+                             "choose a number of seconds in that range");
+            }
+        }
+        for (const std::string& language : reader.text_list(*visitors, "languages", false, "[visitors]")) {
+            if (!language_tag_problem(language))
+                config.languages.push_back(language);
+            else
+                reader.error(visitors->get("languages")->source(), "bad-language-tag",
+                             *language_tag_problem(language), "use BCP 47 tags such as nl, en, kk");
+        }
+        if (const auto size = reader.text(*visitors, "text_size", false, "[visitors]")) {
+            if (*size == "large")
+                config.text_size = TextSize::Large;
+            else if (*size != "normal")
+                reader.error(visitors->get("text_size")->source(), "bad-value",
+                             "text_size must be \"normal\" or \"large\"",
+                             "write text_size = \"normal\" or text_size = \"large\"");
+        }
+    }
+    if (const toml::table* display = reader.subtable(*root, "display", false, "the kiosk config")) {
+        reader.check_keys(*display, {"dpi", "diagonal_inches"}, "[display]");
+        for (const char* key : {"dpi", "diagonal_inches"}) {
+            const toml::node* node = display->get(key);
+            if (node == nullptr) continue;
+            const auto value = node->value<double>();
+            if (!value || *value <= 0 || *value > 1000) {
+                reader.error(
+                    node->source(), "bad-value", std::string(key) + " must be a positive number",
+                    std::string("for example ") + key + " = " + (std::string(key) == "dpi" ? "92" : "32"));
+                continue;
+            }
+            (std::string(key) == "dpi" ? config.screen_dpi : config.screen_diagonal_inches) =
+                static_cast<float>(*value);
+        }
+    }
+    return config;
+}
+
+}  // namespace amanat

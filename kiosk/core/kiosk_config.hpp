@@ -1,0 +1,28 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace amanat {
+
+enum class TextSize { Normal, Large };
+
+// The kiosk's own settings (/etc/amanat/kiosk.toml when installed, or --config),
+// set by the venue's staff; the exhibition's content comes from the bundle.
+struct KioskConfig {
+    std::optional<int> idle_timeout_seconds;      // overrides the bundle's
+    std::vector<std::string> languages;           // the venue's offer and order; empty = the bundle's
+    TextSize text_size = TextSize::Normal;        // what each visitor starts with
+    std::optional<float> screen_dpi;              // when SDL reports the screen's DPI wrongly
+    std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
+};
+
+// Reads a config file. Problems go to `out` (file:line:column); a missing or
+// broken setting keeps its default, so a typo never stops the kiosk.
+KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out);
+
+}  // namespace amanat

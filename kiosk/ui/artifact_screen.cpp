@@ -1,0 +1,288 @@
+#include "ui/artifact_screen.hpp"
+
+#include <algorithm>
+
+#include "core/bundle_folder.hpp"
+#include "ui/toolbar.hpp"
+#include "ui/widgets.hpp"
+
+namespace amanat::ui {
+namespace {
+
+constexpr float kMaxZoom = 4.0f;
+constexpr float kDoubleTapZoom = 2.5f;
+
+bool inside(ImVec2 min, ImVec2 max, float x, float y) {
+    return x >= min.x && x < max.x && y >= min.y && y < max.y;
+}
+
+}  // namespace
+
+void ArtifactScreen::reset() {
+    m_layout_key.clear();
+    m_text_scroll.scroll_to(0);
+    m_shown = static_cast<std::size_t>(-1);
+    m_zoom = 1;
+    m_pan = ImVec2(0, 0);
+}
+
+const Story* ArtifactScreen::story(Frame& frame, const std::string& path) {
+    auto it = m_stories.find(path);
+    if (it == m_stories.end()) {
+        // Stories are a few kilobytes; reading one when the artifact opens is cheap.
+        std::string content;
+        std::string problem;
+        Story parsed;
+        if (BundleFolder(frame.bundle.root).read(path, 1 << 20, content, problem))
+            parsed = parse_story(content);
+        it = m_stories.emplace(path, std::move(parsed)).first;
+    }
+    return &it->second;
+}
+
+void ArtifactScreen::lay_out_text(Frame& frame, float width) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    const std::string key = artifact.id + "|" + frame.session.language() + "|" +
+                            std::to_string(static_cast<int>(frame.session.text_size())) + "|" +
+                            std::to_string(width);
+    if (key == m_layout_key) return;
+    m_layout_key = key;
+    const FontSet& fonts = frame.fonts;
+    m_title_source = frame.localise(artifact.title);
+    m_title.layout_plain(m_title_source ? *m_title_source.text : artifact.id, fonts.title, width, 1.15f);
+    const auto subtitle = frame.localise(artifact.subtitle);
+    m_subtitle.layout_plain(subtitle ? *subtitle.text : "", fonts.italic, width);
+
+    m_details.clear();
+    const auto add = [&](const char* label, const LanguageMap& map) {
+        const auto value = frame.localise(map);
+        if (!value) return;
+        Detail detail{frame.phrases.tr(label), {}, value};
+        detail.value.layout_plain(*value.text, fonts.body, width);
+        m_details.push_back(std::move(detail));
+    };
+    add("Period", artifact.period);
+    LanguageMap origin;
+    for (const auto& [language, place] : artifact.origin_place.entries()) {
+        const std::string* people = artifact.origin_people.find(language);
+        origin.set(language, people ? place + " \xE2\x80\x94 " + *people : place);
+    }
+    add("Origin", origin);
+    add("Materials", artifact.materials);
+    add("Dimensions", artifact.dimensions);
+    add("Lent by", artifact.credit);
+    if (!artifact.inventory_number.empty()) {
+        LanguageMap number;
+        number.set(frame.session.language(), artifact.inventory_number);
+        add("Inventory number", number);
+    }
+
+    m_story_source = frame.localise(artifact.story);
+    if (m_story_source) {
+        m_story.layout_story(*story(frame, *m_story_source.text), fonts, width);
+    } else {
+        m_story = RichText{};
+    }
+}
+
+void ArtifactScreen::handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 max) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    const std::size_t count = artifact.images.size();
+    for (const Gesture& g : frame.gestures) {
+        if (!frame.input_enabled || !inside(min, max, g.start_x, g.start_y)) continue;
+        switch (g.kind) {
+            case Gesture::Kind::DoubleTap:
+                m_zoom = m_zoom > 1.01f ? 1.0f : kDoubleTapZoom;
+                // Zoom towards the tapped point.
+                m_pan = m_zoom > 1 ? ImVec2(((min.x + max.x) * 0.5f - g.x) * (m_zoom - 1),
+                                            ((min.y + max.y) * 0.5f - g.y) * (m_zoom - 1))
+                                   : ImVec2(0, 0);
+                break;
+            case Gesture::Kind::PinchBegin:
+                m_pinch_zoom = m_zoom;
+                break;
+            case Gesture::Kind::Pinch:
+                m_zoom = std::clamp(m_pinch_zoom * g.scale, 1.0f, kMaxZoom);
+                break;
+            case Gesture::Kind::PinchEnd:
+                if (m_zoom < 1.05f) {
+                    m_zoom = 1;
+                    m_pan = ImVec2(0, 0);
+                }
+                break;
+            case Gesture::Kind::Drag:
+                if (m_zoom > 1) m_pan = ImVec2(m_pan.x + g.dx, m_pan.y + g.dy);
+                break;
+            case Gesture::Kind::Swipe:
+                if (m_zoom <= 1.01f && count > 1 && std::abs(g.dx) > std::abs(g.dy)) {
+                    const std::size_t current = frame.session.image();
+                    frame.emit(VisitorAction::Kind::ShowImage,
+                               g.dx < 0 ? (current + 1) % count : (current + count - 1) % count);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    // Keep the zoomed picture covering its area: no panning into emptiness.
+    const float limit_x = (max.x - min.x) * (m_zoom - 1) * 0.5f;
+    const float limit_y = (max.y - min.y) * (m_zoom - 1) * 0.5f;
+    m_pan = ImVec2(std::clamp(m_pan.x, -limit_x, limit_x), std::clamp(m_pan.y, -limit_y, limit_y));
+}
+
+void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const ScreenMetrics& metrics = frame.metrics;
+    const FontSet& fonts = frame.fonts;
+    const std::size_t count = artifact.images.size();
+    if (count == 0) return;
+    const ArtifactImage& image = artifact.images[std::min(frame.session.image(), count - 1)];
+
+    const float caption_h = fonts.small->FontSize * 1.5f;
+    const float dots_h = count > 1 ? metrics.mm(8) : 0;
+    const ImVec2 picture_max(max.x, max.y - caption_h - dots_h);
+    handle_picture_gestures(frame, min, picture_max);
+
+    draw.PushClipRect(min, picture_max, true);
+    if (const PictureTexture* picture = frame.pictures.get(image.file, PictureSize::Screen)) {
+        const ImVec2 centre((min.x + picture_max.x) * 0.5f + m_pan.x,
+                            (min.y + picture_max.y) * 0.5f + m_pan.y);
+        const ImVec2 half((picture_max.x - min.x) * 0.5f * m_zoom, (picture_max.y - min.y) * 0.5f * m_zoom);
+        draw_picture(draw, *picture, ImVec2(centre.x - half.x, centre.y - half.y),
+                     ImVec2(centre.x + half.x, centre.y + half.y), false);
+    } else {
+        draw_picture_placeholder(frame, draw, min, picture_max,
+                                 frame.pictures.failed(image.file, PictureSize::Screen));
+    }
+    draw.PopClipRect();
+    // Neighbouring pictures load in the background, ready for a swipe.
+    if (count > 1)
+        frame.pictures.get(artifact.images[(frame.session.image() + 1) % count].file, PictureSize::Screen);
+
+    float y = picture_max.y + metrics.mm(2);
+    if (const auto caption = frame.localise(image.caption)) {
+        draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(min.x, y), frame.theme.muted_text,
+                     caption.text->c_str());
+    }
+    const char* hint =
+        frame.phrases.tr(count > 1 ? "Swipe for more pictures" : "Pinch or double-tap to zoom");
+    draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(max.x - text_width(fonts.small, hint), y),
+                 frame.theme.muted_text, hint);
+    if (count > 1) {
+        const float r = metrics.mm(1.5f);
+        const float spacing = metrics.mm(6);
+        float x = (min.x + max.x) * 0.5f - spacing * static_cast<float>(count - 1) * 0.5f;
+        const float dot_y = max.y - dots_h * 0.5f;
+        for (std::size_t i = 0; i < count; ++i, x += spacing) {
+            if (i == frame.session.image())
+                draw.AddCircleFilled(ImVec2(x, dot_y), r * 1.3f, frame.theme.accent);
+            else
+                draw.AddCircle(ImVec2(x, dot_y), r, frame.theme.muted_text, 0, 2);
+        }
+    }
+}
+
+void ArtifactScreen::draw(Frame& frame) {
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(ImVec2(0, 0), screen, frame.theme.background);
+    if (frame.session.artifact() != m_shown) {
+        m_shown = frame.session.artifact();
+        m_text_scroll.scroll_to(0);
+        m_zoom = 1;
+        m_pan = ImVec2(0, 0);
+    }
+    if (frame.session.image() != m_shown_image) {
+        m_shown_image = frame.session.image();
+        m_zoom = 1;
+        m_pan = ImVec2(0, 0);
+    }
+    const float top = draw_toolbar(frame, nullptr);
+
+    const ScreenMetrics& metrics = frame.metrics;
+    const float margin = metrics.margin();
+    const float nav_h = metrics.touch_target();
+    ImVec2 picture_min(margin, top + margin);
+    ImVec2 picture_max;
+    ImVec2 text_min;
+    ImVec2 text_max(screen.x - margin, screen.y);
+    if (metrics.portrait()) {
+        picture_max = ImVec2(screen.x - margin, top + (screen.y - top) * 0.42f);
+        text_min = ImVec2(margin, picture_max.y + margin);
+        text_max.y = screen.y - nav_h - 2 * margin;
+    } else {
+        picture_max = ImVec2(screen.x * 0.5f, screen.y - nav_h - 2 * margin);
+        text_min = ImVec2(picture_max.x + margin * 1.5f, top);
+    }
+    draw_pictures(frame, picture_min, picture_max);
+
+    // Previous / next artifact.
+    const float nav_y = screen.y - nav_h - margin;
+    const std::string previous = std::string("\xE2\x80\xB9  ") + frame.phrases.tr("Previous");
+    const std::string next = std::string(frame.phrases.tr("Next")) + "  \xE2\x80\xBA";
+    const float nav_w =
+        std::max(text_width(frame.fonts.body, previous), text_width(frame.fonts.body, next)) + metrics.mm(12);
+    const float nav_right = metrics.portrait() ? screen.x - margin : picture_max.x;
+    if (touch_button(frame, "artifact-previous", previous.c_str(), ImVec2(margin, nav_y),
+                     ImVec2(nav_w, nav_h), frame.fonts.body, ButtonStyle::Quiet)) {
+        frame.emit(VisitorAction::Kind::PreviousArtifact);
+    }
+    if (touch_button(frame, "artifact-next", next.c_str(), ImVec2(nav_right - nav_w, nav_y),
+                     ImVec2(nav_w, nav_h), frame.fonts.body, ButtonStyle::Quiet)) {
+        frame.emit(VisitorAction::Kind::NextArtifact);
+    }
+
+    // The text column: readable width, scrolled by dragging.
+    const float column_w =
+        std::min(text_max.x - text_min.x, metrics.reading_width(frame.session.text_size()));
+    lay_out_text(frame, column_w);
+    const FontSet& fonts = frame.fonts;
+    const float gap = metrics.mm(4);
+    float content_h = margin + m_title.height() + gap + m_subtitle.height() + gap;
+    for (const Detail& detail : m_details)
+        content_h += fonts.small->FontSize * 1.2f + detail.value.height() + gap * 0.6f;
+    content_h += gap * 2 + m_story.height() + margin;
+    m_text_scroll.set_extent(content_h, text_max.y - text_min.y);
+    for (const Gesture& g : frame.gestures) {
+        if (!frame.input_enabled || !inside(text_min, text_max, g.start_x, g.start_y)) continue;
+        if (g.kind == Gesture::Kind::DragBegin) m_text_scroll.press(g.time);
+        if (g.kind == Gesture::Kind::Drag) m_text_scroll.drag_by(-g.dy, g.time);
+        if (g.kind == Gesture::Kind::DragEnd) m_text_scroll.release(g.time);
+    }
+    m_text_scroll.step(frame.now);
+    if (m_text_scroll.animating()) frame.wake_by(frame.now + 16);
+    frame.targets_moving |= m_text_scroll.animating() || m_text_scroll.pressed();
+
+    const ImU32 ink = frame.theme.text;
+    const ImU32 accent = frame.theme.accent;
+    draw.PushClipRect(text_min, text_max, true);
+    float y = text_min.y + margin - m_text_scroll.offset();
+    const float x = text_min.x;
+    m_title.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+    y += m_title.height();
+    if (m_title_source.is_fallback) draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
+    y += gap;
+    m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
+    y += m_subtitle.height() + gap;
+    draw.AddRectFilled(ImVec2(x, y - gap * 0.5f), ImVec2(x + column_w * 0.3f, y - gap * 0.5f + 3), accent);
+    for (const Detail& detail : m_details) {
+        draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), frame.theme.muted_text,
+                     detail.label.c_str());
+        draw_language_tag(frame, draw, detail.source,
+                          ImVec2(x + text_width(fonts.small, detail.label) + gap, y));
+        y += fonts.small->FontSize * 1.2f;
+        detail.value.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+        y += detail.value.height() + gap * 0.6f;
+    }
+    y += gap;
+    if (m_story_source.is_fallback) {
+        draw_language_tag(frame, draw, m_story_source, ImVec2(x, y));
+        y += fonts.small->FontSize * 1.6f;
+    }
+    y += gap;
+    m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+    draw.PopClipRect();
+}
+
+}  // namespace amanat::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/kinetic_scroll.hpp"
+#include "core/story.hpp"
+#include "ui/frame.hpp"
+#include "ui/rich_text.hpp"
+
+namespace amanat::ui {
+
+// One artifact: its pictures (swipe between them, pinch or double-tap to zoom,
+// drag to pan), title and details, and its story in a column of readable width,
+// scrolled by dragging; previous and next artifact.
+class ArtifactScreen {
+  public:
+    void draw(Frame& frame);
+    void reset();
+    bool animating() const { return m_text_scroll.animating(); }
+
+  private:
+    struct Detail {
+        std::string label;
+        RichText value;
+        LocalisedText source;
+    };
+    void lay_out_text(Frame& frame, float width);
+    void draw_pictures(Frame& frame, ImVec2 min, ImVec2 max);
+    void handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 max);
+    const Story* story(Frame& frame, const std::string& path);
+
+    // What the text layout was made for; a change re-lays it out.
+    std::string m_layout_key;
+    RichText m_title;
+    LocalisedText m_title_source;
+    RichText m_subtitle;
+    std::vector<Detail> m_details;
+    RichText m_story;
+    LocalisedText m_story_source;
+    float m_text_height = 0;
+
+    std::map<std::string, Story> m_stories;  // parsed on first view
+    KineticScroll m_text_scroll;
+    std::size_t m_shown = static_cast<std::size_t>(-1);
+    std::size_t m_shown_image = 0;
+    float m_zoom = 1;
+    float m_pinch_zoom = 1;
+    ImVec2 m_pan{0, 0};
+};
+
+}  // namespace amanat::ui

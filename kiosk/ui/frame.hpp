@@ -1,0 +1,81 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/bundle.hpp"
+#include "core/catalog.hpp"
+#include "core/clock.hpp"
+#include "core/gesture.hpp"
+#include "core/screen_metrics.hpp"
+#include "core/visitor_session.hpp"
+#include "ui/theme.hpp"
+#include "ui/typeface.hpp"
+
+namespace amanat::ui {
+
+struct PictureTexture {
+    ImTextureID texture = nullptr;
+    int width = 0;
+    int height = 0;
+};
+
+enum class PictureSize { Card, Screen };
+
+// Where screens get pictures: decoded off the render thread and cached as
+// textures. get() never blocks: it returns nullptr until the picture is ready
+// (and the loop is woken when it is), or when it cannot be shown.
+class Pictures {
+  public:
+    virtual ~Pictures() = default;
+    virtual const PictureTexture* get(const std::string& bundle_path, PictureSize size) = 0;
+    virtual bool failed(const std::string& bundle_path, PictureSize size) const = 0;
+};
+
+// Everything a screen reads to draw one frame, and where it puts what the visitor
+// asked for. Screens never change the session themselves.
+struct Frame {
+    const Bundle& bundle;
+    const VisitorSession& session;
+    const TranslationCatalogs& catalogs;
+    const Phrasebook& phrases;  // the visitor's language
+    const FontSet& fonts;
+    const Typeface& typeface;
+    const Theme& theme;
+    const ScreenMetrics& metrics;
+    Pictures& pictures;
+    Millis now;
+    std::vector<Gesture> gestures;  // this frame's, for the screen underneath any overlay
+    bool input_enabled = true;      // false while an overlay covers the screen
+    std::vector<VisitorAction> actions{};
+    Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
+    // True while touch targets are moving (a finger on a scroll, a fling): the
+    // recorded targets are not yet where a tap would find them.
+    bool targets_moving = false;
+    // Where each touch target was drawn this frame (id, min, max), for the
+    // end-to-end tests, which tap targets by name. Null unless they ask for it.
+    struct Target {
+        std::string id;
+        ImVec2 min, max;
+    };
+    std::vector<Target>* targets = nullptr;
+
+    void record_target(std::string id, ImVec2 min, ImVec2 max) {
+        if (targets != nullptr && input_enabled) targets->push_back(Target{std::move(id), min, max});
+    }
+
+    void emit(VisitorAction action) { actions.push_back(std::move(action)); }
+    void emit(VisitorAction::Kind kind, std::size_t index = 0) {
+        actions.push_back(VisitorAction(kind, index));
+    }
+    // Asks for another frame at `time` (or sooner, if someone else asked).
+    void wake_by(Millis time) { wake_at = wake_at < 0 ? time : std::min(wake_at, time); }
+    // The text of `map` in the visitor's language, following the fallback chain.
+    LocalisedText localise(const LanguageMap& map) const {
+        return amanat::localise(map, session.language(), bundle.exhibition.fallback);
+    }
+};
+
+}  // namespace amanat::ui

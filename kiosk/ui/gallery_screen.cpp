@@ -1,0 +1,143 @@
+#include "ui/gallery_screen.hpp"
+
+#include <algorithm>
+
+#include "ui/toolbar.hpp"
+#include "ui/widgets.hpp"
+
+namespace amanat::ui {
+
+void GalleryScreen::draw(Frame& frame) {
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(ImVec2(0, 0), screen, frame.theme.background);
+    const Exhibition& exhibition = frame.bundle.exhibition;
+    const auto title = frame.localise(exhibition.title);
+    const float top = draw_toolbar(frame, title ? title.text->c_str() : "");
+
+    const ScreenMetrics& metrics = frame.metrics;
+    const FontSet& fonts = frame.fonts;
+    const float margin = metrics.margin();
+    const int columns = metrics.gallery_columns();
+    const float gap = metrics.mm(6);
+    const float card_w =
+        (screen.x - 2 * margin - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    const float picture_h = card_w * 0.75f;
+    const float caption_h = fonts.bold->FontSize * 1.3f * 2 + metrics.mm(4);
+    const float card_h = picture_h + caption_h;
+
+    // Layout in content coordinates: the hint, then each section's heading and grid.
+    m_cards.clear();
+    float y = metrics.mm(6);
+    const float hint_y = y;
+    y += fonts.body->FontSize * 1.6f;
+    struct Heading {
+        const Section* section;
+        float y;
+    };
+    std::vector<Heading> headings;
+    for (const Section& section : exhibition.sections) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < frame.bundle.artifacts.size(); ++i) {
+            if (frame.bundle.artifacts[i].section == section.id) members.push_back(i);
+        }
+        if (members.empty()) continue;
+        y += metrics.mm(4);
+        headings.push_back({&section, y});
+        y += fonts.heading->FontSize * 1.5f;
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            const auto column = static_cast<float>(k % static_cast<std::size_t>(columns));
+            const auto row_y = y + static_cast<float>(k / static_cast<std::size_t>(columns)) * (card_h + gap);
+            const ImVec2 min(margin + column * (card_w + gap), row_y);
+            m_cards.push_back({members[k], min, ImVec2(min.x + card_w, min.y + card_h)});
+        }
+        const auto rows =
+            (members.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+        y += static_cast<float>(rows) * (card_h + gap);
+    }
+    const float viewport = screen.y - top;
+    m_scroll.set_extent(y + margin, viewport);
+
+    // Gestures: drags scroll; a tap opens the card under it, unless it caught a fling.
+    for (const Gesture& g : frame.gestures) {
+        if (!frame.input_enabled) break;
+        if (g.start_y < top && g.kind != Gesture::Kind::Drag && g.kind != Gesture::Kind::DragEnd) continue;
+        switch (g.kind) {
+            case Gesture::Kind::DragBegin:
+                m_scroll.press(g.time);
+                break;
+            case Gesture::Kind::Drag:
+                m_scroll.drag_by(-g.dy, g.time);
+                break;
+            case Gesture::Kind::DragEnd:
+                m_scroll.release(g.time);
+                break;
+            case Gesture::Kind::Tap:
+                if (m_scroll.animating()) {
+                    m_scroll.scroll_to(
+                        std::clamp(m_scroll.offset(), 0.0f, std::max(0.0f, y + margin - viewport)));
+                    break;
+                }
+                for (const Card& card : m_cards) {
+                    const float card_top = top + card.min.y - m_scroll.offset();
+                    const float card_bottom = top + card.max.y - m_scroll.offset();
+                    if (g.x >= card.min.x && g.x < card.max.x && g.y >= card_top && g.y < card_bottom &&
+                        g.y >= top) {
+                        frame.emit(VisitorAction::Kind::OpenArtifact, card.artifact);
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    m_scroll.step(frame.now);
+    if (m_scroll.animating()) frame.wake_by(frame.now + 16);
+    frame.targets_moving |= m_scroll.animating() || m_scroll.pressed();
+
+    const float origin_y = top - m_scroll.offset();
+    draw.PushClipRect(ImVec2(0, top), screen, true);
+    draw.AddText(fonts.body, fonts.body->FontSize, ImVec2(margin, origin_y + hint_y), frame.theme.muted_text,
+                 frame.phrases.tr("Tap an object to read its story"));
+    for (const Heading& heading : headings) {
+        const auto text = frame.localise(heading.section->title);
+        const float hy = origin_y + heading.y;
+        if (!text || hy > screen.y || hy + fonts.heading->FontSize < top) continue;
+        draw.AddText(fonts.heading, fonts.heading->FontSize, ImVec2(margin, hy), frame.theme.text,
+                     text.text->c_str());
+        draw_language_tag(
+            frame, draw, text,
+            ImVec2(margin + text_width(fonts.heading, *text.text) + metrics.mm(4), hy + metrics.mm(2)));
+    }
+    for (const Card& card : m_cards) {
+        const ImVec2 min(card.min.x, origin_y + card.min.y);
+        const ImVec2 max(card.max.x, origin_y + card.max.y);
+        if (max.y < top || min.y > screen.y) continue;  // off screen: no picture requested either
+        const Artifact& artifact = frame.bundle.artifacts[card.artifact];
+        if (min.y >= top && max.y <= screen.y) frame.record_target("card-" + artifact.id, min, max);
+        draw.AddRectFilled(min, max, frame.theme.surface, metrics.mm(2));
+        const ImVec2 picture_max(max.x, min.y + picture_h);
+        const std::string& file = artifact.images.empty() ? std::string() : artifact.images.front().file;
+        if (const PictureTexture* picture =
+                file.empty() ? nullptr : frame.pictures.get(file, PictureSize::Card)) {
+            draw_picture(draw, *picture, min, picture_max, true);
+        } else {
+            draw_picture_placeholder(frame, draw, min, picture_max,
+                                     file.empty() || frame.pictures.failed(file, PictureSize::Card));
+        }
+        const auto name = frame.localise(artifact.title);
+        if (name) {
+            const float pad = metrics.mm(3);
+            draw.PushClipRect(ImVec2(min.x, picture_max.y), max, true);
+            draw.AddText(fonts.bold, fonts.bold->FontSize, ImVec2(min.x + pad, picture_max.y + pad),
+                         frame.theme.text, name.text->c_str(), nullptr, card_w - 2 * pad);
+            draw.PopClipRect();
+            if (name.is_fallback) draw_language_tag(frame, draw, name, ImVec2(min.x + pad, min.y + pad));
+        }
+        if (frame.theme.surface == frame.theme.background)
+            draw.AddRect(min, max, frame.theme.text, metrics.mm(2), 0, 2);
+    }
+    draw.PopClipRect();
+}
+
+}  // namespace amanat::ui

@@ -1,0 +1,62 @@
+#include "ui/idle_overlay.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ui/widgets.hpp"
+
+namespace amanat::ui {
+
+void draw_idle_overlay(Frame& frame, int seconds_left) {
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const ScreenMetrics& metrics = frame.metrics;
+    const FontSet& fonts = frame.fonts;
+    draw.AddRectFilled(ImVec2(0, 0), screen, frame.theme.scrim);
+
+    const float panel_w = std::min(screen.x - 2 * metrics.margin(), metrics.mm(260));
+    const float panel_h =
+        std::min(screen.y - 2 * metrics.margin(),
+                 fonts.title->FontSize * 2 + fonts.heading->FontSize * 6 + metrics.touch_target() * 2);
+    const ImVec2 min((screen.x - panel_w) * 0.5f, (screen.y - panel_h) * 0.5f);
+    const ImVec2 max(min.x + panel_w, min.y + panel_h);
+    draw.AddRectFilled(min, max, frame.theme.background, metrics.mm(4));
+    draw.AddRect(min, max, frame.theme.accent, metrics.mm(4), 0, metrics.mm(1));
+
+    const float centre = screen.x * 0.5f;
+    float y = min.y + metrics.mm(10);
+    text_centred(draw, fonts.title, frame.phrases.tr("Are you still there?"), centre, y, frame.theme.text);
+    y += fonts.title->FontSize * 1.4f;
+    // The countdown in a ring that empties second by second.
+    const float radius = fonts.title->FontSize * 1.1f;
+    const ImVec2 ring(centre, y + radius);
+    draw.AddCircle(ring, radius, frame.theme.muted_text, 64, metrics.mm(1));
+    const float share = static_cast<float>(seconds_left) / 10.0f;
+    draw.PathArcTo(ring, radius, -3.14159265f * 0.5f,
+                   -3.14159265f * 0.5f + 2 * 3.14159265f * std::clamp(share, 0.0f, 1.0f), 64);
+    draw.PathStroke(frame.theme.accent, 0, metrics.mm(1.6f));
+    const std::string number = std::to_string(seconds_left);
+    text_centred(draw, fonts.title, number, centre, ring.y - fonts.title->FontSize * 0.55f, frame.theme.text);
+    y += radius * 2 + metrics.mm(6);
+    text_centred(draw, fonts.body, frame.phrases.tr("Starting again for the next visitor"), centre, y,
+                 frame.theme.muted_text);
+    y += fonts.body->FontSize * 1.4f;
+    text_centred(draw, fonts.body, frame.phrases.tr("Touch anywhere to continue"), centre, y,
+                 frame.theme.muted_text);
+
+    const float button_h = metrics.touch_target();
+    const float button_w = (panel_w - metrics.mm(30)) * 0.5f;
+    const float button_y = max.y - button_h - metrics.mm(8);
+    if (touch_button(frame, "idle-continue", frame.phrases.tr("Continue"),
+                     ImVec2(min.x + metrics.mm(10), button_y), ImVec2(button_w, button_h), fonts.body,
+                     ButtonStyle::Primary)) {
+        frame.emit(VisitorAction::Kind::StillHere);
+    }
+    if (touch_button(frame, "idle-start-again", frame.phrases.tr("Start again"),
+                     ImVec2(max.x - metrics.mm(10) - button_w, button_y), ImVec2(button_w, button_h),
+                     fonts.body, ButtonStyle::Quiet)) {
+        frame.emit(VisitorAction::Kind::StartAgain);
+    }
+}
+
+}  // namespace amanat::ui

@@ -1,0 +1,86 @@
+#include "ui/kiosk_ui.hpp"
+
+#include "ui/idle_overlay.hpp"
+#include "ui/language_screen.hpp"
+
+namespace amanat::ui {
+
+void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
+    const VisitorSession& session = frame.session;
+    if (session.visitor() != m_visitor) {
+        m_visitor = session.visitor();
+        m_gallery.reset();
+        m_artifact.reset();
+        m_attract.restart(frame.now);
+    }
+    if (session.screen() == Screen::Attract && m_previous != Screen::Attract) m_attract.restart(frame.now);
+    m_previous = session.screen();
+
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(screen);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
+
+    const bool counting_down =
+        idle.phase(frame.now) == IdleTimer::Phase::CountingDown && session.screen() != Screen::Attract;
+    const bool overlay = counting_down || session.language_menu_open();
+    // An overlay takes the input: the screen below is drawn but does not react.
+    std::vector<Gesture> gestures;
+    if (overlay) {
+        gestures.swap(frame.gestures);
+        frame.input_enabled = false;
+    }
+    switch (session.screen()) {
+        case Screen::Attract:
+            m_attract.draw(frame);
+            break;
+        case Screen::LanguageChoice:
+            draw_language_screen(frame);
+            break;
+        case Screen::Gallery:
+            m_gallery.draw(frame);
+            break;
+        case Screen::Artifact:
+            m_artifact.draw(frame);
+            break;
+    }
+    if (overlay) {
+        frame.gestures.swap(gestures);
+        frame.input_enabled = true;
+        if (counting_down) {
+            draw_idle_overlay(frame, idle.seconds_left(frame.now));
+            frame.wake_by(idle.next_deadline(frame.now));
+        } else {
+            draw_language_menu(frame);
+        }
+    }
+    if (session.screen() != Screen::Attract) {
+        const Millis deadline = idle.next_deadline(frame.now);
+        if (deadline >= 0) frame.wake_by(deadline);
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
+std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundle, bool counting_down) {
+    static const char* const kScreens[] = {"attract", "language", "gallery", "artifact"};
+    std::string text = "screen=";
+    text += kScreens[static_cast<int>(session.screen())];
+    text += " language=" + session.language();
+    text += session.text_size() == TextSize::Large ? " text=large" : " text=normal";
+    text += session.high_contrast() ? " contrast=high" : " contrast=normal";
+    if (session.screen() == Screen::Artifact && session.artifact() < bundle.artifacts.size()) {
+        text += " artifact=" + bundle.artifacts[session.artifact()].id;
+        text += " image=" + std::to_string(session.image());
+    }
+    if (session.language_menu_open()) text += " menu=language";
+    if (counting_down) text += " idle=countdown";
+    return text;
+}
+
+}  // namespace amanat::ui

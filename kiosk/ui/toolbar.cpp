@@ -1,0 +1,67 @@
+#include "ui/toolbar.hpp"
+
+#include <algorithm>
+
+#include "ui/widgets.hpp"
+
+namespace amanat::ui {
+
+float draw_toolbar(Frame& frame, const char* heading) {
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const ScreenMetrics& metrics = frame.metrics;
+    const float pad = metrics.mm(3);
+    const float button_h = metrics.touch_target();
+    const float height = button_h + 2 * pad;
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, height), frame.theme.toolbar);
+    ImFont* font = frame.fonts.body;
+    const auto width_for = [&](const char* label) {
+        return std::max(text_width(font, label) + metrics.mm(10), button_h * 1.6f);
+    };
+
+    float x = metrics.margin();
+    if (frame.session.screen() == Screen::Artifact) {
+        const char* home = frame.phrases.tr("Home");
+        const float w = width_for(home);
+        if (touch_button(frame, "toolbar-home", home, ImVec2(x, pad), ImVec2(w, button_h), font,
+                         ButtonStyle::Toolbar)) {
+            frame.emit(VisitorAction::Kind::GoHome);
+        }
+        x += w + metrics.mm(5);
+    }
+
+    // Right to left: contrast, text size, language.
+    float right = screen.x - metrics.margin();
+    const char* contrast = frame.phrases.tr("Contrast");
+    right -= width_for(contrast);
+    if (touch_button(frame, "toolbar-contrast", contrast, ImVec2(right, pad),
+                     ImVec2(width_for(contrast), button_h), font, ButtonStyle::Toolbar,
+                     frame.session.high_contrast())) {
+        frame.emit(VisitorAction::Kind::ToggleContrast);
+    }
+    const char* size = frame.phrases.tr("Text size");
+    right -= width_for(size) + metrics.mm(4);
+    const bool large = frame.session.text_size() == TextSize::Large;
+    if (touch_button(frame, "toolbar-text-size", size, ImVec2(right, pad), ImVec2(width_for(size), button_h),
+                     font, ButtonStyle::Toolbar, large)) {
+        frame.actions.push_back(VisitorAction::set_text_size(large ? TextSize::Normal : TextSize::Large));
+    }
+    const std::string language = frame.phrases.language_name();
+    right -= width_for(language.c_str()) + metrics.mm(4);
+    if (touch_button(frame, "toolbar-language", language.c_str(), ImVec2(right, pad),
+                     ImVec2(width_for(language.c_str()), button_h), font, ButtonStyle::Toolbar)) {
+        frame.emit(VisitorAction::Kind::OpenLanguageMenu);
+    }
+
+    // The heading takes what is left, clipped rather than overlapping the buttons.
+    if (heading != nullptr) {
+        ImFont* title = frame.fonts.heading;
+        draw.PushClipRect(ImVec2(x, 0), ImVec2(right - metrics.mm(4), height), true);
+        draw.AddText(title, title->FontSize, ImVec2(x, (height - title->FontSize) * 0.5f),
+                     frame.theme.toolbar_text, heading);
+        draw.PopClipRect();
+    }
+    return height;
+}
+
+}  // namespace amanat::ui

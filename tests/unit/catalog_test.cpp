@@ -1,0 +1,181 @@
+// The UI's translation catalogs: gettext PO files read with libgettextpo, and
+// every problem a translator can cause reported with file, line and a fix.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "core/catalog.hpp"
+#include "synthetic_bundle.hpp"
+
+using namespace amanat;
+
+namespace {
+
+const char* const kHeader =
+    "msgid \"\"\n"
+    "msgstr \"\"\n"
+    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\"Language: %LANG%\\n\"\n"
+    "\n";
+
+void write(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+std::string header(const std::string& language) {
+    std::string h = kHeader;
+    h.replace(h.find("%LANG%"), 6, language);
+    return h;
+}
+
+const char* const kTemplate =
+    "msgid \"Touch to start\"\n"
+    "msgstr \"\"\n"
+    "\n"
+    "msgid \"Home\"\n"
+    "msgstr \"\"\n"
+    "\n"
+    "msgctxt \"language name\"\n"
+    "msgid \"English\"\n"
+    "msgstr \"\"\n";
+
+const Diagnostic* find_code(const Diagnostics& out, const std::string& code) {
+    const auto& items = out.items();
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const Diagnostic& d) { return d.code == code; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+struct CatalogFolder {
+    testing::TemporaryFolder temporary;
+    std::filesystem::path folder = temporary.path() / "localisation";
+    CatalogFolder() {
+        std::filesystem::create_directories(folder);
+        write(folder / TranslationCatalogs::kTemplateFileName, header("") + kTemplate);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("catalog: a complete PO file translates plain phrases and phrases with a context") {
+    CatalogFolder c;
+    write(c.folder / "kk.po", header("kk") +
+                                  "msgid \"Touch to start\"\nmsgstr \"Бастау үшін түртіңіз\"\n\n"
+                                  "msgid \"Home\"\nmsgstr \"Басты бет\"\n\n"
+                                  "msgctxt \"language name\"\nmsgid \"English\"\nmsgstr \"Қазақша\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    CHECK(out.items().empty());
+    const Phrasebook& kk = catalogs.phrasebook("kk");
+    CHECK(std::string(kk.tr("Touch to start")) == "Бастау үшін түртіңіз");
+    CHECK(kk.language_name() == "Қазақша");
+    // "English" without the context is a different phrase.
+    CHECK(std::string(kk.tr("English")) == "English");
+    CHECK(catalogs.untranslated("kk").empty());
+    CHECK(catalogs.template_phrases().size() == 3);
+    CHECK(catalogs.languages() == std::vector<std::string>{"kk"});
+}
+
+TEST_CASE("catalog: a language without a file, and a phrase without a translation, show English") {
+    CatalogFolder c;
+    write(c.folder / "ru.po",
+          header("ru") + "msgid \"Home\"\nmsgstr \"На главную\"\n\nmsgid \"Touch to start\"\nmsgstr \"\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    const Phrasebook& ru = catalogs.phrasebook("ru");
+    CHECK(std::string(ru.tr("Touch to start")) == "Touch to start");
+    CHECK(std::string(catalogs.phrasebook("ko").tr("Home")) == "Home");
+    const Diagnostic* incomplete = find_code(out, "incomplete");
+    REQUIRE(incomplete != nullptr);
+    CHECK(incomplete->file == "localisation/ru.po");
+    CHECK(incomplete->severity == Severity::Warning);
+    const auto missing = catalogs.untranslated("ru");
+    CHECK(std::find(missing.begin(), missing.end(), "Touch to start") != missing.end());
+    CHECK(std::find(missing.begin(), missing.end(), "language name|English") != missing.end());
+}
+
+TEST_CASE("catalog: a syntax error names the file and line, and leaves the language in English") {
+    CatalogFolder c;
+    write(c.folder / "nl.po",
+          header("nl") + "msgid \"Home\"\nmsgstr \"Overzicht\"\n\nmsgid \"Touch to start\nmsgstr \"x\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    CHECK(out.has_errors());
+    const Diagnostic* problem = find_code(out, "po-syntax");
+    REQUIRE(problem != nullptr);
+    CHECK(problem->file == "localisation/nl.po");
+    CHECK(problem->line > 0);
+    CHECK(std::string(catalogs.phrasebook("nl").tr("Home")) == "Home");
+}
+
+TEST_CASE("catalog: fuzzy entries and mismatched placeholders are left out one by one") {
+    CatalogFolder c;
+    write(c.folder / "tr.po", header("tr") +
+                                  "#, fuzzy\nmsgid \"Home\"\nmsgstr \"Ana sayfa\"\n\n"
+                                  "msgid \"Touch to start\"\nmsgstr \"Başlamak için %s dokunun\"\n\n"
+                                  "msgctxt \"language name\"\nmsgid \"English\"\nmsgstr \"Türkçe\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    const Phrasebook& tr = catalogs.phrasebook("tr");
+    CHECK(std::string(tr.tr("Home")) == "Home");
+    CHECK(std::string(tr.tr("Touch to start")) == "Touch to start");
+    CHECK(tr.language_name() == "Türkçe");
+    const Diagnostic* fuzzy = find_code(out, "fuzzy");
+    REQUIRE(fuzzy != nullptr);
+    CHECK(fuzzy->line > 0);
+    CHECK_FALSE(fuzzy->fix.empty());
+    const Diagnostic* placeholder = find_code(out, "placeholder-mismatch");
+    REQUIRE(placeholder != nullptr);
+    CHECK(placeholder->severity == Severity::Error);
+}
+
+TEST_CASE("catalog: a file named after no language, or declaring another one, is reported") {
+    CatalogFolder c;
+    write(c.folder / "kazakh!.po", header("kk") + "msgid \"Home\"\nmsgstr \"Басты бет\"\n");
+    write(c.folder / "ko.po", header("ru") + "msgid \"Home\"\nmsgstr \"처음으로\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    const Diagnostic* bad_name = find_code(out, "bad-file-name");
+    REQUIRE(bad_name != nullptr);
+    CHECK(bad_name->file == "localisation/kazakh!.po");
+    CHECK(find_code(out, "language-mismatch") != nullptr);
+    // The mismatch is a warning: the file name decides, so Korean still works.
+    CHECK(std::string(catalogs.phrasebook("ko").tr("Home")) == "처음으로");
+}
+
+TEST_CASE("catalog: phrases not in the template are reported; a missing template is reported") {
+    CatalogFolder c;
+    write(c.folder / "en.po", header("en") + "msgid \"Hom\"\nmsgstr \"Hom\"\n");
+    Diagnostics out;
+    TranslationCatalogs::load(c.folder, out);
+    CHECK(find_code(out, "not-in-template") != nullptr);
+
+    std::filesystem::remove(c.folder / TranslationCatalogs::kTemplateFileName);
+    Diagnostics without_template;
+    TranslationCatalogs::load(c.folder, without_template);
+    CHECK(find_code(without_template, "no-template") != nullptr);
+}
+
+TEST_CASE("catalog: a missing folder is one clear error, and the kiosk still has English") {
+    testing::TemporaryFolder temporary;
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(temporary.path() / "nowhere", out);
+    CHECK(out.error_count() == 1);
+    CHECK(std::string(catalogs.phrasebook("kk").tr("Home")) == "Home");
+}
+
+TEST_CASE("catalog: the shipped localisation folder is complete and without problems") {
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(AMANAT_LOCALISATION_DIR, out);
+    for (const Diagnostic& d : out.items()) FAIL_CHECK(d.file << ":" << d.line << ": " << d.message);
+    CHECK(catalogs.template_phrases().size() >= 20);
+    for (const char* language : {"en", "kk", "ru", "nl", "tr", "ko"}) {
+        CAPTURE(language);
+        CHECK(catalogs.untranslated(language).empty());
+    }
+    CHECK(catalogs.phrasebook("kk").language_name() == "Қазақша");
+    CHECK(catalogs.phrasebook("ko").language_name() == "한국어");
+}

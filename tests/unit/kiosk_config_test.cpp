@@ -1,0 +1,37 @@
+#include <doctest/doctest.h>
+
+#include "core/kiosk_config.hpp"
+#include "synthetic_bundle.hpp"
+
+using namespace amanat;
+
+TEST_CASE("kiosk config: a venue's settings") {
+    testing::TemporaryFolder folder;
+    testing::write_file(
+        folder.path() / "kiosk.toml",
+        "[visitors]\nidle_timeout_seconds = 120\nlanguages = [\"nl\", \"en\"]\ntext_size = \"large\"\n"
+        "\n[display]\ndiagonal_inches = 43\n");
+    Diagnostics problems;
+    const KioskConfig config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    CHECK(problems.items().empty());
+    CHECK(config.idle_timeout_seconds == 120);
+    CHECK(config.languages == std::vector<std::string>{"nl", "en"});
+    CHECK(config.text_size == TextSize::Large);
+    CHECK(config.screen_diagonal_inches == 43.0f);
+}
+
+TEST_CASE("kiosk config: mistakes are reported with their line and keep the defaults") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml",
+                        "[visitors]\nidle_timeout = 120\ntext_size = \"huge\"\n[display]\ndpi = -3\n");
+    Diagnostics problems;
+    const KioskConfig config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    REQUIRE(problems.items().size() == 3);
+    CHECK(problems.items()[0].line == 2);
+    CHECK(problems.items()[0].fix.find("idle_timeout_seconds") != std::string::npos);
+    CHECK(problems.items()[1].line == 3);
+    CHECK(problems.items()[2].line == 5);
+    CHECK_FALSE(config.idle_timeout_seconds);
+    CHECK(config.text_size == TextSize::Normal);
+    CHECK_FALSE(config.screen_dpi);
+}
