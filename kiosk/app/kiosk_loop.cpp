@@ -80,7 +80,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
             wake_at < 0 ? -1 : static_cast<int>(std::clamp<Millis>(wake_at - before, 0, 60'000));
         if (!window->wait(timeout)) break;
         const Millis now = clock();
-        if (window->had_input()) idle.touch(now);
+        if (window->had_input()) idle.notice_input(now);
         std::vector<Gesture> recognised;
         for (const PointerEvent& event : window->take_pointer_events()) gestures.feed(event, recognised);
         pictures.receive();

@@ -15,6 +15,13 @@ class IdleTimer {
     // A visitor touched the screen (or media is playing: the app calls this while
     // it plays, so the countdown starts only when it ends).
     void touch(Millis now) { m_last_activity = now; }
+    // Raw input (a finger down, a move): keeps the visit alive, except while the
+    // countdown is asking. Then only the overlay's answer counts ("Continue",
+    // "Start again", or a tap anywhere else), which the screens report as actions:
+    // otherwise the press on "Start again" would dismiss the overlay first.
+    void notice_input(Millis now) {
+        if (phase(now) == Phase::Active) touch(now);
+    }
 
     Phase phase(Millis now) const;
     // Whole seconds left in the countdown, rounded up (10, 9, ... 1); 0 otherwise.

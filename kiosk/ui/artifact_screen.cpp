@@ -9,9 +9,6 @@
 namespace amanat::ui {
 namespace {
 
-constexpr float kMaxZoom = 4.0f;
-constexpr float kDoubleTapZoom = 2.5f;
-
 bool inside(ImVec2 min, ImVec2 max, float x, float y) {
     return x >= min.x && x < max.x && y >= min.y && y < max.y;
 }
@@ -22,8 +19,7 @@ void ArtifactScreen::reset() {
     m_layout_key.clear();
     m_text_scroll.scroll_to(0);
     m_shown = static_cast<std::size_t>(-1);
-    m_zoom = 1;
-    m_pan = ImVec2(0, 0);
+    m_zoom.reset();
 }
 
 const Story* ArtifactScreen::story(Frame& frame, const std::string& path) {
@@ -92,29 +88,22 @@ void ArtifactScreen::handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 ma
         if (!frame.input_enabled || !inside(min, max, g.start_x, g.start_y)) continue;
         switch (g.kind) {
             case Gesture::Kind::DoubleTap:
-                m_zoom = m_zoom > 1.01f ? 1.0f : kDoubleTapZoom;
-                // Zoom towards the tapped point.
-                m_pan = m_zoom > 1 ? ImVec2(((min.x + max.x) * 0.5f - g.x) * (m_zoom - 1),
-                                            ((min.y + max.y) * 0.5f - g.y) * (m_zoom - 1))
-                                   : ImVec2(0, 0);
+                m_zoom.double_tap(g.x - (min.x + max.x) * 0.5f, g.y - (min.y + max.y) * 0.5f);
                 break;
             case Gesture::Kind::PinchBegin:
-                m_pinch_zoom = m_zoom;
+                m_zoom.pinch_begin();
                 break;
             case Gesture::Kind::Pinch:
-                m_zoom = std::clamp(m_pinch_zoom * g.scale, 1.0f, kMaxZoom);
+                m_zoom.pinch(g.scale);
                 break;
             case Gesture::Kind::PinchEnd:
-                if (m_zoom < 1.05f) {
-                    m_zoom = 1;
-                    m_pan = ImVec2(0, 0);
-                }
+                m_zoom.pinch_end();
                 break;
             case Gesture::Kind::Drag:
-                if (m_zoom > 1) m_pan = ImVec2(m_pan.x + g.dx, m_pan.y + g.dy);
+                m_zoom.drag(g.dx, g.dy);
                 break;
             case Gesture::Kind::Swipe:
-                if (m_zoom <= 1.01f && count > 1 && std::abs(g.dx) > std::abs(g.dy)) {
+                if (!m_zoom.zoomed() && count > 1 && std::abs(g.dx) > std::abs(g.dy)) {
                     const std::size_t current = frame.session.image();
                     frame.emit(VisitorAction::Kind::ShowImage,
                                g.dx < 0 ? (current + 1) % count : (current + count - 1) % count);
@@ -124,10 +113,6 @@ void ArtifactScreen::handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 ma
                 break;
         }
     }
-    // Keep the zoomed picture covering its area: no panning into emptiness.
-    const float limit_x = (max.x - min.x) * (m_zoom - 1) * 0.5f;
-    const float limit_y = (max.y - min.y) * (m_zoom - 1) * 0.5f;
-    m_pan = ImVec2(std::clamp(m_pan.x, -limit_x, limit_x), std::clamp(m_pan.y, -limit_y, limit_y));
 }
 
 void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
@@ -142,13 +127,15 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
     const float caption_h = fonts.small->FontSize * 1.5f;
     const float dots_h = count > 1 ? metrics.mm(8) : 0;
     const ImVec2 picture_max(max.x, max.y - caption_h - dots_h);
+    m_zoom.set_box(picture_max.x - min.x, picture_max.y - min.y);
     handle_picture_gestures(frame, min, picture_max);
 
     draw.PushClipRect(min, picture_max, true);
     if (const PictureTexture* picture = frame.pictures.get(image.file, PictureSize::Screen)) {
-        const ImVec2 centre((min.x + picture_max.x) * 0.5f + m_pan.x,
-                            (min.y + picture_max.y) * 0.5f + m_pan.y);
-        const ImVec2 half((picture_max.x - min.x) * 0.5f * m_zoom, (picture_max.y - min.y) * 0.5f * m_zoom);
+        const ImVec2 centre((min.x + picture_max.x) * 0.5f + m_zoom.pan_x(),
+                            (min.y + picture_max.y) * 0.5f + m_zoom.pan_y());
+        const ImVec2 half((picture_max.x - min.x) * 0.5f * m_zoom.zoom(),
+                          (picture_max.y - min.y) * 0.5f * m_zoom.zoom());
         draw_picture(draw, *picture, ImVec2(centre.x - half.x, centre.y - half.y),
                      ImVec2(centre.x + half.x, centre.y + half.y), false);
     } else {
@@ -190,13 +177,11 @@ void ArtifactScreen::draw(Frame& frame) {
     if (frame.session.artifact() != m_shown) {
         m_shown = frame.session.artifact();
         m_text_scroll.scroll_to(0);
-        m_zoom = 1;
-        m_pan = ImVec2(0, 0);
+        m_zoom.reset();
     }
     if (frame.session.image() != m_shown_image) {
         m_shown_image = frame.session.image();
-        m_zoom = 1;
-        m_pan = ImVec2(0, 0);
+        m_zoom.reset();
     }
     const float top = draw_toolbar(frame, nullptr);
 
@@ -242,6 +227,9 @@ void ArtifactScreen::draw(Frame& frame) {
     float content_h = margin + m_title.height() + gap + m_subtitle.height() + gap;
     for (const Detail& detail : m_details)
         content_h += fonts.small->FontSize * 1.2f + detail.value.height() + gap * 0.6f;
+    const float tag_h = fonts.small->FontSize * 1.6f;  // a language tag on its own line
+    if (m_title_source.is_fallback) content_h += tag_h;
+    if (m_story_source.is_fallback) content_h += tag_h;
     content_h += gap * 2 + m_story.height() + margin;
     m_text_scroll.set_extent(content_h, text_max.y - text_min.y);
     for (const Gesture& g : frame.gestures) {
@@ -261,7 +249,10 @@ void ArtifactScreen::draw(Frame& frame) {
     const float x = text_min.x;
     m_title.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
     y += m_title.height();
-    if (m_title_source.is_fallback) draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
+    if (m_title_source.is_fallback) {
+        draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
+        y += tag_h;
+    }
     y += gap;
     m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
     y += m_subtitle.height() + gap;
@@ -278,7 +269,7 @@ void ArtifactScreen::draw(Frame& frame) {
     y += gap;
     if (m_story_source.is_fallback) {
         draw_language_tag(frame, draw, m_story_source, ImVec2(x, y));
-        y += fonts.small->FontSize * 1.6f;
+        y += tag_h;
     }
     y += gap;
     m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/kinetic_scroll.hpp"
+#include "core/picture_zoom.hpp"
 #include "core/story.hpp"
 #include "ui/frame.hpp"
 #include "ui/rich_text.hpp"
@@ -45,9 +46,7 @@ class ArtifactScreen {
     KineticScroll m_text_scroll;
     std::size_t m_shown = static_cast<std::size_t>(-1);
     std::size_t m_shown_image = 0;
-    float m_zoom = 1;
-    float m_pinch_zoom = 1;
-    ImVec2 m_pan{0, 0};
+    PictureZoom m_zoom;
 };
 
 }  // namespace amanat::ui

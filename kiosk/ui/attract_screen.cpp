@@ -45,7 +45,7 @@ void AttractScreen::draw(Frame& frame) {
     }
 
     // A dark band behind the words keeps them readable on any picture.
-    const float band_top = screen.y * 0.56f;
+    const float band_top = screen.y * 0.64f;
     draw.AddRectFilledMultiColor(ImVec2(0, band_top - screen.y * 0.12f), ImVec2(screen.x, band_top),
                                  IM_COL32(20, 8, 8, 0), IM_COL32(20, 8, 8, 0), IM_COL32(20, 8, 8, 215),
                                  IM_COL32(20, 8, 8, 215));
@@ -76,25 +76,35 @@ void AttractScreen::draw(Frame& frame) {
         if (fade > 0) draw_title(cycle + 1, fade);
 
         // "Touch to start" in every offered language, side by side.
-        const float prompt_y = screen.y - frame.metrics.margin() - fonts.body->FontSize * 1.6f;
+        const float prompt_y = screen.y - frame.metrics.margin() - fonts.heading->FontSize * 1.4f;
         const float rule_y = prompt_y - frame.metrics.mm(6);
         draw.AddRectFilled(ImVec2(centre - screen.x * 0.2f, rule_y),
                            ImVec2(centre + screen.x * 0.2f, rule_y + 3), IM_COL32(212, 175, 55, 255));
-        float total = 0;
         std::vector<std::string> prompts;
         for (const std::string& language : languages) {
             prompts.emplace_back(frame.catalogs.phrasebook(language).tr("Touch to start"));
-            total += text_width(fonts.body, prompts.back());
+        }
+        // As large as fits on one line: the heading size, else the body size.
+        ImFont* font = fonts.heading;
+        const auto width_in = [&prompts](ImFont* f) {
+            float sum = 0;
+            for (const std::string& prompt : prompts) sum += text_width(f, prompt);
+            return sum;
+        };
+        float total = width_in(font);
+        if (total + fonts.body->FontSize * static_cast<float>(prompts.size() + 1) > screen.x) {
+            font = fonts.body;
+            total = width_in(font);
         }
         const float gap =
             std::max((screen.x - 2 * frame.metrics.margin() - total) / static_cast<float>(prompts.size() + 1),
-                     fonts.body->FontSize);
+                     font->FontSize);
         float x = std::max(frame.metrics.margin(),
                            (screen.x - total - gap * static_cast<float>(prompts.size() - 1)) * 0.5f);
         for (const std::string& prompt : prompts) {
-            draw.AddText(fonts.body, fonts.body->FontSize, ImVec2(x, prompt_y), IM_COL32(255, 246, 230, 255),
+            draw.AddText(font, font->FontSize, ImVec2(x, prompt_y), IM_COL32(255, 246, 230, 255),
                          prompt.c_str());
-            x += text_width(fonts.body, prompt) + gap;
+            x += text_width(font, prompt) + gap;
         }
     }
 

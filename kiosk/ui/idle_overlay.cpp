@@ -47,15 +47,22 @@ void draw_idle_overlay(Frame& frame, int seconds_left) {
     const float button_h = metrics.touch_target();
     const float button_w = (panel_w - metrics.mm(30)) * 0.5f;
     const float button_y = max.y - button_h - metrics.mm(8);
-    if (touch_button(frame, "idle-continue", frame.phrases.tr("Continue"),
-                     ImVec2(min.x + metrics.mm(10), button_y), ImVec2(button_w, button_h), fonts.body,
-                     ButtonStyle::Primary)) {
-        frame.emit(VisitorAction::Kind::StillHere);
+    const bool still_here = touch_button(frame, "idle-continue", frame.phrases.tr("Continue"),
+                                         ImVec2(min.x + metrics.mm(10), button_y), ImVec2(button_w, button_h),
+                                         fonts.body, ButtonStyle::Primary);
+    const bool start_again = touch_button(frame, "idle-start-again", frame.phrases.tr("Start again"),
+                                          ImVec2(max.x - metrics.mm(10) - button_w, button_y),
+                                          ImVec2(button_w, button_h), fonts.body, ButtonStyle::Quiet);
+    // "Touch anywhere to continue": any finger lifted anywhere but on "Start again".
+    bool touched = false;
+    for (const Gesture& g : frame.gestures) {
+        touched = touched || g.kind == Gesture::Kind::Tap || g.kind == Gesture::Kind::DoubleTap ||
+                  g.kind == Gesture::Kind::DragEnd || g.kind == Gesture::Kind::PinchEnd;
     }
-    if (touch_button(frame, "idle-start-again", frame.phrases.tr("Start again"),
-                     ImVec2(max.x - metrics.mm(10) - button_w, button_y), ImVec2(button_w, button_h),
-                     fonts.body, ButtonStyle::Quiet)) {
+    if (start_again) {
         frame.emit(VisitorAction::Kind::StartAgain);
+    } else if (still_here || touched) {
+        frame.emit(VisitorAction::Kind::StillHere);
     }
 }
 

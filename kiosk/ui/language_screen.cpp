@@ -9,18 +9,17 @@ namespace amanat::ui {
 namespace {
 
 // Lays the language buttons out in a grid inside [min, max]; returns true if one was tapped.
-void language_buttons(Frame& frame, ImVec2 min, ImVec2 max) {
+void language_buttons(Frame& frame, ImVec2 min, ImVec2 max, ImFont* font) {
     const auto& languages = frame.session.languages();
     if (languages.empty()) return;
     const float gap = frame.metrics.mm(6);
-    const float height = std::max(frame.metrics.touch_target() * 1.5f, frame.fonts.heading->FontSize * 2.2f);
+    const float height = std::max(frame.metrics.touch_target() * 1.8f, font->FontSize * 2.2f);
     const float area_w = max.x - min.x;
     float widest = 0;
     for (const std::string& language : languages) {
-        widest = std::max(
-            widest, text_width(frame.fonts.heading, frame.catalogs.phrasebook(language).language_name()));
+        widest = std::max(widest, text_width(font, frame.catalogs.phrasebook(language).language_name()));
     }
-    const float width = std::max(widest + frame.metrics.mm(16), frame.metrics.mm(60));
+    const float width = std::max(widest + frame.metrics.mm(16), frame.metrics.mm(85));
     const int columns = std::clamp(static_cast<int>((area_w + gap) / (width + gap)), 1, 3);
     const int rows = (static_cast<int>(languages.size()) + columns - 1) / columns;
     const float grid_h = static_cast<float>(rows) * height + static_cast<float>(rows - 1) * gap;
@@ -37,8 +36,8 @@ void language_buttons(Frame& frame, ImVec2 min, ImVec2 max) {
             const std::string id = "language-" + language;
             const bool current =
                 frame.session.screen() != Screen::LanguageChoice && language == frame.session.language();
-            if (touch_button(frame, id.c_str(), name.c_str(), ImVec2(x, y), ImVec2(width, height),
-                             frame.fonts.heading, ButtonStyle::Primary, current)) {
+            if (touch_button(frame, id.c_str(), name.c_str(), ImVec2(x, y), ImVec2(width, height), font,
+                             ButtonStyle::Primary, current)) {
                 frame.actions.push_back(VisitorAction::choose_language(language));
             }
             x += width + gap;
@@ -67,7 +66,8 @@ void draw_language_screen(Frame& frame) {
         y += font->FontSize * 1.25f;
         if (y > screen.y * 0.3f) break;
     }
-    language_buttons(frame, ImVec2(margin, y + margin), ImVec2(screen.x - margin, screen.y - margin));
+    language_buttons(frame, ImVec2(margin, y + margin), ImVec2(screen.x - margin, screen.y - margin),
+                     fonts.title);
 }
 
 void draw_language_menu(Frame& frame) {
@@ -82,9 +82,9 @@ void draw_language_menu(Frame& frame) {
     window.AddRectFilled(min, max, frame.theme.background, frame.metrics.mm(4));
     text_centred(window, frame.fonts.heading, frame.phrases.tr("Choose your language"), screen.x * 0.5f,
                  min.y + frame.metrics.mm(8), frame.theme.text);
-    language_buttons(frame,
-                     ImVec2(min.x + margin, min.y + frame.metrics.mm(8) + frame.fonts.heading->FontSize * 2),
-                     ImVec2(max.x - margin, max.y - frame.metrics.touch_target() * 1.6f));
+    language_buttons(
+        frame, ImVec2(min.x + margin, min.y + frame.metrics.mm(8) + frame.fonts.heading->FontSize * 2),
+        ImVec2(max.x - margin, max.y - frame.metrics.touch_target() * 1.6f), frame.fonts.heading);
     const float close_w = std::max(
         frame.metrics.mm(50), text_width(frame.fonts.body, frame.phrases.tr("Back")) + frame.metrics.mm(12));
     const float close_h = frame.metrics.touch_target();

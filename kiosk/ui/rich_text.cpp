@@ -18,31 +18,54 @@ ImFont* span_font(const FontSet& fonts, const Span& span) {
 
 }  // namespace
 
-void RichText::place_words(std::string_view text, ImFont* font, float& x, float& y, float line_height,
+void RichText::place_words(const std::vector<Piece>& pieces, float& x, float& y, float line_height,
                            float indent, float width) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-        // A word with the spaces after it; the spaces hang past the line's end.
-        std::size_t end = text.find(' ', start);
-        end = end == std::string_view::npos ? text.size() : text.find_first_not_of(' ', end);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view word = text.substr(start, end - start);
-        std::string_view visible = word;
-        while (!visible.empty() && visible.back() == ' ') visible.remove_suffix(1);
-        const float visible_width = text_width(font, visible);
+    // Chunks: a run of letters in one font with the spaces after it. A word is
+    // chunks up to and including the first that ends in a space.
+    struct Chunk {
+        ImFont* font;
+        std::string_view text;
+    };
+    std::vector<Chunk> word;
+    const auto place_word = [&] {
+        if (word.empty()) return;
+        float visible_width = 0;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            std::string_view visible = word[i].text;
+            if (i + 1 == word.size()) {
+                while (!visible.empty() && visible.back() == ' ') visible.remove_suffix(1);
+            }
+            visible_width += text_width(word[i].font, visible);
+        }
+        // The spaces after a word hang past the line's end.
         if (x > indent && x + visible_width > width) {
             x = indent;
             y += line_height;
         }
-        if (!m_runs.empty() && m_runs.back().font == font && m_runs.back().y == y && !m_runs.back().accent &&
-            m_runs.back().x + text_width(font, m_runs.back().text) == x) {
-            m_runs.back().text.append(word);  // fewer, longer runs draw faster
-        } else {
-            m_runs.push_back(Run{font, x, y, std::string(word)});
+        for (const Chunk& chunk : word) {
+            Run* last = m_runs.empty() ? nullptr : &m_runs.back();
+            if (last != nullptr && last->font == chunk.font && last->y == y && !last->accent &&
+                last->x + text_width(chunk.font, last->text) == x) {
+                last->text.append(chunk.text);  // fewer, longer runs draw faster
+            } else {
+                m_runs.push_back(Run{chunk.font, x, y, std::string(chunk.text)});
+            }
+            x += text_width(chunk.font, chunk.text);
         }
-        x += text_width(font, word);
-        start = end;
+        word.clear();
+    };
+    for (const Piece& piece : pieces) {
+        std::size_t start = 0;
+        while (start < piece.text.size()) {
+            std::size_t end = piece.text.find(' ', start);
+            end = end == std::string_view::npos ? piece.text.size() : piece.text.find_first_not_of(' ', end);
+            if (end == std::string_view::npos) end = piece.text.size();
+            word.push_back(Chunk{piece.font, piece.text.substr(start, end - start)});
+            if (piece.text[end - 1] == ' ') place_word();
+            start = end;
+        }
     }
+    place_word();
 }
 
 void RichText::layout_story(const Story& story, const FontSet& fonts, float width) {
@@ -68,9 +91,10 @@ void RichText::layout_story(const Story& story, const FontSet& fonts, float widt
                 Run{fonts.bold, indent - marker_width - body * 0.4f, y, block.list_marker, true});
         }
         float x = indent;
-        for (const Span& span : block.spans) {
-            place_words(span.text, base ? base : span_font(fonts, span), x, y, line_height, indent, width);
-        }
+        std::vector<Piece> pieces;
+        for (const Span& span : block.spans)
+            pieces.push_back(Piece{base ? base : span_font(fonts, span), span.text});
+        place_words(pieces, x, y, line_height, indent, width);
         y += line_height;
         if (block.quote_depth > 0)
             m_bars.push_back(Bar{indent - indent_step * 0.6f, top, y - line_height * 0.2f});
@@ -84,7 +108,7 @@ void RichText::layout_plain(std::string_view text, ImFont* font, float width, fl
     m_width = width;
     float x = 0;
     float y = 0;
-    place_words(text, font, x, y, font->FontSize * line_spacing, 0, width);
+    place_words({Piece{font, text}}, x, y, font->FontSize * line_spacing, 0, width);
     m_height = text.empty() ? 0 : y + font->FontSize * line_spacing;
 }
 

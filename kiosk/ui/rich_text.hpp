@@ -27,17 +27,27 @@ class RichText {
     void draw(ImDrawList& draw, ImVec2 origin, ImU32 text, ImU32 accent, float clip_top = -1e9f,
               float clip_bottom = 1e9f) const;
 
-  private:
+    // One line's stretch of text in one font, as laid out.
     struct Run {
         ImFont* font;
         float x, y;  // relative to the layout's top-left
         std::string text;
         bool accent = false;  // drawn in the accent colour (list markers)
     };
+    const std::vector<Run>& runs() const { return m_runs; }
+
+  private:
     struct Bar {  // a block quote's rule
         float x, top, bottom;
     };
-    void place_words(std::string_view text, ImFont* font, float& x, float& y, float line_height, float indent,
+    // A stretch of one paragraph's text in one font.
+    struct Piece {
+        ImFont* font;
+        std::string_view text;
+    };
+    // Wraps a paragraph at spaces only: a word split between fonts ("**horse**hair,"
+    // or a bold word and the comma after it) moves to the next line as a whole.
+    void place_words(const std::vector<Piece>& pieces, float& x, float& y, float line_height, float indent,
                      float width);
 
     std::vector<Run> m_runs;

@@ -57,17 +57,6 @@ bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, st
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
     builder.AddText(all_text.data(), all_text.data() + all_text.size());
-    // Whole alphabets of the tour's scripts, not only the letters today's texts
-    // use, so a corrected caption or a new language (Latin Kazakh, Turkish) never
-    // shows a missing-glyph box. Hangul is taken from the texts alone: its 11,172
-    // syllables would not fit the atlas.
-    static const ImWchar alphabets[] = {
-        0x0100, 0x017F,  // Latin Extended-A: Turkish, Latin Kazakh, Dutch, Czech, Serbian Latin
-        0x0400, 0x045F,  // Cyrillic: Russian, Serbian
-        0x0490, 0x04FF,  // Cyrillic for Kazakh and other Turkic languages
-        0,
-    };
-    builder.AddRanges(alphabets);
     builder.AddChar(0x2022);  // list bullet
     builder.AddChar(0x2039);  // ‹ and › on the previous/next buttons
     builder.AddChar(0x203A);
@@ -95,7 +84,14 @@ std::vector<unsigned> Typeface::missing_glyphs(std::string_view text) const {
         if (length <= 0) break;
         p += length;
         if (c < 0x20 || c == 0x7F) continue;
-        if (m_normal.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) missing.push_back(c);
+        bool everywhere = true;
+        for (const FontSet* set : {&m_normal, &m_large}) {
+            for (const ImFont* font : {set->body, set->bold, set->italic, set->bold_italic, set->heading,
+                                       set->title, set->small}) {
+                everywhere = everywhere && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+            }
+        }
+        if (!everywhere) missing.push_back(c);
     }
     return missing;
 }

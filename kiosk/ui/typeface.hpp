@@ -49,7 +49,8 @@ class Typeface {
 
     const FontSet& at(TextSize size) const { return size == TextSize::Large ? m_large : m_normal; }
 
-    // Code points of `text` that the atlas has no glyph for (for the UI tests).
+    // Code points of `text` that some face or size of the atlas has no glyph for
+    // (for the UI tests).
     std::vector<unsigned> missing_glyphs(std::string_view text) const;
 
   private:

@@ -8,78 +8,14 @@
 #include <map>
 #include <string>
 
-#include "core/bundle_loader.hpp"
-#include "core/catalog.hpp"
-#include "core/idle_timer.hpp"
-#include "core/visitor_session.hpp"
+#include "headless_kiosk.hpp"
 #include "ui/display_text.hpp"
-#include "ui/kiosk_ui.hpp"
-#include "ui/theme.hpp"
-#include "ui/typeface.hpp"
+#include "ui/rich_text.hpp"
 
 using namespace amanat;
+using amanat::testing::HeadlessKiosk;
 
 namespace {
-
-// Pictures that are never ready: the screens must draw placeholders, not fail.
-class NoPictures : public ui::Pictures {
-  public:
-    const ui::PictureTexture* get(const std::string&, ui::PictureSize) override { return nullptr; }
-    bool failed(const std::string& path, ui::PictureSize) const override {
-        return path.find("detail") != std::string::npos;
-    }
-};
-
-struct HeadlessKiosk {
-    std::shared_ptr<const Bundle> bundle;
-    TranslationCatalogs catalogs;
-    ScreenMetrics metrics;
-    ui::Typeface typeface;
-    NoPictures pictures;
-    ui::KioskUi screens;
-    ui::Theme theme = ui::Theme::standard();
-    IdleTimer idle{90'000, 10'000};
-
-    HeadlessKiosk(int width, int height) {
-        Diagnostics problems;
-        bundle = load_bundle(AMANAT_SAMPLE_BUNDLE).bundle;
-        REQUIRE(bundle);
-        catalogs = TranslationCatalogs::load(AMANAT_LOCALISATION_DIR, problems);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-        io.DeltaTime = 1.0f / 60.0f;
-        metrics = ScreenMetrics::measure(width, height, 92.0f, KioskConfig{});
-        std::string error;
-        REQUIRE_MESSAGE(typeface.build(ui::display_text(*bundle, catalogs), metrics, error), error);
-        unsigned char* pixels = nullptr;
-        int w = 0;
-        int h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessKiosk() { ImGui::DestroyContext(); }
-
-    // Draws one frame; returns what the visitor asked for.
-    std::vector<VisitorAction> frame(const VisitorSession& session, Millis now,
-                                     std::vector<Gesture> gestures = {}) {
-        ImGui::NewFrame();
-        ui::Frame f{*bundle,
-                    session,
-                    catalogs,
-                    catalogs.phrasebook(session.language()),
-                    typeface.at(session.text_size()),
-                    typeface,
-                    theme,
-                    metrics,
-                    pictures,
-                    now,
-                    std::move(gestures)};
-        screens.draw(f, idle);
-        ImGui::Render();
-        return f.actions;
-    }
-};
 
 Gesture tap(float x, float y) {
     Gesture g;
@@ -98,8 +34,24 @@ TEST_CASE("ui: the font atlas has every glyph of the sample and the catalogs") {
     std::string list;
     for (unsigned c : missing) list += std::to_string(c) + " ";
     CHECK_MESSAGE(missing.empty(), "code points missing from the atlas: " << list);
-    // The letters the tour needs, explicitly.
-    CHECK(kiosk.typeface.missing_glyphs("ӘәҒғҚқҢңӨөҰұҮүҺһІі ĞğIıİiŞş Ĳĳ 한국어 Ёё").empty());
+}
+
+TEST_CASE("ui: every letter of the tour's languages renders when a text uses it") {
+    // The atlas holds exactly the glyphs the texts use: a bundle that uses these
+    // letters must get every one of them, in every face and both sizes.
+    const std::string letters =
+        "ӘәҒғҚқҢңӨөҰұҮүҺһІі ЁёЖжЩщЪъЫыЭэЮюЯя ĞğIıİiŞşÇçÖöÜü Ĳĳ ÄäËëÏï 한국어 안녕하세요";
+    ImGui::CreateContext();
+    ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+    const ScreenMetrics metrics = ScreenMetrics::measure(1920, 1080, 92.0f, KioskConfig{});
+    ui::Typeface typeface;
+    std::string error;
+    REQUIRE_MESSAGE(typeface.build(letters, metrics, error), error);
+    CHECK(typeface.missing_glyphs(letters).empty());
+    // ...and only those, plus ASCII: a letter no text uses is not rasterised.
+    CHECK(typeface.missing_glyphs("Ж").empty());
+    CHECK_FALSE(typeface.missing_glyphs("Ѳ").empty());
+    ImGui::DestroyContext();
 }
 
 TEST_CASE("ui: every screen in every language and both text sizes, landscape and portrait") {
@@ -137,7 +89,7 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
     }
 }
 
-TEST_CASE("ui: a tap on a gallery card opens that artifact; a tap on attract starts") {
+TEST_CASE("ui: a tap on a gallery card opens that artifact, and a tap on attract starts") {
     HeadlessKiosk kiosk(1920, 1080);
     VisitorSession session(*kiosk.bundle, kiosk.bundle->exhibition.languages, TextSize::Normal);
     kiosk.idle.touch(0);
@@ -155,4 +107,140 @@ TEST_CASE("ui: a tap on a gallery card opens that artifact; a tap on attract sta
     REQUIRE(actions.size() == 1);
     CHECK(actions[0].kind == VisitorAction::Kind::OpenArtifact);
     CHECK(actions[0].index == 0);
+}
+
+TEST_CASE("ui: a story wraps at spaces only, never between a bold word and its comma") {
+    HeadlessKiosk kiosk(1920, 1080);
+    const ui::FontSet& fonts = kiosk.typeface.at(TextSize::Normal);
+    const auto width_of = [](ImFont* font, const char* text) {
+        return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text).x;
+    };
+    // Room for "made of horsehair" but not for the comma after it.
+    const float width = width_of(fonts.body, "made of ") + width_of(fonts.bold, "horsehair") + 1;
+    ui::RichText text;
+    text.layout_story(parse_story("made of **horsehair**, so it sings"), fonts, width);
+    float horsehair_y = -1;
+    float comma_y = -2;
+    for (const auto& run : text.runs()) {
+        if (run.text.find("horsehair") != std::string::npos) horsehair_y = run.y;
+        if (run.text.find(',') != std::string::npos) comma_y = run.y;
+    }
+    CHECK(horsehair_y > 0);  // moved to the second line with its comma
+    CHECK(horsehair_y == comma_y);
+    for (const auto& run : text.runs()) CHECK(run.x + width_of(run.font, run.text.c_str()) <= width + 40);
+}
+
+namespace {
+
+// Draws frames, applying what the screens ask for, as the kiosk's loop does.
+struct Visit {
+    HeadlessKiosk kiosk{1920, 1080};
+    VisitorSession session{*kiosk.bundle, kiosk.bundle->exhibition.languages, TextSize::Normal};
+    Millis now = 1000;
+
+    Visit() {
+        kiosk.idle.touch(now);
+        kiosk.frame(session, now);
+    }
+    std::vector<VisitorAction> frame(std::vector<Gesture> gestures = {}) {
+        if (!gestures.empty()) kiosk.idle.notice_input(now);
+        auto actions = kiosk.frame(session, now += 16, std::move(gestures));
+        for (const VisitorAction& action : actions) session.apply(action);
+        if (!actions.empty()) kiosk.idle.touch(now);
+        kiosk.frame(session, now += 16);  // the new state drawn, its targets recorded
+        return actions;
+    }
+    // A finger on target `id` and off again, as the kiosk sees it: Dear ImGui's
+    // buttons through its mouse (SDL turns touches into mouse events), the
+    // screens' own gestures through the recogniser, which reports the tap on release.
+    std::vector<VisitorAction> tap(const std::string& id) {
+        const Gesture tap = kiosk.tap_on(id);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(tap.x, tap.y);  // ImGui 1.86: state, not events
+        io.MouseDown[0] = true;
+        auto actions = frame();
+        io.MouseDown[0] = false;
+        for (VisitorAction& action : frame({tap})) actions.push_back(std::move(action));
+        return actions;
+    }
+};
+
+Gesture swipe(float x, float y, float dx) {
+    Gesture g;
+    g.kind = Gesture::Kind::Swipe;
+    g.start_x = x;
+    g.start_y = y;
+    g.x = x + dx;
+    g.y = y;
+    g.dx = dx;
+    return g;
+}
+
+}  // namespace
+
+TEST_CASE("ui: the language switch keeps the visitor on the same artifact") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-en");
+    visit.tap("card-dombra");
+    REQUIRE(visit.session.screen() == Screen::Artifact);
+    const std::size_t dombra = visit.session.artifact();
+    visit.tap("toolbar-language");
+    CHECK(visit.session.language_menu_open());
+    visit.tap("language-kk");
+    CHECK(visit.session.language() == "kk");
+    CHECK(visit.session.screen() == Screen::Artifact);
+    CHECK(visit.session.artifact() == dombra);
+    CHECK_FALSE(visit.session.language_menu_open());
+}
+
+TEST_CASE("ui: the toolbar's text size and contrast buttons toggle, and Home returns to the gallery") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-nl");
+    visit.tap("card-kobyz");
+    visit.tap("toolbar-text-size");
+    CHECK(visit.session.text_size() == TextSize::Large);
+    visit.tap("toolbar-contrast");
+    CHECK(visit.session.high_contrast());
+    visit.tap("toolbar-text-size");
+    CHECK(visit.session.text_size() == TextSize::Normal);
+    visit.tap("toolbar-home");
+    CHECK(visit.session.screen() == Screen::Gallery);
+    CHECK(visit.session.high_contrast());  // a reading preference, kept until the visitor leaves
+}
+
+TEST_CASE("ui: a swipe on a picture shows the artifact's next picture, previous and next change artifact") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-en");
+    visit.tap("card-dombra");  // two pictures
+    REQUIRE(visit.kiosk.bundle->artifacts[visit.session.artifact()].images.size() == 2);
+    // The picture fills the left half of the screen below the toolbar.
+    visit.frame({swipe(500, 500, -300)});
+    CHECK(visit.session.image() == 1);
+    visit.frame({swipe(500, 500, 300)});
+    CHECK(visit.session.image() == 0);
+    const std::size_t dombra = visit.session.artifact();
+    visit.tap("artifact-next");
+    CHECK(visit.session.artifact() != dombra);
+    visit.tap("artifact-previous");
+    CHECK(visit.session.artifact() == dombra);
+}
+
+TEST_CASE("ui: the idle overlay's Continue keeps the visit, Start again resets it") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-tr");
+    visit.tap("card-saukele");
+    visit.now += 90'000 + 2'000;  // the sample's idle timeout has passed: the countdown shows
+    visit.frame();
+    visit.tap("idle-continue");
+    CHECK(visit.session.screen() == Screen::Artifact);
+    CHECK(visit.session.language() == "tr");
+    visit.now += 90'000 + 2'000;
+    visit.frame();
+    visit.tap("idle-start-again");
+    CHECK(visit.session.screen() == Screen::Attract);
+    CHECK(visit.session.language() == visit.kiosk.bundle->exhibition.languages.front());
 }

@@ -146,7 +146,7 @@ TEST_CASE("catalog: a file named after no language, or declaring another one, is
     CHECK(std::string(catalogs.phrasebook("ko").tr("Home")) == "처음으로");
 }
 
-TEST_CASE("catalog: phrases not in the template are reported; a missing template is reported") {
+TEST_CASE("catalog: phrases not in the template are reported, and so is a missing template") {
     CatalogFolder c;
     write(c.folder / "en.po", header("en") + "msgid \"Hom\"\nmsgstr \"Hom\"\n");
     Diagnostics out;

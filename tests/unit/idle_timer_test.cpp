@@ -35,3 +35,17 @@ TEST_CASE("idle timer: a touch during the countdown starts the visit again") {
     CHECK(timer.phase(184'999) == IdleTimer::Phase::Active);
     CHECK(timer.phase(185'000) == IdleTimer::Phase::CountingDown);
 }
+
+TEST_CASE("idle timer: raw input keeps a visit alive, but not while the countdown asks") {
+    IdleTimer timer(90'000, 10'000);
+    timer.touch(0);
+    timer.notice_input(50'000);
+    CHECK(timer.phase(139'999) == IdleTimer::Phase::Active);
+    // During the countdown a finger going down is not yet an answer: it may be
+    // on "Start again", which must still be there when the finger lifts.
+    REQUIRE(timer.phase(141'000) == IdleTimer::Phase::CountingDown);
+    timer.notice_input(141'000);
+    CHECK(timer.phase(141'001) == IdleTimer::Phase::CountingDown);
+    timer.touch(141'100);  // the overlay's answer: "Continue"
+    CHECK(timer.phase(141'101) == IdleTimer::Phase::Active);
+}

@@ -35,3 +35,11 @@ TEST_CASE("kiosk config: mistakes are reported with their line and keep the defa
     CHECK(config.text_size == TextSize::Normal);
     CHECK_FALSE(config.screen_dpi);
 }
+
+TEST_CASE("kiosk config: the documented example in packaging/ loads without problems") {
+    Diagnostics out;
+    const KioskConfig config =
+        load_kiosk_config(std::filesystem::path(AMANAT_SOURCE_DIR) / "packaging" / "kiosk.toml", out);
+    CHECK(out.items().empty());
+    CHECK_FALSE(config.idle_timeout_seconds.has_value());  // every setting is commented out
+}

@@ -42,7 +42,7 @@ TEST_CASE("visitor session: attract, language, gallery, artifact") {
     CHECK(session.artifact() == 1);
 }
 
-TEST_CASE("visitor session: next and previous wrap around; pictures reset per artifact") {
+TEST_CASE("visitor session: next and previous wrap around, and pictures reset per artifact") {
     const Bundle bundle = three_artifacts();
     VisitorSession session(bundle, {"en"}, TextSize::Normal);
     session.apply(language("en"));

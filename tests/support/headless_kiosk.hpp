@@ -1,0 +1,105 @@
+#pragma once
+// The kiosk's screens without a window: Dear ImGui drawing into its own buffers
+// against the real sample exhibition, catalogs and fonts. Used by the UI tests
+// and the frame benchmarks. One at a time per process (ImGui's context is global).
+#include <imgui.h>
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/bundle_loader.hpp"
+#include "core/catalog.hpp"
+#include "core/idle_timer.hpp"
+#include "core/visitor_session.hpp"
+#include "ui/display_text.hpp"
+#include "ui/kiosk_ui.hpp"
+#include "ui/theme.hpp"
+#include "ui/typeface.hpp"
+
+namespace amanat::testing {
+
+// Pictures that are never ready: the screens must draw placeholders, not fail.
+class NoPictures : public ui::Pictures {
+  public:
+    const ui::PictureTexture* get(const std::string&, ui::PictureSize) override { return nullptr; }
+    bool failed(const std::string& path, ui::PictureSize) const override {
+        return path.find("detail") != std::string::npos;
+    }
+};
+
+struct HeadlessKiosk {
+    std::shared_ptr<const Bundle> bundle;
+    TranslationCatalogs catalogs;
+    ScreenMetrics metrics;
+    ui::Typeface typeface;
+    NoPictures pictures;
+    ui::KioskUi screens;
+    ui::Theme theme = ui::Theme::standard();
+    IdleTimer idle{90'000, 10'000};
+
+    HeadlessKiosk(int width, int height, const std::filesystem::path& bundle_folder = AMANAT_SAMPLE_BUNDLE,
+                  const std::filesystem::path& localisation_folder = AMANAT_LOCALISATION_DIR) {
+        Diagnostics problems;
+        bundle = load_bundle(bundle_folder).bundle;
+        if (!bundle) throw std::runtime_error("cannot load the bundle " + bundle_folder.string());
+        catalogs = TranslationCatalogs::load(localisation_folder, problems);
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DeltaTime = 1.0f / 60.0f;
+        metrics = ScreenMetrics::measure(width, height, 92.0f, KioskConfig{});
+        std::string error;
+        if (!typeface.build(ui::display_text(*bundle, catalogs), metrics, error))
+            throw std::runtime_error(error);
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessKiosk() { ImGui::DestroyContext(); }
+
+    // Draws one frame; returns what the visitor asked for.
+    std::vector<VisitorAction> frame(const VisitorSession& session, Millis now,
+                                     std::vector<Gesture> gestures = {}) {
+        ImGui::NewFrame();
+        ui::Frame f{*bundle,
+                    session,
+                    catalogs,
+                    catalogs.phrasebook(session.language()),
+                    typeface.at(session.text_size()),
+                    typeface,
+                    theme,
+                    metrics,
+                    pictures,
+                    now,
+                    std::move(gestures)};
+        targets.clear();
+        f.targets = &targets;
+        screens.draw(f, idle);
+        ImGui::Render();
+        return f.actions;
+    }
+
+    // Where touch target `id` was drawn in the last frame, as a tap at its centre.
+    // Throws when the last frame had no such target.
+    Gesture tap_on(const std::string& id) const {
+        for (const auto& target : targets) {
+            if (target.id != id) continue;
+            Gesture g;
+            g.kind = Gesture::Kind::Tap;
+            g.x = g.start_x = (target.min.x + target.max.x) * 0.5f;
+            g.y = g.start_y = (target.min.y + target.max.y) * 0.5f;
+            return g;
+        }
+        throw std::runtime_error("no touch target " + id + " on screen");
+    }
+
+    // The touch targets of the last frame.
+    std::vector<ui::Frame::Target> targets;
+};
+
+}  // namespace amanat::testing
