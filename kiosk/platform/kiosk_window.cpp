@@ -223,6 +223,9 @@ void KioskWindow::end_frame() {
 void KioskWindow::reload_fonts() {
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    // The atlas is on the GPU now; its CPU copies (alpha and RGBA, tens of MB
+    // at 4K) are not needed again until the next reload, which rebuilds them.
+    ImGui::GetIO().Fonts->ClearTexData();
 }
 
 std::vector<PointerEvent> KioskWindow::take_pointer_events() {

@@ -7,6 +7,8 @@
 namespace amanat::ui {
 namespace {
 
+constexpr ImU32 kBackground = IM_COL32(40, 12, 16, 255);
+
 ImU32 with_alpha(ImU32 colour, float alpha) {
     const auto a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) *
                                       static_cast<float>((colour >> IM_COL32_A_SHIFT) & 0xFF));
@@ -19,7 +21,6 @@ void AttractScreen::draw(Frame& frame) {
     const Exhibition& exhibition = frame.bundle.exhibition;
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(ImVec2(0, 0), screen, IM_COL32(40, 12, 16, 255));
     frame.record_target("attract", ImVec2(0, 0), screen);  // any touch starts
 
     constexpr Millis kCycle = kHold + kFade;
@@ -27,15 +28,20 @@ void AttractScreen::draw(Frame& frame) {
     const auto cycle = static_cast<std::size_t>(elapsed / kCycle);
     const Millis into = elapsed % kCycle;
     const float fade = into < kHold ? 0.0f : static_cast<float>(into - kHold) / static_cast<float>(kFade);
-    // Still: wake when the fade starts. Fading: about 30 frames a second.
-    frame.wake_by(into < kHold ? frame.now + (kHold - into) : frame.now + 33);
+    // Still: wake when the fade starts. Fading: 20 frames a second, smooth for a
+    // 2 s cross-fade, and each frame fills the screen twice over, which costs a
+    // kiosk PC without a GPU (Mesa's llvmpipe) most of its frame time.
+    frame.wake_by(into < kHold ? frame.now + (kHold - into) : frame.now + 50);
 
     const auto& images = exhibition.attract_images;
+    if (images.empty()) draw.AddRectFilled(ImVec2(0, 0), screen, kBackground);
     if (!images.empty()) {
         const std::string& current = images[cycle % images.size()];
         const std::string& next = images[(cycle + 1) % images.size()];
         if (const PictureTexture* picture = frame.pictures.get(current, PictureSize::Screen)) {
             draw_picture(draw, *picture, ImVec2(0, 0), screen, true);
+        } else {
+            draw.AddRectFilled(ImVec2(0, 0), screen, kBackground);  // until the picture is decoded
         }
         // Ask for the next picture early so the fade never waits for it.
         const PictureTexture* upcoming = frame.pictures.get(next, PictureSize::Screen);

@@ -4,38 +4,79 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8: the decoder ImGui itself draws with
 
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <vector>
 
 namespace amanat::ui {
 namespace {
 
-ImFont* add_face(ImFontAtlas& atlas, const std::string& latin, const std::string& korean, int korean_face,
-                 float pixels, const ImWchar* ranges) {
+// Each font file read once, shared by every face and size built from it: the
+// Korean collection is 19 MB, and ImGui would otherwise read and keep a copy per
+// face (14 of them: 270 MB and 200 ms). The bytes only need to live until the
+// atlas is built.
+class FontFileBytes {
+  public:
+    // The file's bytes, or nullptr if it cannot be read.
+    std::vector<char>* get(const std::string& path) {
+        auto it = m_files.find(path);
+        if (it == m_files.end()) {
+            std::vector<char> bytes;
+            std::error_code error;
+            const auto size = std::filesystem::file_size(path, error);
+            std::ifstream in(path, std::ios::binary);
+            if (!error && in) {
+                bytes.resize(static_cast<std::size_t>(size));
+                if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
+            }
+            it = m_files.emplace(path, std::move(bytes)).first;
+        }
+        return it->second.empty() ? nullptr : &it->second;
+    }
+
+  private:
+    std::map<std::string, std::vector<char>> m_files;
+};
+
+ImFont* add_font(ImFontAtlas& atlas, std::vector<char>& bytes, float pixels, ImFontConfig config,
+                 const ImWchar* ranges) {
+    // "Owned" only so that ImGui does not copy the bytes (it copies data it does
+    // not own: 14 x 19 MB). build() hands ownership back before the bytes go.
+    config.FontDataOwnedByAtlas = true;
+    return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), pixels, &config, ranges);
+}
+
+ImFont* add_face(ImFontAtlas& atlas, FontFileBytes& bytes, const std::string& latin,
+                 const std::string& korean, int korean_face, float pixels, const ImWchar* ranges) {
+    std::vector<char>* latin_bytes = bytes.get(latin);
+    std::vector<char>* korean_bytes = bytes.get(korean);
+    if (latin_bytes == nullptr || korean_bytes == nullptr) return nullptr;
     ImFontConfig config;
-    config.OversampleH = 2;
+    config.OversampleH = pixels < 20 ? 2 : 1;  // large text gains nothing from it, and costs build time
     config.OversampleV = 1;
-    ImFont* font = atlas.AddFontFromFileTTF(latin.c_str(), pixels, &config, ranges);
+    ImFont* font = add_font(atlas, *latin_bytes, pixels, config, ranges);
     if (font == nullptr) return nullptr;
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.FontNo = korean_face;
     merge.OversampleH = 1;
-    atlas.AddFontFromFileTTF(korean.c_str(), pixels, &merge, ranges);
+    add_font(atlas, *korean_bytes, pixels, merge, ranges);
     return font;
 }
 
-bool add_set(ImFontAtlas& atlas, const FontFiles& files, const ScreenMetrics& metrics, TextSize size,
-             const ImWchar* ranges, FontSet& set) {
+bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, const ScreenMetrics& metrics,
+             TextSize size, const ImWchar* ranges, FontSet& set) {
     const float body = metrics.body_text(size);
-    set.body = add_face(atlas, files.regular, files.korean, files.korean_face, body, ranges);
-    set.bold = add_face(atlas, files.bold, files.korean_bold, files.korean_face, body, ranges);
-    set.italic = add_face(atlas, files.italic, files.korean, files.korean_face, body, ranges);
-    set.bold_italic = add_face(atlas, files.bold_italic, files.korean_bold, files.korean_face, body, ranges);
-    set.heading =
-        add_face(atlas, files.bold, files.korean_bold, files.korean_face, metrics.heading_text(size), ranges);
-    set.title =
-        add_face(atlas, files.bold, files.korean_bold, files.korean_face, metrics.title_text(size), ranges);
-    set.small =
-        add_face(atlas, files.regular, files.korean, files.korean_face, metrics.small_text(size), ranges);
+    const auto face = [&](const std::string& latin, const std::string& korean, float pixels) {
+        return add_face(atlas, bytes, latin, korean, files.korean_face, pixels, ranges);
+    };
+    set.body = face(files.regular, files.korean, body);
+    set.bold = face(files.bold, files.korean_bold, body);
+    set.italic = face(files.italic, files.korean, body);
+    set.bold_italic = face(files.bold_italic, files.korean_bold, body);
+    set.heading = face(files.bold, files.korean_bold, metrics.heading_text(size));
+    set.title = face(files.bold, files.korean_bold, metrics.title_text(size));
+    set.small = face(files.regular, files.korean, metrics.small_text(size));
     return set.body && set.bold && set.italic && set.bold_italic && set.heading && set.title && set.small;
 }
 
@@ -60,15 +101,20 @@ bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, st
     builder.AddChar(0x2022);  // list bullet
     builder.AddChar(0x2039);  // ‹ and › on the previous/next buttons
     builder.AddChar(0x203A);
-    builder.AddChar(0x2026);  // …
-    // The atlas keeps a pointer to the ranges until it is built.
-    static ImVector<ImWchar> ranges;
-    ranges.clear();
+    builder.AddChar(0x2026);   // …
+    ImVector<ImWchar> ranges;  // read by Build(), below
     builder.BuildRanges(&ranges);
 
-    if (!add_set(atlas, files, metrics, TextSize::Normal, ranges.Data, m_normal) ||
-        !add_set(atlas, files, metrics, TextSize::Large, ranges.Data, m_large) || !atlas.Build()) {
-        error = "could not rasterise the kiosk's fonts from " + files.regular;
+    FontFileBytes bytes;
+    const bool built = add_set(atlas, bytes, files, metrics, TextSize::Normal, ranges.Data, m_normal) &&
+                       add_set(atlas, bytes, files, metrics, TextSize::Large, ranges.Data, m_large) &&
+                       atlas.Build();
+    // The glyphs are rasterised: the font files and ranges are no longer needed.
+    // The bytes belong to `bytes`, not to the atlas, which must not free them.
+    for (ImFontConfig& config : atlas.ConfigData) config.FontDataOwnedByAtlas = false;
+    atlas.ClearInputData();
+    if (!built) {
+        error = "could not rasterise the kiosk's fonts from " + files.regular + " and " + files.korean;
         return false;
     }
     return true;

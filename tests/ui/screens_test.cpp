@@ -67,22 +67,44 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
                 VisitorSession session(*kiosk.bundle, languages, size);
                 Millis now = 1000;
                 kiosk.idle.touch(now);
-                kiosk.frame(session, now);  // attract
+                // Every touch target at least 15 mm each way, on screen, and not
+                // overlapping another (the attract screen is one big target).
+                const auto draw = [&](Millis at) {
+                    kiosk.frame(session, at);
+                    const auto& targets = kiosk.targets;
+                    for (std::size_t i = 0; i < targets.size(); ++i) {
+                        const auto& t = targets[i];
+                        CAPTURE(t.id);
+                        CHECK(t.max.x - t.min.x >= kiosk.metrics.mm(15));
+                        CHECK(t.max.y - t.min.y >= kiosk.metrics.mm(15));
+                        CHECK(t.min.x >= 0);
+                        CHECK(t.min.y >= 0);
+                        CHECK(t.max.x <= static_cast<float>(width));
+                        CHECK(t.max.y <= static_cast<float>(height));
+                        for (std::size_t j = i + 1; j < targets.size(); ++j) {
+                            const auto& u = targets[j];
+                            CAPTURE(u.id);
+                            CHECK_FALSE((t.min.x < u.max.x && u.min.x < t.max.x && t.min.y < u.max.y &&
+                                         u.min.y < t.max.y));
+                        }
+                    }
+                };
+                draw(now);  // attract
                 session.apply(VisitorAction(VisitorAction::Kind::Start));
-                kiosk.frame(session, now += 100);
+                draw(now += 100);
                 session.apply(VisitorAction::choose_language(language));
-                kiosk.frame(session, now += 100);  // gallery
+                draw(now += 100);  // gallery
                 for (std::size_t i = 0; i < kiosk.bundle->artifacts.size(); ++i) {
                     session.apply(VisitorAction(VisitorAction::Kind::OpenArtifact, i));
-                    kiosk.frame(session, now += 100);
+                    draw(now += 100);
                 }
                 session.apply(VisitorAction(VisitorAction::Kind::OpenLanguageMenu));
-                kiosk.frame(session, now += 100);
+                draw(now += 100);
                 session.apply(VisitorAction(VisitorAction::Kind::CloseLanguageMenu));
                 session.apply(VisitorAction(VisitorAction::Kind::ToggleContrast));
-                kiosk.frame(session, now += 100);
+                draw(now += 100);
                 // The idle countdown over the artifact.
-                kiosk.frame(session, now += 95'000);
+                draw(now += 95'000);
                 kiosk.idle.touch(now);
             }
         }
