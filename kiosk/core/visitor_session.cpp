@@ -19,7 +19,13 @@ void VisitorSession::reset() {
     m_language_menu_open = false;
     m_artifact = 0;
     m_image = 0;
+    leave_artifact();
     ++m_visitor;
+}
+
+void VisitorSession::leave_artifact() {
+    m_film.reset();
+    m_narration = false;
 }
 
 void VisitorSession::apply(const VisitorAction& action) {
@@ -43,6 +49,7 @@ void VisitorSession::apply(const VisitorAction& action) {
             break;
         case VisitorAction::Kind::OpenArtifact:
             if (action.index < count) {
+                if (action.index != m_artifact || m_screen != Screen::Artifact) leave_artifact();
                 m_artifact = action.index;
                 m_image = 0;
                 m_screen = Screen::Artifact;
@@ -50,12 +57,14 @@ void VisitorSession::apply(const VisitorAction& action) {
             break;
         case VisitorAction::Kind::NextArtifact:
             if (m_screen == Screen::Artifact && count > 0) {
+                leave_artifact();
                 m_artifact = (m_artifact + 1) % count;
                 m_image = 0;
             }
             break;
         case VisitorAction::Kind::PreviousArtifact:
             if (m_screen == Screen::Artifact && count > 0) {
+                leave_artifact();
                 m_artifact = (m_artifact + count - 1) % count;
                 m_image = 0;
             }
@@ -63,6 +72,7 @@ void VisitorSession::apply(const VisitorAction& action) {
         case VisitorAction::Kind::GoHome:
             if (m_screen != Screen::Attract) m_screen = Screen::Gallery;
             m_language_menu_open = false;
+            leave_artifact();
             break;
         case VisitorAction::Kind::ShowImage:
             if (m_screen == Screen::Artifact && action.index < m_bundle.artifacts[m_artifact].images.size()) {
@@ -80,6 +90,31 @@ void VisitorSession::apply(const VisitorAction& action) {
         case VisitorAction::Kind::StartAgain:
             reset();
             break;
+        case VisitorAction::Kind::PlayNarration:
+            if (m_screen == Screen::Artifact && !m_bundle.artifacts[m_artifact].narration.audio.empty()) {
+                m_narration = true;
+                m_film.reset();
+            }
+            break;
+        case VisitorAction::Kind::StopNarration:
+            m_narration = false;
+            break;
+        case VisitorAction::Kind::OpenFilm:
+            if (m_screen == Screen::Artifact && action.index < m_bundle.artifacts[m_artifact].videos.size()) {
+                m_film = action.index;
+                m_captions = m_bundle.artifacts[m_artifact].videos[action.index].captions;
+                m_narration = false;
+            }
+            break;
+        case VisitorAction::Kind::CloseFilm:
+            m_film.reset();
+            break;
+        case VisitorAction::Kind::ToggleCaptions:
+            if (m_film) m_captions = !m_captions;
+            break;
+        case VisitorAction::Kind::TogglePause:
+        case VisitorAction::Kind::Seek:
+            break;  // the player's business, not where the visitor is
     }
 }
 

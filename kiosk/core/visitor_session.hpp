@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,13 +29,25 @@ struct VisitorAction {
         ShowImage,    // `index` into the artifact's images
         SetTextSize,  // `text_size`
         ToggleContrast,
-        StillHere,   // the idle overlay's "Continue"
-        StartAgain,  // reset for the next visitor now
+        StillHere,      // the idle overlay's "Continue"
+        StartAgain,     // reset for the next visitor now
+        PlayNarration,  // the artifact's narration, in the visitor's language (or its fallback)
+        StopNarration,
+        OpenFilm,  // `index` into the artifact's videos, full screen over the artifact
+        CloseFilm,
+        ToggleCaptions,  // the open film's subtitles on or off
+        TogglePause,     // pause or resume what plays (for the player, not the session)
+        Seek,            // to `position` ms in what plays (for the player, not the session)
     };
     explicit VisitorAction(Kind kind, std::size_t index = 0) : kind(kind), index(index) {}
     static VisitorAction choose_language(std::string tag) {
         VisitorAction action(Kind::ChooseLanguage);
         action.language = std::move(tag);
+        return action;
+    }
+    static VisitorAction seek(long long position_ms) {
+        VisitorAction action(Kind::Seek);
+        action.position = position_ms;
         return action;
     }
     static VisitorAction set_text_size(TextSize size) {
@@ -47,6 +60,7 @@ struct VisitorAction {
     std::string language;
     std::size_t index = 0;
     TextSize text_size = TextSize::Normal;
+    long long position = 0;  // Seek: milliseconds from the start
 };
 
 // One visitor's way through the exhibition: where they are, in which language,
@@ -67,6 +81,12 @@ class VisitorSession {
     bool language_menu_open() const { return m_language_menu_open; }
     std::size_t artifact() const { return m_artifact; }  // valid on Screen::Artifact
     std::size_t image() const { return m_image; }
+    // The film open over the artifact (an index into its videos), if any.
+    std::optional<std::size_t> film() const { return m_film; }
+    bool captions() const { return m_captions; }
+    // The visitor asked for this artifact's narration (and has not stopped it or
+    // opened a film: one thing plays at a time).
+    bool narration() const { return m_narration; }
     // Changes whenever the session is reset, so that screens can drop their own
     // state (scroll positions, zoom) for the next visitor.
     std::uint64_t visitor() const { return m_visitor; }
@@ -82,7 +102,12 @@ class VisitorSession {
     bool m_language_menu_open = false;
     std::size_t m_artifact = 0;
     std::size_t m_image = 0;
+    std::optional<std::size_t> m_film;
+    bool m_captions = true;
+    bool m_narration = false;
     std::uint64_t m_visitor = 1;
+
+    void leave_artifact();  // stops its narration and closes its film
 };
 
 // The languages a venue offers: the config's list (those the bundle has), in the
