@@ -9,6 +9,8 @@
 namespace amanat::ui {
 namespace {
 
+constexpr float kTranscriptPadMm = 5;
+
 bool inside(ImVec2 min, ImVec2 max, float x, float y) {
     return x >= min.x && x < max.x && y >= min.y && y < max.y;
 }
@@ -38,9 +40,9 @@ const Story* ArtifactScreen::story(Frame& frame, const std::string& path) {
 
 void ArtifactScreen::lay_out_text(Frame& frame, float width) {
     const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
-    const std::string key = artifact.id + "|" + frame.session.language() + "|" +
-                            std::to_string(static_cast<int>(frame.session.text_size())) + "|" +
-                            std::to_string(width);
+    const std::string key =
+        artifact.id + "|" + frame.session.language() + "|" + (frame.session.narration() ? "narration|" : "") +
+        std::to_string(static_cast<int>(frame.session.text_size())) + "|" + std::to_string(width);
     if (key == m_layout_key) return;
     m_layout_key = key;
     const FontSet& fonts = frame.fonts;
@@ -78,6 +80,15 @@ void ArtifactScreen::lay_out_text(Frame& frame, float width) {
         m_story.layout_story(*story(frame, *m_story_source.text), fonts, width);
     } else {
         m_story = RichText{};
+    }
+    // While the narration plays, what it says, in the visitor's language.
+    m_transcript_source =
+        frame.session.narration() ? frame.localise(artifact.narration.transcript) : LocalisedText{};
+    if (m_transcript_source) {
+        m_transcript.layout_story(*story(frame, *m_transcript_source.text), fonts,
+                                  width - 2 * frame.metrics.mm(kTranscriptPadMm));
+    } else {
+        m_transcript = RichText{};
     }
 }
 
@@ -200,7 +211,30 @@ void ArtifactScreen::draw(Frame& frame) {
         picture_max = ImVec2(screen.x * 0.5f, screen.y - nav_h - 2 * margin);
         text_min = ImVec2(picture_max.x + margin * 1.5f, top);
     }
+    // Narration and films: one row each under the picture.
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    const float row_h = metrics.touch_target();
+    const float row_gap = metrics.mm(3);
+    const std::size_t rows = (artifact.narration.audio.empty() ? 0 : 1) + artifact.videos.size();
+    picture_max.y -= static_cast<float>(rows) * (row_h + row_gap);
     draw_pictures(frame, picture_min, picture_max);
+    float row_y = picture_max.y + row_gap;
+    if (!artifact.narration.audio.empty()) {
+        m_narration.draw(frame, artifact, ImVec2(picture_min.x, row_y), ImVec2(picture_max.x, row_y + row_h));
+        row_y += row_h + row_gap;
+    }
+    for (std::size_t i = 0; i < artifact.videos.size(); ++i) {
+        const auto title = frame.localise(artifact.videos[i].title);
+        const std::string label =
+            std::string("\xE2\x96\xB6  ") + (title ? *title.text : artifact.videos[i].id);
+        const std::string id = "film-" + artifact.videos[i].id;
+        if (touch_button(frame, id.c_str(), label.c_str(), ImVec2(picture_min.x, row_y),
+                         ImVec2(picture_max.x - picture_min.x, row_h), frame.fonts.body,
+                         ButtonStyle::Quiet)) {
+            frame.emit(VisitorAction::Kind::OpenFilm, i);
+        }
+        row_y += row_h + row_gap;
+    }
 
     // Previous / next artifact.
     const float nav_y = screen.y - nav_h - margin;
@@ -231,6 +265,10 @@ void ArtifactScreen::draw(Frame& frame) {
     if (m_title_source.is_fallback) content_h += tag_h;
     if (m_story_source.is_fallback) content_h += tag_h;
     content_h += gap * 2 + m_story.height() + margin;
+    if (m_transcript_source) {
+        content_h += m_transcript.height() + 2 * metrics.mm(kTranscriptPadMm) + gap;
+        if (m_transcript_source.is_fallback) content_h += tag_h;
+    }
     m_text_scroll.set_extent(content_h, text_max.y - text_min.y);
     for (const Gesture& g : frame.gestures) {
         if (!frame.input_enabled || !inside(text_min, text_max, g.start_x, g.start_y)) continue;
@@ -256,6 +294,20 @@ void ArtifactScreen::draw(Frame& frame) {
     y += gap;
     m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
     y += m_subtitle.height() + gap;
+    if (m_transcript_source) {
+        const float pad = metrics.mm(kTranscriptPadMm);
+        float box_h = m_transcript.height() + 2 * pad;
+        if (m_transcript_source.is_fallback) box_h += tag_h;
+        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + column_w, y + box_h), frame.theme.surface, metrics.mm(2));
+        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + metrics.mm(1.2f), y + box_h), accent);
+        float ty = y + pad;
+        if (m_transcript_source.is_fallback) {
+            draw_language_tag(frame, draw, m_transcript_source, ImVec2(x + pad, ty));
+            ty += tag_h;
+        }
+        m_transcript.draw(draw, ImVec2(x + pad, ty), ink, accent, text_min.y, text_max.y);
+        y += box_h + gap;
+    }
     draw.AddRectFilled(ImVec2(x, y - gap * 0.5f), ImVec2(x + column_w * 0.3f, y - gap * 0.5f + 3), accent);
     for (const Detail& detail : m_details) {
         draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), frame.theme.muted_text,

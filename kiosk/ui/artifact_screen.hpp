@@ -8,6 +8,7 @@
 #include "core/picture_zoom.hpp"
 #include "core/story.hpp"
 #include "ui/frame.hpp"
+#include "ui/media_controls.hpp"
 #include "ui/rich_text.hpp"
 
 namespace amanat::ui {
@@ -40,6 +41,9 @@ class ArtifactScreen {
     std::vector<Detail> m_details;
     RichText m_story;
     LocalisedText m_story_source;
+    RichText m_transcript;  // shown while the narration plays
+    LocalisedText m_transcript_source;
+    NarrationBar m_narration;
     float m_text_height = 0;
 
     std::map<std::string, Story> m_stories;  // parsed on first view

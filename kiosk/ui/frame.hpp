@@ -9,6 +9,7 @@
 #include "core/catalog.hpp"
 #include "core/clock.hpp"
 #include "core/gesture.hpp"
+#include "core/media_choice.hpp"
 #include "core/screen_metrics.hpp"
 #include "core/visitor_session.hpp"
 #include "ui/theme.hpp"
@@ -34,6 +35,17 @@ class Pictures {
     virtual bool failed(const std::string& bundle_path, PictureSize size) const = 0;
 };
 
+// What plays, as the screens see it: filled by the app from the media player
+// before each frame. Screens read it and ask for changes with actions.
+struct MediaView {
+    enum class Status { Nothing, Opening, Playing, Paused, Ended, Failed };
+    MediaChoice choice;  // what the session asked to play
+    Status status = Status::Nothing;
+    Millis position = 0;                    // interpolated, for a smooth seek bar
+    Millis length = 0;                      // 0 until known
+    const PictureTexture* video = nullptr;  // the film's latest frame, once one arrived
+};
+
 // Everything a screen reads to draw one frame, and where it puts what the visitor
 // asked for. Screens never change the session themselves.
 struct Frame {
@@ -49,6 +61,7 @@ struct Frame {
     Millis now;
     std::vector<Gesture> gestures;  // this frame's, for the screen underneath any overlay
     bool input_enabled = true;      // false while an overlay covers the screen
+    MediaView media{};
     std::vector<VisitorAction> actions{};
     Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
     // True while touch targets are moving (a finger on a scroll, a fling): the

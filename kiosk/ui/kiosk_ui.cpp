@@ -46,7 +46,12 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
             m_gallery.draw(frame);
             break;
         case Screen::Artifact:
-            m_artifact.draw(frame);
+            // A film covers the whole screen, toolbar included, until closed.
+            if (const auto film = session.film()) {
+                m_film.draw(frame, frame.bundle.artifacts[session.artifact()], *film);
+            } else {
+                m_artifact.draw(frame);
+            }
             break;
     }
     if (overlay) {
@@ -75,8 +80,14 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
     text += session.text_size() == TextSize::Large ? " text=large" : " text=normal";
     text += session.high_contrast() ? " contrast=high" : " contrast=normal";
     if (session.screen() == Screen::Artifact && session.artifact() < bundle.artifacts.size()) {
-        text += " artifact=" + bundle.artifacts[session.artifact()].id;
+        const Artifact& artifact = bundle.artifacts[session.artifact()];
+        text += " artifact=" + artifact.id;
         text += " image=" + std::to_string(session.image());
+        if (session.narration()) text += " narration=on";
+        if (const auto film = session.film(); film && *film < artifact.videos.size()) {
+            text += " film=" + artifact.videos[*film].id;
+            text += session.captions() ? " captions=on" : " captions=off";
+        }
     }
     if (session.language_menu_open()) text += " menu=language";
     if (counting_down) text += " idle=countdown";

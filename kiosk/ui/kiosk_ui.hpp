@@ -7,6 +7,7 @@
 #include "ui/attract_screen.hpp"
 #include "ui/frame.hpp"
 #include "ui/gallery_screen.hpp"
+#include "ui/media_controls.hpp"
 
 namespace amanat::ui {
 
@@ -26,6 +27,7 @@ class KioskUi {
     AttractScreen m_attract;
     GalleryScreen m_gallery;
     ArtifactScreen m_artifact;
+    FilmOverlay m_film;
     std::uint64_t m_visitor = 0;
     Screen m_previous = Screen::Attract;
 };

@@ -97,6 +97,14 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
                 for (std::size_t i = 0; i < kiosk.bundle->artifacts.size(); ++i) {
                     session.apply(VisitorAction(VisitorAction::Kind::OpenArtifact, i));
                     draw(now += 100);
+                    // With its narration's transcript, and each of its films full screen.
+                    session.apply(VisitorAction(VisitorAction::Kind::PlayNarration));
+                    draw(now += 100);
+                    for (std::size_t f = 0; f < kiosk.bundle->artifacts[i].videos.size(); ++f) {
+                        session.apply(VisitorAction(VisitorAction::Kind::OpenFilm, f));
+                        draw(now += 100);
+                        session.apply(VisitorAction(VisitorAction::Kind::CloseFilm));
+                    }
                 }
                 session.apply(VisitorAction(VisitorAction::Kind::OpenLanguageMenu));
                 draw(now += 100);
