@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "app/media_desk.hpp"
 #include "app/picture_shelf.hpp"
 #include "core/gesture.hpp"
 #include "core/idle_timer.hpp"
@@ -64,6 +65,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
     gesture_settings.swipe_min_distance = metrics.mm(20);
     GestureRecognizer gestures(gesture_settings);
     PictureShelf pictures(bundle, *window, metrics);
+    MediaDesk media(bundle, *window, config.volume_percent, options.audio);
     const ui::Theme standard = ui::Theme::standard();
     const ui::Theme high_contrast = ui::Theme::high_contrast();
     ui::KioskUi screens;
@@ -94,7 +96,11 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
             session.reset();
             gestures.reset();
             recognised.clear();
+            media.follow(session, {});  // an idle reset stops everything
         }
+        // While something plays the visitor is listening or watching: the idle
+        // countdown starts only once it has ended (or been paused).
+        if (media.busy()) idle.touch(now);
 
         // What this frame shows, logged once it is on screen: the end-to-end tests
         // wait for these lines before taking a screenshot.
@@ -114,6 +120,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
                         pictures,
                         now,
                         std::move(recognised)};
+        frame.media = media.view(now);
         targets.clear();
         if (log_targets) frame.targets = &targets;
         screens.draw(frame, idle);
@@ -143,8 +150,12 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
         }
 
         for (const VisitorAction& action : frame.actions) session.apply(action);
+        media.follow(session, frame.actions);
         if (!frame.actions.empty()) idle.touch(now);
         wake_at = frame.actions.empty() ? frame.wake_at : now;
+        if (const Millis media_wake = media.next_redraw(now); media_wake >= 0) {
+            wake_at = wake_at < 0 ? media_wake : std::min(wake_at, media_wake);
+        }
         if (first_frame) {
             first_frame = false;
             // Where start-up time goes, for staff comparing kiosk PCs and for BENCHMARKS.md.

@@ -21,7 +21,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     content << in.rdbuf();
     const auto root = reader.parse(content.str());
     if (!root) return config;
-    reader.check_keys(*root, {"visitors", "display"}, "the kiosk config");
+    reader.check_keys(*root, {"visitors", "display", "media"}, "the kiosk config");
     if (const toml::table* visitors = reader.subtable(*root, "visitors", false, "the kiosk config")) {
         reader.check_keys(*visitors, {"idle_timeout_seconds", "languages", "text_size"}, "[visitors]");
         if (const auto timeout = reader.integer(*visitors, "idle_timeout_seconds", "[visitors]")) {
@@ -63,6 +63,18 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
             }
             (std::string(key) == "dpi" ? config.screen_dpi : config.screen_diagonal_inches) =
                 static_cast<float>(*value);
+        }
+    }
+    if (const toml::table* media = reader.subtable(*root, "media", false, "the kiosk config")) {
+        reader.check_keys(*media, {"volume_percent"}, "[media]");
+        if (const auto volume = reader.integer(*media, "volume_percent", "[media]")) {
+            if (*volume >= 0 && *volume <= 100) {
+                config.volume_percent = static_cast<int>(*volume);
+            } else {
+                reader.error(media->get("volume_percent")->source(), "out-of-range",
+                             "volume_percent must be 0 to 100",
+                             "write a whole number, e.g. volume_percent = 80");
+            }
         }
     }
     return config;

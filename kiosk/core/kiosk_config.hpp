@@ -19,6 +19,7 @@ struct KioskConfig {
     TextSize text_size = TextSize::Normal;        // what each visitor starts with
     std::optional<float> screen_dpi;              // when SDL reports the screen's DPI wrongly
     std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
+    int volume_percent = 100;                     // narration and films; the system mixer still applies
 };
 
 // Reads a config file. Problems go to `out` (file:line:column); a missing or

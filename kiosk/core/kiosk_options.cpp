@@ -16,6 +16,8 @@ const char* const kKioskUsage =
     "                           text size, screen size (see packaging/kiosk.toml)\n"
     "  --localisation DIR       the folder of the kiosk's translation catalogs (*.po)\n"
     "  --windowed WIDTHxHEIGHT  run in a window of that size (for development)\n"
+    "  --no-audio               play narration and films without sound output (for a\n"
+    "                           kiosk without speakers, and for tests)\n"
     "  --version                print the version and exit\n"
     "  -h, --help               print this help and exit\n";
 
@@ -41,6 +43,8 @@ bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& opt
             options.action = KioskOptions::Action::ShowHelp;
         } else if (arg == "--version") {
             options.action = KioskOptions::Action::ShowVersion;
+        } else if (arg == "--no-audio") {
+            options.audio = false;
         } else if (arg == "--windowed") {
             if (i + 1 == args.size() || !parse_size(args[i + 1], options.width, options.height)) {
                 error = "--windowed needs a size such as 1280x720 (from 320x240 to 16384x16384)";

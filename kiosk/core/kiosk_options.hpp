@@ -16,6 +16,7 @@ struct KioskOptions {
     std::filesystem::path bundle;        // empty: the default exhibition
     std::filesystem::path config;        // empty: none (built-in defaults)
     std::filesystem::path localisation;  // empty: the default catalog folder
+    bool audio = true;                   // false with --no-audio
 };
 
 // Parses argv (without argv[0]). On a usage error returns false and sets `error`.

@@ -248,6 +248,11 @@ void* KioskWindow::create_texture(const unsigned char* rgba, int width, int heig
     return texture;
 }
 
+void KioskWindow::update_texture(void* texture, const unsigned char* rgba, int width, int height) {
+    const SDL_Rect whole{0, 0, width, height};
+    SDL_UpdateTexture(static_cast<SDL_Texture*>(texture), &whole, rgba, width * 4);
+}
+
 void KioskWindow::destroy_texture(void* texture) {
     SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
 }

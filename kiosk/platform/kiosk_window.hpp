@@ -51,6 +51,8 @@ class KioskWindow {
     // Textures for pictures: RGBA pixels, uploaded on the render thread.
     void* create_texture(const unsigned char* rgba, int width, int height);
     void destroy_texture(void* texture);
+    // Replaces a texture's pixels (same size as created): a film's next frame.
+    void update_texture(void* texture, const unsigned char* rgba, int width, int height);
 
     // The display's density as the system reports it, if it does.
     std::optional<float> display_dpi() const;

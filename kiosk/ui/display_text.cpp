@@ -1,6 +1,7 @@
 #include "ui/display_text.hpp"
 
 #include "core/bundle_folder.hpp"
+#include "ui/typeface.hpp"
 
 namespace amanat::ui {
 namespace {
@@ -52,6 +53,7 @@ std::string display_text(const Bundle& bundle, const TranslationCatalogs& catalo
         }
     }
     for (const PhraseKey& key : catalogs.template_phrases()) out += key.msgid;
+    out += kInterfaceSymbols;
     return out;
 }
 

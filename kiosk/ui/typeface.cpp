@@ -98,10 +98,7 @@ bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, st
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
     builder.AddText(all_text.data(), all_text.data() + all_text.size());
-    builder.AddChar(0x2022);  // list bullet
-    builder.AddChar(0x2039);  // ‹ and › on the previous/next buttons
-    builder.AddChar(0x203A);
-    builder.AddChar(0x2026);   // …
+    builder.AddText(kInterfaceSymbols);
     ImVector<ImWchar> ranges;  // read by Build(), below
     builder.BuildRanges(&ranges);
 

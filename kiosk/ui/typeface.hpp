@@ -40,6 +40,11 @@ struct FontSet {
 // ASCII): the full Korean range would need a 32 MiB atlas and 130 ms per build,
 // the used glyphs a few milliseconds. A glyph not fed in here is drawn as '?', so
 // every string that can appear must be passed to build(). Render thread only.
+// Symbols the screens draw themselves, whatever the texts say: list bullet,
+// previous and next, ellipsis, play, pause and close. Always in the atlas.
+inline constexpr const char* kInterfaceSymbols =
+    "\xE2\x80\xA2\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\xA6\xE2\x96\xB6\xE2\x80\x96\xC3\x97";
+
 class Typeface {
   public:
     // Rebuilds the atlas of the current ImGui context. Returns false and names the

@@ -77,6 +77,7 @@ struct HeadlessKiosk {
                     pictures,
                     now,
                     std::move(gestures)};
+        f.media = media;
         targets.clear();
         f.targets = &targets;
         screens.draw(f, idle);
@@ -98,6 +99,8 @@ struct HeadlessKiosk {
         throw std::runtime_error("no touch target " + id + " on screen");
     }
 
+    // What the screens are told plays (the kiosk fills it from its media player).
+    ui::MediaView media;
     // The touch targets of the last frame.
     std::vector<ui::Frame::Target> targets;
 };

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -273,4 +274,70 @@ TEST_CASE("ui: the idle overlay's Continue keeps the visit, Start again resets i
     visit.tap("idle-start-again");
     CHECK(visit.session.screen() == Screen::Attract);
     CHECK(visit.session.language() == visit.kiosk.bundle->exhibition.languages.front());
+}
+
+TEST_CASE("ui: the narration bar plays, seeks where tapped, and says when it cannot play") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-en");
+    visit.tap("card-kobyz");
+    auto actions = visit.tap("narration-play");
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == VisitorAction::Kind::PlayNarration);
+    CHECK(visit.session.narration());
+
+    // The app reports the narration playing, 60 s long, at 15 s.
+    visit.kiosk.media.choice = choose_media(*visit.kiosk.bundle, visit.session);
+    visit.kiosk.media.status = ui::MediaView::Status::Playing;
+    visit.kiosk.media.length = 60'000;
+    visit.kiosk.media.position = 15'000;
+    visit.frame();
+    const auto& targets = visit.kiosk.targets;
+    const auto bar =
+        std::find_if(targets.begin(), targets.end(), [](const auto& t) { return t.id == "seek-bar"; });
+    REQUIRE(bar != targets.end());
+    Gesture three_quarters;
+    three_quarters.kind = Gesture::Kind::Tap;
+    three_quarters.x = three_quarters.start_x = bar->min.x + (bar->max.x - bar->min.x) * 0.75f;
+    three_quarters.y = three_quarters.start_y = (bar->min.y + bar->max.y) * 0.5f;
+    actions = visit.frame({three_quarters});
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == VisitorAction::Kind::Seek);
+    CHECK(actions[0].position == doctest::Approx(45'000).epsilon(0.02));
+    actions = visit.tap("narration-play");  // now a pause button
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == VisitorAction::Kind::TogglePause);
+
+    // A narration that cannot be played: no seek bar, and the rest still works.
+    visit.kiosk.media.status = ui::MediaView::Status::Failed;
+    visit.frame();
+    for (const auto& t : visit.kiosk.targets) CHECK(t.id != "seek-bar");
+    visit.tap("artifact-next");
+    CHECK_FALSE(visit.session.narration());
+}
+
+TEST_CASE("ui: a film opens full screen; its captions, pause and close buttons work") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-kk");
+    visit.tap("card-kobyz");
+    visit.tap("film-playing");
+    REQUIRE(visit.session.film().has_value());
+    CHECK(visit.session.captions());
+    visit.kiosk.media.choice = choose_media(*visit.kiosk.bundle, visit.session);
+    visit.kiosk.media.status = ui::MediaView::Status::Playing;
+    visit.kiosk.media.length = 24'000;
+    visit.kiosk.media.position = 3'000;  // a cue is showing
+    visit.frame();
+    for (const auto& t : visit.kiosk.targets) CHECK(t.id.rfind("toolbar-", 0) != 0);  // the film covers all
+    visit.tap("film-captions");
+    CHECK_FALSE(visit.session.captions());
+    auto actions = visit.tap("film-play");
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == VisitorAction::Kind::TogglePause);
+    visit.kiosk.media.status = ui::MediaView::Status::Failed;  // says so, and can still be closed
+    visit.frame();
+    visit.tap("film-close");
+    CHECK_FALSE(visit.session.film().has_value());
+    CHECK(visit.session.screen() == Screen::Artifact);
 }

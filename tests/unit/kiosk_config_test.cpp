@@ -43,3 +43,16 @@ TEST_CASE("kiosk config: the documented example in packaging/ loads without prob
     CHECK(out.items().empty());
     CHECK_FALSE(config.idle_timeout_seconds.has_value());  // every setting is commented out
 }
+
+TEST_CASE("kiosk config: media volume, and an out-of-range one keeps the default with its line") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "a.toml", "[media]\nvolume_percent = 70\n");
+    Diagnostics fine;
+    CHECK(load_kiosk_config(folder.path() / "a.toml", fine).volume_percent == 70);
+    CHECK(fine.items().empty());
+    testing::write_file(folder.path() / "b.toml", "[media]\n\nvolume_percent = 170\n");
+    Diagnostics out;
+    CHECK(load_kiosk_config(folder.path() / "b.toml", out).volume_percent == 100);
+    REQUIRE(out.items().size() == 1);
+    CHECK(out.items()[0].line == 3);
+}

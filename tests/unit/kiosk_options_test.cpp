@@ -3,6 +3,7 @@
 #include "core/kiosk_options.hpp"
 
 using amanat::KioskOptions;
+using amanat::parse_kiosk_options;
 
 namespace {
 bool parse(std::vector<std::string> args, KioskOptions& options, std::string& error) {
@@ -57,4 +58,14 @@ TEST_CASE("kiosk options: --help and --version") {
     CHECK(options.action == KioskOptions::Action::ShowVersion);
     REQUIRE(parse({"-h"}, options, error));
     CHECK(options.action == KioskOptions::Action::ShowHelp);
+}
+
+TEST_CASE("kiosk options: --no-audio") {
+    KioskOptions options;
+    std::string error;
+    REQUIRE(parse_kiosk_options({"--no-audio"}, options, error));
+    CHECK_FALSE(options.audio);
+    KioskOptions defaults;
+    REQUIRE(parse_kiosk_options({}, defaults, error));
+    CHECK(defaults.audio);
 }

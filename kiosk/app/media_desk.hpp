@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/media_choice.hpp"
+#include "core/visitor_session.hpp"
+#include "media/media_player.hpp"
+#include "platform/kiosk_window.hpp"
+#include "ui/frame.hpp"
+
+namespace amanat {
+
+// The kiosk's one media player, following the visitor: after each frame it opens
+// what choose_media() says should play (or stops), and applies the frame's
+// pause and seek actions; before each frame it hands the screens a MediaView,
+// with the film's newest frame uploaded to a texture (only when a new one came).
+// A file that cannot be played is logged once, with the file and the reason, and
+// shown to the visitor as not available. Render thread only; the player's own
+// threads only wake the window.
+class MediaDesk {
+  public:
+    MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio);
+    ~MediaDesk();
+    MediaDesk(const MediaDesk&) = delete;
+    MediaDesk& operator=(const MediaDesk&) = delete;
+
+    // After the session has applied this frame's actions.
+    void follow(const VisitorSession& session, const std::vector<VisitorAction>& actions);
+    // Before drawing.
+    ui::MediaView view(Millis now);
+    // Something is playing (or about to): the idle countdown waits for it to end.
+    bool busy() const;
+    // When the screens next need drawing for the media's sake (a smooth seek bar
+    // for narration; films wake the loop with each frame), or -1.
+    Millis next_redraw(Millis now) const;
+
+  private:
+    ui::MediaView::Status status() const;
+
+    const Bundle& m_bundle;
+    platform::KioskWindow& m_window;
+    std::unique_ptr<media::MediaPlayer> m_player;  // null when libvlc could not start
+    MediaChoice m_playing;                         // what the player was asked to play
+    bool m_failure_logged = false;
+    ui::MediaView::Status m_logged_status = ui::MediaView::Status::Nothing;
+    media::VideoFrame m_frame;
+    ui::PictureTexture m_video;  // the film's frame as a texture; null until one arrived
+};
+
+}  // namespace amanat
