@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ class MediaDesk {
     std::unique_ptr<media::MediaPlayer> m_player;  // null when libvlc could not start
     MediaChoice m_playing;                         // what the player was asked to play
     bool m_failure_logged = false;
+    std::chrono::steady_clock::time_point m_opened_at;
+    bool m_first_frame_logged = true;
     ui::MediaView::Status m_logged_status = ui::MediaView::Status::Nothing;
     media::VideoFrame m_frame;
     ui::PictureTexture m_video;  // the film's frame as a texture; null until one arrived

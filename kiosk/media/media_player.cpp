@@ -36,7 +36,7 @@ constexpr std::array<std::string_view, 3> kRefusalEchoes = {
 };
 
 constexpr std::array<libvlc_event_e, 7> kEvents = {
-    libvlc_MediaPlayerPlaying,         libvlc_MediaPlayerPaused,        libvlc_MediaPlayerEndReached,
+    libvlc_MediaPlayerPlaying,          libvlc_MediaPlayerPaused,        libvlc_MediaPlayerEndReached,
     libvlc_MediaPlayerEncounteredError, libvlc_MediaPlayerLengthChanged, libvlc_MediaPlayerTimeChanged,
     libvlc_MediaPlayerESAdded,
 };
@@ -59,6 +59,27 @@ bool is_hardware_module(std::string_view module) {
     return module.starts_with("vaapi") || module.starts_with("vdpau") || module == "va";
 }
 
+// A digest of a 64x64 grid of pixels and the size, to recognise the same
+// picture shown again (see on_video_display). Costs ~4096 reads per frame.
+std::uint64_t sample_fingerprint(const std::vector<std::uint8_t>& rgba, unsigned width, unsigned height) {
+    constexpr unsigned kGrid = 64;
+    std::uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a over 32-bit pixels
+    const auto mix = [&hash](std::uint64_t value) { hash = (hash ^ value) * 0x100000001b3u; };
+    mix(width);
+    mix(height);
+    if (width == 0 || height == 0 || rgba.size() < static_cast<std::size_t>(width) * height * 4) return hash;
+    for (unsigned gy = 0; gy < kGrid; ++gy) {
+        const std::size_t y = static_cast<std::size_t>(gy) * (height - 1) / (kGrid - 1);
+        for (unsigned gx = 0; gx < kGrid; ++gx) {
+            const std::size_t x = static_cast<std::size_t>(gx) * (width - 1) / (kGrid - 1);
+            std::uint32_t pixel = 0;
+            std::memcpy(&pixel, &rgba[(y * width + x) * 4], sizeof pixel);
+            mix(pixel);
+        }
+    }
+    return hash;
+}
+
 // Empty if libvlc can be given the file; otherwise why not, in plain words.
 std::string unreadable_reason(const fs::path& file) {
     std::error_code error;
@@ -68,7 +89,8 @@ std::string unreadable_reason(const fs::path& file) {
     if (!fs::is_regular_file(status)) return "it is not a file";
     errno = 0;
     std::FILE* stream = std::fopen(file.c_str(), "rb");
-    if (stream == nullptr) return "the file cannot be opened (" + std::generic_category().message(errno) + ")";
+    if (stream == nullptr)
+        return "the file cannot be opened (" + std::generic_category().message(errno) + ")";
     const bool empty = std::fgetc(stream) == EOF;
     std::fclose(stream);
     if (empty) return "the file is empty";
@@ -154,7 +176,6 @@ struct MediaPlayer::Impl {
 
     // Render thread only.
     bool has_media = false;  // a file was handed to libvlc (play() can restart it)
-    int volume = 100;
     // Caller's clock minus steady_now(), learnt on the first position() call.
     mutable std::optional<Millis> caller_offset;
 
@@ -163,8 +184,9 @@ struct MediaPlayer::Impl {
     std::vector<std::uint8_t> back;
     unsigned back_width = 0;
     unsigned back_height = 0;
+    std::uint64_t published_fingerprint = 0;  // of the last frame handed over
 
-    // m_mutex protects every member below it.
+    // `mutex` protects every member below it.
     mutable std::mutex mutex;
     PlaybackState state = PlaybackState::Idle;
     std::string file_name;  // for messages written on libvlc's threads
@@ -175,8 +197,8 @@ struct MediaPlayer::Impl {
     bool saw_stream = false;  // libvlc found an audio or video stream in the file
     VideoFrame latest;        // the newest frame, swapped out by take_frame()
     std::uint64_t next_serial = 1;
-    std::uint64_t taken_serial = 0;      // serial of the last frame taken (or discarded by open())
-    std::uint64_t serial_at_start = 0;   // frames with a larger serial belong to this playback
+    std::uint64_t taken_serial = 0;     // serial of the last frame taken (or discarded by open())
+    std::uint64_t serial_at_start = 0;  // frames with a larger serial belong to this playback
     std::uint64_t delivered = 0;
 };
 
@@ -201,6 +223,7 @@ void MediaPlayer::Impl::stop_input() {
     const std::lock_guard lock(mutex);
     error.clear();
     first_vlc_error.clear();
+    refusal_echoes_expected = 0;
     clock.rewind();
     saw_stream = false;
     // An untaken frame of what was playing is not shown any more.
@@ -253,9 +276,9 @@ void MediaPlayer::Impl::on_event(const libvlc_event_t& event) {
                 // demuxer: it finds nothing, reports no length and ends at once.
                 if (!saw_stream || (clock.length() == 0 && next_serial - 1 == serial_at_start)) {
                     state = PlaybackState::Failed;
-                    error = cannot_be_played(file_name,
-                                             "it is damaged, or not in an audio or video format libvlc can read",
-                                             first_vlc_error);
+                    error = cannot_be_played(
+                        file_name, "it is damaged, or not in an audio or video format libvlc can read",
+                        first_vlc_error);
                 } else {
                     state = PlaybackState::Ended;
                     clock.finish();
@@ -314,14 +337,17 @@ unsigned MediaPlayer::Impl::on_video_format(char* chroma, unsigned* width, unsig
                                             unsigned* pitches, unsigned* lines) {
     if (is_hardware_chroma(chroma)) {
         // Refusing here (0 pictures) makes avcodec fall back to software at once;
-        // accepting makes libvlc search ~120 converter chains, each failure an
-        // error line on stderr, before it falls back all the same.
+        // accepting makes libvlc try ~120 converter chains, logging an error for
+        // each, before it falls back all the same.
         const std::lock_guard lock(mutex);
         refusal_echoes_expected += static_cast<int>(kRefusalEchoes.size());
         return 0;
     }
     // libvlc offers the decoder's padded size (e.g. 320x258 for 320x240 H.264)
     // and would stretch the picture into it; the track's size is the real one.
+    // The one libvlc call made from a callback: libvlc_video_get_size reads the
+    // media's track list under the media's own lock and takes no player lock.
+    // Pixels are square: a non-square sample aspect ratio is not applied.
     unsigned frame_width = *width;
     unsigned frame_height = *height;
     unsigned track_width = 0;
@@ -358,8 +384,18 @@ void* MediaPlayer::Impl::on_video_lock(void** planes) {
 }
 
 void MediaPlayer::Impl::on_video_display() {
+    const std::uint64_t fingerprint = sample_fingerprint(back, back_width, back_height);
     {
         const std::lock_guard lock(mutex);
+        // While paused (and after the end) libvlc 3.0's video output shows the
+        // current picture again every ~60 ms. Handing those over would wake the
+        // render thread to upload the same texture 16 times a second, so a
+        // still kiosk would not be still. The picture libvlc may show after a
+        // seek while paused differs, and goes through. While playing nothing is
+        // dropped: a new frame may differ only between the sampled pixels.
+        const bool still = state == PlaybackState::Paused || state == PlaybackState::Ended;
+        if (still && fingerprint == published_fingerprint) return;  // `back` stays ours for the next lock
+        published_fingerprint = fingerprint;
         latest.rgba.swap(back);
         latest.width = static_cast<int>(back_width);
         latest.height = static_cast<int>(back_height);
@@ -376,20 +412,20 @@ std::unique_ptr<MediaPlayer> MediaPlayer::create(std::function<void()> wake, con
     keep_plugins_loaded();
     auto impl = std::make_unique<Impl>(std::move(wake));
     std::vector<const char*> arguments = {
-        "--quiet",                    // nothing on stderr before our log callback is installed
-        "--no-video-title-show",      // no file name painted over the first frames
-        "--no-sub-autodetect-file",   // the kiosk draws its own subtitles
+        "--quiet",                   // nothing on stderr before our log callback is installed
+        "--no-video-title-show",     // no file name painted over the first frames
+        "--no-sub-autodetect-file",  // the kiosk draws its own subtitles
         "--no-osd",
         "--no-snapshot-preview",
-        "--file-caching=300",         // ms; also shortens the early "end" with a dummy audio output
-        "--no-xlib",                  // SDL owns X11 on the render thread; frames come through memory
+        "--file-caching=300",  // ms; also shortens the early "end" with a dummy audio output
+        "--no-xlib",           // SDL owns X11 on the render thread; frames come through memory
     };
     if (!options.audio) arguments.push_back("--aout=adummy");
     impl->vlc = libvlc_new(static_cast<int>(arguments.size()), arguments.data());
     if (impl->vlc == nullptr) {
         const char* reason = libvlc_errmsg();
-        error = "libvlc cannot start (" + std::string(reason != nullptr ? reason : "are VLC's plugins installed?") +
-                ")";
+        error = "libvlc cannot start (" +
+                std::string(reason != nullptr ? reason : "are VLC's plugins installed?") + ")";
         return nullptr;
     }
     libvlc_log_set(impl->vlc, Impl::log_trampoline, impl.get());
@@ -397,7 +433,8 @@ std::unique_ptr<MediaPlayer> MediaPlayer::create(std::function<void()> wake, con
     impl->player = libvlc_media_player_new(impl->vlc);
     if (impl->player == nullptr) {
         const char* reason = libvlc_errmsg();
-        error = "libvlc cannot create a media player (" + std::string(reason != nullptr ? reason : "unknown") + ")";
+        error = "libvlc cannot create a media player (" +
+                std::string(reason != nullptr ? reason : "unknown") + ")";
         return nullptr;
     }
     libvlc_event_manager_t* events = libvlc_media_player_event_manager(impl->player);
@@ -408,7 +445,8 @@ std::unique_ptr<MediaPlayer> MediaPlayer::create(std::function<void()> wake, con
         }
     }
     libvlc_video_set_format_callbacks(impl->player, Impl::format_trampoline, nullptr);
-    libvlc_video_set_callbacks(impl->player, Impl::lock_trampoline, nullptr, Impl::display_trampoline, impl.get());
+    libvlc_video_set_callbacks(impl->player, Impl::lock_trampoline, nullptr, Impl::display_trampoline,
+                               impl.get());
 
     std::unique_ptr<MediaPlayer> player(new MediaPlayer(std::move(impl)));
     player->set_volume(options.volume_percent);
@@ -422,7 +460,9 @@ MediaPlayer::~MediaPlayer() = default;
 void MediaPlayer::open(const std::filesystem::path& file, bool with_video) {
     Impl& impl = *m_impl;
     impl.stop_input();
-    const fs::path absolute = fs::absolute(file);
+    std::error_code ignored;  // without a current folder the path is given to libvlc as it is
+    fs::path absolute = fs::absolute(file, ignored);
+    if (absolute.empty()) absolute = file;
     {
         const std::lock_guard lock(impl.mutex);
         impl.file_name = file.string();
@@ -501,8 +541,9 @@ void MediaPlayer::seek(Millis position) {
 }
 
 void MediaPlayer::set_volume(int percent) {
-    m_impl->volume = std::clamp(percent, 0, 100);
-    libvlc_audio_set_volume(m_impl->player, m_impl->volume);
+    // libvlc 3.0 creates the audio output with the player, so this applies
+    // before the first file too; above 100 libvlc would amplify (and distort).
+    libvlc_audio_set_volume(m_impl->player, std::clamp(percent, 0, 100));
 }
 
 PlaybackState MediaPlayer::state() const {

@@ -14,7 +14,7 @@ namespace amanat::media {
 // One video frame as 8-bit RGBA (R, G, B, A byte order), ready to be uploaded
 // to a texture on the render thread.
 struct VideoFrame {
-    int width = 0;   // the video's real size, never the decoder's padded one
+    int width = 0;  // the video's real size, never the decoder's padded one
     int height = 0;
     std::vector<std::uint8_t> rgba;  // width * height * 4 bytes, rows top to bottom, no padding
     // Increases with every frame the player produces (across files too), so a
@@ -27,12 +27,12 @@ enum class PlaybackState {
     Opening,  // open() or play() after the end: libvlc is starting the file
     Playing,
     Paused,
-    Ended,    // played to the end; play() starts again from the beginning
-    Failed,   // cannot be played; error() says why
+    Ended,   // played to the end (a last frame may still arrive); play() starts again from the beginning
+    Failed,  // cannot be played; error() says why
 };
 
 struct PlayerOptions {
-    bool audio = true;  // false: no sound at all (--aout=adummy), for tests and the CI
+    bool audio = true;         // false: no sound at all (--aout=adummy), for tests and the CI
     int volume_percent = 100;  // 0-100
 };
 
@@ -96,7 +96,8 @@ class MediaPlayer {
     Millis position(Millis now) const;
     // True, and fills `out` by swapping (no copy: `out`'s old buffer is reused
     // for a later frame), only if a frame newer than the last one taken arrived.
-    // Frames of the previous file are never returned after open().
+    // Frames of the previous file are never returned after open(), nor the
+    // copies of the current picture libvlc shows again while paused.
     bool take_frame(VideoFrame& out);
     // Frames libvlc has delivered since create(), taken or not (for tests and
     // benchmarks).

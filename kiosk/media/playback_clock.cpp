@@ -5,7 +5,9 @@
 
 namespace amanat::media {
 
-void PlaybackClock::reset() { *this = PlaybackClock{}; }
+void PlaybackClock::reset() {
+    *this = PlaybackClock{};
+}
 
 void PlaybackClock::rewind() {
     const Millis length = m_length;
@@ -13,7 +15,9 @@ void PlaybackClock::rewind() {
     m_length = length;
 }
 
-void PlaybackClock::set_length(Millis length) { m_length = std::max<Millis>(length, 0); }
+void PlaybackClock::set_length(Millis length) {
+    m_length = std::max<Millis>(length, 0);
+}
 
 void PlaybackClock::report(Millis media_time, Millis at) {
     if (m_seek_pending) {

@@ -131,7 +131,8 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
     const ScreenMetrics& metrics = frame.metrics;
     const FontSet& fonts = frame.fonts;
     const MediaView& media = frame.media;
-    draw.AddRectFilled(ImVec2(0, 0), screen, IM_COL32(0, 0, 0, 255));
+    // No full-screen black fill: the renderer clears to black before every frame,
+    // and without a GPU a redundant fill costs as much as drawing the film itself.
 
     // Controls along the bottom.
     const float bar_h = metrics.touch_target();

@@ -1,6 +1,10 @@
 # Shared by the end-to-end tests: a private Xvfb, the kiosk under it, screenshots.
 # Source it; it defines functions and cleans up on exit. Needs xvfb, imagemagick.
 
+# A failing command says where, so a red CI run names the step that broke.
+set -o errtrace
+trap 'echo "e2e: failed at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND" >&2' ERR
+
 # Starts Xvfb on a free display number and exports DISPLAY. -displayfd makes Xvfb
 # write the number once it accepts connections, so no waiting by time is needed.
 start_xvfb() {
@@ -39,7 +43,10 @@ wait_for_log() {
   local pattern=$1 limit=${2:-60} line
   local deadline=$((SECONDS + limit))
   while [ "$SECONDS" -lt "$deadline" ] && read -r -t "$((deadline - SECONDS + 1))" -u "$KIOSK_LINES" line; do
-    [[ $line == *"$pattern"* ]] && return 0
+    if [[ $line == *"$pattern"* ]]; then
+      LOG_LINE=$line  # the line itself: the log file may lag behind the pipe
+      return 0
+    fi
   done
   echo "the kiosk never logged '$pattern' within ${limit} s; its log:" >&2
   cat "$KIOSK_LOG" >&2

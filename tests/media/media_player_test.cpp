@@ -80,21 +80,24 @@ fs::path ffmpeg_clip(const std::string& name, const std::string& arguments) {
 // 2 s, 320x240 at 25 fps: pure red for 1 s, then pure green for 1 s; H.264 in
 // MP4 with a keyframe every second, and a silent AAC track.
 fs::path red_green_mp4() {
-    return ffmpeg_clip("red-green.mp4",
-                       "-f lavfi -i color=c=red:s=320x240:r=25:d=1 -f lavfi -i color=c=lime:s=320x240:r=25:d=1 "
-                       "-f lavfi -i anullsrc=r=48000:cl=stereo "
-                       "-filter_complex '[0:v][1:v]concat=n=2:v=1:a=0[v]' -map '[v]' -map 2:a "
-                       "-c:v libx264 -pix_fmt yuv420p -g 25 -c:a aac -t 2");
+    return ffmpeg_clip(
+        "red-green.mp4",
+        "-f lavfi -i color=c=red:s=320x240:r=25:d=1 -f lavfi -i color=c=lime:s=320x240:r=25:d=1 "
+        "-f lavfi -i anullsrc=r=48000:cl=stereo "
+        "-filter_complex '[0:v][1:v]concat=n=2:v=1:a=0[v]' -map '[v]' -map 2:a "
+        "-c:v libx264 -pix_fmt yuv420p -g 25 -c:a aac -t 2");
 }
 
 // 0.5 s, 64x48 blue, H.264 in MP4, no sound: the clip of the many-cycles test.
 fs::path short_mp4() {
-    return ffmpeg_clip("short.mp4", "-f lavfi -i color=c=blue:s=64x48:r=25:d=0.5 -c:v libx264 -pix_fmt yuv420p");
+    return ffmpeg_clip("short.mp4",
+                       "-f lavfi -i color=c=blue:s=64x48:r=25:d=0.5 -c:v libx264 -pix_fmt yuv420p");
 }
 
 // 1.5 s of a 440 Hz tone, Opus in Ogg.
 fs::path opus_ogg() {
-    return ffmpeg_clip("tone.ogg", "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=1.5 -c:a libopus");
+    return ffmpeg_clip("tone.ogg",
+                       "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=1.5 -c:a libopus");
 }
 
 void write_bytes(const fs::path& file, const std::string& bytes) {
@@ -177,7 +180,9 @@ std::unique_ptr<MediaPlayer> make_player(Wakes& wakes) {
     return player;
 }
 
-bool finished(PlaybackState state) { return state == PlaybackState::Ended || state == PlaybackState::Failed; }
+bool finished(PlaybackState state) {
+    return state == PlaybackState::Ended || state == PlaybackState::Failed;
+}
 
 // --- Pixels ----------------------------------------------------------------------------
 
@@ -192,8 +197,12 @@ Rgb pixel(const VideoFrame& frame, int x, int y) {
     return {frame.rgba[at], frame.rgba[at + 1], frame.rgba[at + 2]};
 }
 
-bool is_red(Rgb p) { return p.r > 200 && p.g < 60 && p.b < 60; }
-bool is_green(Rgb p) { return p.g > 200 && p.r < 60 && p.b < 60; }
+bool is_red(Rgb p) {
+    return p.r > 200 && p.g < 60 && p.b < 60;
+}
+bool is_green(Rgb p) {
+    return p.g > 200 && p.r < 60 && p.b < 60;
+}
 
 // The four corners and the centre: a stretched or padded picture would show
 // something else at the bottom or the right.
@@ -213,6 +222,7 @@ struct FrameTally {
     int red = 0;
     int green = 0;
     int other = 0;
+    int red_after_green = 0;
     bool sizes_right = true;
     bool serials_increase = true;
     std::uint64_t last_serial = 0;
@@ -226,6 +236,7 @@ void take_all(MediaPlayer& player, VideoFrame& frame, FrameTally& tally) {
         if (frame.width != 320 || frame.height != 240) tally.sizes_right = false;
         if (all_over(frame, is_red)) {
             ++tally.red;
+            if (tally.green > 0) ++tally.red_after_green;
         } else if (all_over(frame, is_green)) {
             ++tally.green;
         } else {
@@ -347,8 +358,10 @@ TEST_CASE("media player: video frames arrive at the real size, red first and the
     VideoFrame frame;
     REQUIRE(wakes.wait_until([&] { return player->take_frame(frame) || finished(player->state()); }));
     const auto first_frame_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - opened).count();
-    MESSAGE((std::string("time from open() to the first frame taken: ") + std::to_string(first_frame_ms) + " ms"));
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - opened)
+            .count();
+    MESSAGE((std::string("time from open() to the first frame taken: ") + std::to_string(first_frame_ms) +
+             " ms"));
     REQUIRE(frame.serial > 0);
     CHECK(frame.width == 320);  // not the decoder's padded 320x258
     CHECK(frame.height == 240);
@@ -363,19 +376,21 @@ TEST_CASE("media player: video frames arrive at the real size, red first and the
     }));
     CHECK(player->state() == PlaybackState::Ended);
     take_all(*player, frame, tally);
-    MESSAGE((std::string("frames after the first: ") + std::to_string(tally.red) + " red, " + std::to_string(tally.green) +
-            " green, " + std::to_string(tally.other) + " other"));
+    MESSAGE((std::string("frames after the first: ") + std::to_string(tally.red) + " red, " +
+             std::to_string(tally.green) + " green, " + std::to_string(tally.other) + " other"));
     CHECK(tally.green > 0);
     CHECK(tally.other <= 2);  // at most a blend at the cut
     CHECK(tally.sizes_right);
     CHECK(tally.serials_increase);
     CHECK(all_over(frame, is_green));  // the last frame
-    CHECK(player->frames_delivered() >= static_cast<std::uint64_t>(1 + tally.red + tally.green + tally.other));
-    CHECK_FALSE(player->take_frame(frame));  // nothing newer than the last one taken
+    CHECK(player->frames_delivered() >=
+          static_cast<std::uint64_t>(1 + tally.red + tally.green + tally.other));
     CHECK(player->length() > 1800);
     CHECK(player->length() < 2200);
     CHECK(player->position(steady_ms()) == player->length());
     CHECK(player->error().empty());
+    player->stop();  // joins libvlc's input: nothing of this file arrives any more
+    CHECK_FALSE(player->take_frame(frame));
 }
 
 TEST_CASE("media player: an audio-only Ogg/Opus file reports its length and reaches the end") {
@@ -385,7 +400,8 @@ TEST_CASE("media player: an audio-only Ogg/Opus file reports its length and reac
     player->open(clip, false);
     REQUIRE(wakes.wait_until([&] { return finished(player->state()); }));
     CHECK_MESSAGE(player->state() == PlaybackState::Ended, player->error());
-    MESSAGE((std::string("length of the 1.5 s Opus file according to libvlc: ") + std::to_string(player->length()) + " ms"));
+    MESSAGE((std::string("length of the 1.5 s Opus file according to libvlc: ") +
+             std::to_string(player->length()) + " ms"));
     CHECK(player->length() > 1300);
     CHECK(player->length() < 1700);
     CHECK(player->position(steady_ms()) == player->length());
@@ -432,9 +448,9 @@ TEST_CASE("media player: pause freezes the position, seek jumps there, play resu
     // The kiosk's clock counts from its start; the player accepts any epoch.
     const auto started = std::chrono::steady_clock::now();
     const auto kiosk_clock = [started] {
-        return static_cast<Millis>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                       std::chrono::steady_clock::now() - started)
-                                       .count());
+        return static_cast<Millis>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                .count());
     };
     Wakes wakes;
     auto player = make_player(wakes);
@@ -451,8 +467,20 @@ TEST_CASE("media player: pause freezes the position, seek jumps there, play resu
     CHECK(paused_at <= player->length());
     CHECK(player->position(now + 5000) == paused_at);  // frozen, whatever the time
 
-    FrameTally before_seek;  // frames shown before the pause took effect
-    take_all(*player, frame, before_seek);
+    // libvlc's video output shows the current picture again every ~60 ms while
+    // paused; the player does not hand those repeats over. Another player
+    // playing a clip to its end gives the paused one time to repeat itself.
+    FrameTally before_pause;  // frames shown before the pause took effect
+    take_all(*player, frame, before_pause);
+    {
+        Wakes other_wakes;
+        auto other = make_player(other_wakes);
+        other->open(short_mp4(), true);
+        REQUIRE(other_wakes.wait_until([&] { return finished(other->state()); }));
+    }
+    CHECK(player->state() == PlaybackState::Paused);
+    CHECK_FALSE(player->take_frame(frame));
+
     player->seek(1500);
     CHECK(player->state() == PlaybackState::Paused);
     const Millis after_seek = player->position(kiosk_clock());
@@ -460,6 +488,8 @@ TEST_CASE("media player: pause freezes the position, seek jumps there, play resu
     CHECK(after_seek >= 1000);  // the target, or the keyframe libvlc landed on
     CHECK(after_seek <= 2000);
 
+    // libvlc may or may not show the picture at the new position while still
+    // paused (under load it sometimes does not): nothing is asserted about it.
     player->toggle_pause();
     FrameTally after;
     REQUIRE(wakes.wait_until([&] {
@@ -468,10 +498,15 @@ TEST_CASE("media player: pause freezes the position, seek jumps there, play resu
     }));
     take_all(*player, frame, after);
     CHECK(player->state() == PlaybackState::Ended);
-    MESSAGE((std::string("frames after the seek: ") + std::to_string(after.red) + " red, " + std::to_string(after.green) +
-            " green"));
+    MESSAGE((std::string("frames after the seek: ") + std::to_string(after.red) + " red, " +
+             std::to_string(after.green) + " green"));
+    // From 1.5 s the clip has ~12 frames, all green (without the seek: ~25 red,
+    // then 25 green). Until the first new picture is ready libvlc may show the
+    // old one again, but never after it.
     CHECK(after.green > 0);
-    CHECK(after.red <= 1);  // from 1.5 s on the clip is green (one red frame may be in flight)
+    CHECK(after.green < 20);
+    CHECK(after.red <= 3);
+    CHECK(after.red_after_green == 0);
     CHECK(after.sizes_right);
     CHECK(player->position(kiosk_clock()) == player->length());
 }
@@ -494,10 +529,16 @@ TEST_CASE("media player: after the end seek plays from there, stop goes back to 
     FrameTally after_seek;
     REQUIRE(wakes.wait_until([&] {
         take_all(*player, frame, after_seek);
-        return after_seek.green > 0 || after_seek.red > 1 || finished(player->state());
+        return finished(player->state());
     }));
+    take_all(*player, frame, after_seek);
+    CHECK(player->state() == PlaybackState::Ended);
+    MESSAGE((std::string("frames after seek(1500) from the end: ") + std::to_string(after_seek.red) +
+             " red, " + std::to_string(after_seek.green) + " green"));
     CHECK(after_seek.green > 0);
-    CHECK(after_seek.red <= 1);
+    CHECK(after_seek.green < 20);  // from 1.5 s on, not the whole clip again
+    CHECK(after_seek.red <= 5);    // libvlc may show the first frames before the seek lands
+    CHECK(after_seek.red_after_green == 0);
 
     player->stop();
     CHECK(player->state() == PlaybackState::Idle);
@@ -566,7 +607,8 @@ TEST_CASE("media player: 200 open/play/stop cycles complete") {
             case 1: {  // stopped after the first frame
                 const Millis opened = steady_ms();
                 player->open(video, true);
-                REQUIRE(wakes.wait_until([&] { return player->take_frame(frame) || finished(player->state()); }));
+                REQUIRE(
+                    wakes.wait_until([&] { return player->take_frame(frame) || finished(player->state()); }));
                 REQUIRE(frame.serial > 0);
                 CHECK(frame.width == 64);
                 CHECK(frame.height == 48);
@@ -578,15 +620,13 @@ TEST_CASE("media player: 200 open/play/stop cycles complete") {
             }
             case 2:  // sound only, stopped while playing or after the end
                 player->open(audio, false);
-                REQUIRE(wakes.wait_until([&] {
-                    return player->state() == PlaybackState::Playing || finished(player->state());
-                }));
+                REQUIRE(wakes.wait_until(
+                    [&] { return player->state() == PlaybackState::Playing || finished(player->state()); }));
                 break;
             case 3:  // paused, then opened again without a stop
                 player->open(video, true);
-                REQUIRE(wakes.wait_until([&] {
-                    return player->state() == PlaybackState::Playing || finished(player->state());
-                }));
+                REQUIRE(wakes.wait_until(
+                    [&] { return player->state() == PlaybackState::Playing || finished(player->state()); }));
                 player->pause();
                 player->open(audio, false);
                 break;
@@ -597,8 +637,9 @@ TEST_CASE("media player: 200 open/play/stop cycles complete") {
         if (cycle % 50 == 49) player = make_player(wakes);  // a whole new libvlc instance now and then
     }
     CHECK(frames_seen == 50);
-    MESSAGE((std::string("time from open() to the first frame over 50 cycles: mean ") + std::to_string(total_first_frame / 50) +
-            " ms, slowest " + std::to_string(slowest_first_frame) + " ms"));
+    MESSAGE((std::string("time from open() to the first frame over 50 cycles: mean ") +
+             std::to_string(total_first_frame / 50) + " ms, slowest " + std::to_string(slowest_first_frame) +
+             " ms"));
 }
 
 TEST_CASE("media player: libvlc writes nothing to stderr, hardware decoder probing included") {
@@ -628,7 +669,8 @@ TEST_CASE("media player: libvlc writes nothing to stderr, hardware decoder probi
     ::close(saved_stderr);
     std::rewind(capture);
     std::string written;
-    for (int c = std::fgetc(capture); c != EOF; c = std::fgetc(capture)) written.push_back(static_cast<char>(c));
+    for (int c = std::fgetc(capture); c != EOF; c = std::fgetc(capture))
+        written.push_back(static_cast<char>(c));
     std::fclose(capture);
     CHECK(played);
     CHECK(failed);
