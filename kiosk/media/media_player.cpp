@@ -1,5 +1,6 @@
 #include "media/media_player.hpp"
 
+#include <alsa/asoundlib.h>
 #include <vlc/vlc.h>
 
 #include <algorithm>
@@ -405,11 +406,17 @@ void MediaPlayer::Impl::on_video_display() {
     notify();
 }
 
+// libasound writes its own errors to stderr, outside libvlc's log: on a kiosk
+// whose sound card is missing (or not yet up) that is hundreds of lines for each
+// narration. libvlc still reports the failed output through its log.
+static void ignore_alsa_error(const char*, int, const char*, int, const char*, ...) {}
+
 // --- MediaPlayer -------------------------------------------------------------------
 
 std::unique_ptr<MediaPlayer> MediaPlayer::create(std::function<void()> wake, const PlayerOptions& options,
                                                  std::string& error) {
     keep_plugins_loaded();
+    snd_lib_error_set_handler(ignore_alsa_error);
     auto impl = std::make_unique<Impl>(std::move(wake));
     std::vector<const char*> arguments = {
         "--quiet",                   // nothing on stderr before our log callback is installed

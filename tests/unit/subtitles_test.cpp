@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "core/subtitles.hpp"
 
 using namespace amanat;
@@ -46,4 +51,27 @@ TEST_CASE("subtitles: problems carry their line") {
     const auto empty = parse_subtitles("WEBVTT\n", SubtitleFormat::WebVtt);
     REQUIRE(empty.problems.size() == 1);
     CHECK(empty.problems[0].message.find("no subtitles") != std::string::npos);
+}
+
+TEST_CASE("subtitles: the sample film's cues come and go at their times, in each language") {
+    const auto read = [](const char* language) {
+        const auto path = std::filesystem::path(AMANAT_SOURCE_DIR) / "content" / "continuity-of-traditions" /
+                          "artifacts" / "kobyz" / (std::string("playing.") + language + ".vtt");
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        return parse_subtitles(text.str(), SubtitleFormat::WebVtt);
+    };
+    const SubtitleTrack english = read("en");
+    const SubtitleTrack kazakh = read("kk");
+    CHECK(english.problems.empty());
+    CHECK(kazakh.problems.empty());
+    CHECK(english.at(200) == nullptr);  // before the first cue
+    REQUIRE(english.at(1000) != nullptr);
+    CHECK(english.at(1000)->text.rfind("The outline of a kobyz appears", 0) == 0);
+    REQUIRE(kazakh.at(1000) != nullptr);
+    CHECK(kazakh.at(1000)->text.rfind("Бір кесек ағаштан", 0) == 0);
+    CHECK(english.at(6000) != english.at(1000));  // the next cue has taken over
+    CHECK(english.at(23'600) == nullptr);         // the last cue has gone
+    CHECK(kazakh.at(23'600) == nullptr);
 }
