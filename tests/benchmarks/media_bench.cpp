@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -52,15 +53,20 @@ long resident_kib() {
     return 0;
 }
 
-void open_to_first_frame(benchmark::State& state) {
-    Doorbell bell;
+// A player without sound that rings `bell`; null (and the benchmark skipped) if
+// libvlc cannot start.
+std::unique_ptr<media::MediaPlayer> silent_player(Doorbell& bell, benchmark::State& state) {
     std::string error;
     auto player =
         media::MediaPlayer::create([&bell] { bell.ring(); }, media::PlayerOptions{false, 100}, error);
-    if (!player) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    if (!player) state.SkipWithError(error.c_str());
+    return player;
+}
+
+void open_to_first_frame(benchmark::State& state) {
+    Doorbell bell;
+    auto player = silent_player(bell, state);
+    if (!player) return;
     media::VideoFrame frame;
     unsigned seen = 0;
     for (auto _ : state) {
@@ -82,13 +88,8 @@ BENCHMARK(open_to_first_frame)->Unit(benchmark::kMillisecond)->UseRealTime()->It
 
 void memory_across_1000_cycles(benchmark::State& state) {
     Doorbell bell;
-    std::string error;
-    auto player =
-        media::MediaPlayer::create([&bell] { bell.ring(); }, media::PlayerOptions{false, 100}, error);
-    if (!player) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    auto player = silent_player(bell, state);
+    if (!player) return;
     media::VideoFrame frame;
     unsigned seen = 0;
     long after_100 = 0;

@@ -410,31 +410,33 @@ TEST_CASE("media player: an audio-only Ogg/Opus file reports its length and reac
     CHECK_FALSE(player->take_frame(frame));
 }
 
-TEST_CASE("media player: a truncated MP4 ends in Failed, with an error naming the file") {
-    const fs::path clip = truncated_mp4();
-    Wakes wakes;
-    auto player = make_player(wakes);
-    player->open(clip, true);
-    REQUIRE(wakes.wait_until([&] { return finished(player->state()); }));
-    CHECK(player->state() == PlaybackState::Failed);
-    const std::string error = player->error();
+namespace {
+
+// Opens `clip`, which cannot be played: it must end in Failed, without a frame,
+// with an error that names the file.
+void check_unplayable(MediaPlayer& player, Wakes& wakes, const fs::path& clip) {
+    player.open(clip, true);
+    REQUIRE(wakes.wait_until([&] { return finished(player.state()); }));
+    CHECK(player.state() == PlaybackState::Failed);
+    const std::string error = player.error();
     MESSAGE(error);
     CHECK(error.find(clip.string()) != std::string::npos);
     CHECK(error.find("cannot be played") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("media player: a truncated MP4 ends in Failed, with an error naming the file") {
+    Wakes wakes;
+    auto player = make_player(wakes);
+    check_unplayable(*player, wakes, truncated_mp4());
     CHECK(player->frames_delivered() == 0);
 }
 
 TEST_CASE("media player: random bytes named .mp4 end in Failed, with an error naming the file") {
-    const fs::path clip = random_mp4();
     Wakes wakes;
     auto player = make_player(wakes);
-    player->open(clip, true);
-    REQUIRE(wakes.wait_until([&] { return finished(player->state()); }));
-    CHECK(player->state() == PlaybackState::Failed);
-    const std::string error = player->error();
-    MESSAGE(error);
-    CHECK(error.find(clip.string()) != std::string::npos);
-    CHECK(error.find("cannot be played") != std::string::npos);
+    check_unplayable(*player, wakes, random_mp4());
     // A good file afterwards plays normally.
     player->open(red_green_mp4(), true);
     VideoFrame frame;
