@@ -81,36 +81,50 @@ void AttractScreen::draw(Frame& frame) {
         draw_title(cycle, 1.0f - fade);
         if (fade > 0) draw_title(cycle + 1, fade);
 
-        // "Touch to start" in every offered language, side by side.
-        const float prompt_y = screen.y - frame.metrics.margin() - fonts.heading->FontSize * 1.4f;
-        const float rule_y = prompt_y - frame.metrics.mm(6);
-        draw.AddRectFilled(ImVec2(centre - screen.x * 0.2f, rule_y),
-                           ImVec2(centre + screen.x * 0.2f, rule_y + 3), IM_COL32(212, 175, 55, 255));
+        // "Touch to start" in every offered language, side by side, in as few
+        // centred rows as fit (two or three on a portrait screen), bottom up.
         std::vector<std::string> prompts;
         for (const std::string& language : languages) {
             prompts.emplace_back(frame.catalogs.phrasebook(language).tr("Touch to start"));
         }
-        // As large as fits on one line: the heading size, else the body size.
-        ImFont* font = fonts.heading;
-        const auto width_in = [&prompts](ImFont* f) {
-            float sum = 0;
-            for (const std::string& prompt : prompts) sum += text_width(f, prompt);
-            return sum;
+        const float usable = screen.x - 2 * frame.metrics.margin();
+        const auto rows_in = [&prompts, usable](ImFont* f, float gap) {
+            std::vector<std::vector<std::size_t>> rows(1);
+            float width = 0;
+            for (std::size_t i = 0; i < prompts.size(); ++i) {
+                const float w = text_width(f, prompts[i]);
+                if (!rows.back().empty() && width + gap + w > usable) {
+                    rows.emplace_back();
+                    width = 0;
+                }
+                width += (rows.back().empty() ? 0 : gap) + w;
+                rows.back().push_back(i);
+            }
+            return rows;
         };
-        float total = width_in(font);
-        if (total + fonts.body->FontSize * static_cast<float>(prompts.size() + 1) > screen.x) {
+        // The heading size when it fits on one row, else the body size.
+        ImFont* font = fonts.heading;
+        auto rows = rows_in(font, font->FontSize);
+        if (rows.size() > 1) {
             font = fonts.body;
-            total = width_in(font);
+            rows = rows_in(font, font->FontSize);
         }
-        const float gap =
-            std::max((screen.x - 2 * frame.metrics.margin() - total) / static_cast<float>(prompts.size() + 1),
-                     font->FontSize);
-        float x = std::max(frame.metrics.margin(),
-                           (screen.x - total - gap * static_cast<float>(prompts.size() - 1)) * 0.5f);
-        for (const std::string& prompt : prompts) {
-            draw.AddText(font, font->FontSize, ImVec2(x, prompt_y), IM_COL32(255, 246, 230, 255),
-                         prompt.c_str());
-            x += text_width(font, prompt) + gap;
+        const float gap = font->FontSize;
+        const float line = font->FontSize * 1.5f;
+        float y = screen.y - frame.metrics.margin() - line * static_cast<float>(rows.size());
+        const float rule_y = y - frame.metrics.mm(6);
+        draw.AddRectFilled(ImVec2(centre - screen.x * 0.2f, rule_y),
+                           ImVec2(centre + screen.x * 0.2f, rule_y + 3), IM_COL32(212, 175, 55, 255));
+        for (const auto& row : rows) {
+            float width = gap * static_cast<float>(row.size() - 1);
+            for (std::size_t i : row) width += text_width(font, prompts[i]);
+            float x = (screen.x - width) * 0.5f;
+            for (std::size_t i : row) {
+                draw.AddText(font, font->FontSize, ImVec2(x, y), IM_COL32(255, 246, 230, 255),
+                             prompts[i].c_str());
+                x += text_width(font, prompts[i]) + gap;
+            }
+            y += line;
         }
     }
 
