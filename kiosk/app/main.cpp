@@ -1,5 +1,6 @@
 // amanat-kiosk: what visitors see.
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -52,13 +53,26 @@ int main(int argc, char** argv) {
     const auto catalogs = amanat::TranslationCatalogs::load(options.localisation, catalog_problems);
     log_diagnostics(catalog_problems);
 
+    std::error_code unreadable;
+    if (!std::filesystem::is_directory(options.bundle, unreadable)) {
+        // A path that names no folder is a mistake on the command line, not a
+        // broken exhibition: say so and stop.
+        std::fprintf(stderr, "amanat-kiosk: %s is not a folder; give the exhibition bundle's folder\n",
+                     options.bundle.c_str());
+        return 1;
+    }
     amanat::LoadedBundle loaded = amanat::load_bundle(options.bundle);
     log_diagnostics(loaded.diagnostics);
     if (!loaded.bundle || loaded.bundle->artifacts.empty()) {
+        // Visitors get a calm "short break" screen rather than a desktop, and the
+        // kiosk stays up until staff fix the bundle and restart it.
         std::fprintf(stderr,
-                     "amanat-kiosk: cannot show the exhibition in %s; run 'amanat pack validate %s'\n",
+                     "amanat-kiosk: cannot show the exhibition in %s; showing the out-of-order screen. "
+                     "Run 'amanat pack validate %s' to see what to fix\n",
                      options.bundle.c_str(), options.bundle.c_str());
-        return 1;
+        amanat::Bundle nothing;
+        nothing.root = options.bundle;
+        return amanat::run_kiosk(options, nothing, config, catalogs);
     }
     return amanat::run_kiosk(options, *loaded.bundle, config, catalogs);
 }

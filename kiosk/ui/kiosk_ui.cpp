@@ -2,6 +2,7 @@
 
 #include "ui/idle_overlay.hpp"
 #include "ui/language_screen.hpp"
+#include "ui/out_of_order_screen.hpp"
 
 namespace amanat::ui {
 
@@ -26,6 +27,12 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
 
+    if (frame.bundle.artifacts.empty()) {
+        draw_out_of_order_screen(frame);
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        return;
+    }
     const bool counting_down =
         idle.phase(frame.now) == IdleTimer::Phase::CountingDown && session.screen() != Screen::Attract;
     const bool overlay = counting_down || session.language_menu_open();
@@ -75,7 +82,7 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
 std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundle, bool counting_down) {
     static const char* const kScreens[] = {"attract", "language", "gallery", "artifact"};
     std::string text = "screen=";
-    text += kScreens[static_cast<int>(session.screen())];
+    text += bundle.artifacts.empty() ? "out-of-order" : kScreens[static_cast<int>(session.screen())];
     text += " language=" + session.language();
     text += session.text_size() == TextSize::Large ? " text=large" : " text=normal";
     text += session.high_contrast() ? " contrast=high" : " contrast=normal";
