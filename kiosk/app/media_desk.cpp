@@ -24,7 +24,11 @@ MediaDesk::~MediaDesk() {
 
 void MediaDesk::follow(const VisitorSession& session, const std::vector<VisitorAction>& actions) {
     const MediaChoice wanted = choose_media(m_bundle, session);
-    if (wanted != m_playing) {
+    if (wanted.kind == m_playing.kind && wanted.file == m_playing.file) {
+        // The same file for another reason (Russian falling back to the Kazakh
+        // narration that is already playing): keep playing, update the tag.
+        m_playing = wanted;
+    } else {
         m_playing = wanted;
         m_failure_logged = false;
         m_logged_status = ui::MediaView::Status::Nothing;
