@@ -9,19 +9,25 @@ trap 'echo "e2e: failed at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND" >&2' ER
 # write the number once it accepts connections, so no waiting by time is needed.
 start_xvfb() {
   local size=${1:-1920x1080}
-  local fifo
-  fifo=$(mktemp -u)
-  mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$fifo" 2>/dev/null &
-  XVFB_PID=$!
-  local number
-  if ! read -r -t 30 number <"$fifo"; then
-    echo "Xvfb did not start within 30 s" >&2
+  local fifo number attempt
+  # Two tests starting at once can race for the same free display number; the
+  # loser exits at once, so try again (a hang still fails after 30 s).
+  for attempt in 1 2 3; do
+    fifo=$(mktemp -u)
+    mkfifo "$fifo"
+    Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp -noreset 3>"$fifo" 2>/dev/null &
+    XVFB_PID=$!
+    if read -r -t 30 number <"$fifo"; then
+      rm -f "$fifo"
+      export DISPLAY=":$number"
+      return 0
+    fi
     rm -f "$fifo"
-    return 1
-  fi
-  rm -f "$fifo"
-  export DISPLAY=":$number"
+    kill "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=
+  done
+  echo "Xvfb did not start (3 attempts)" >&2
+  return 1
 }
 
 # Starts the kiosk with the given arguments. Its stderr is copied to $KIOSK_LOG and
