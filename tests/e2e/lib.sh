@@ -49,6 +49,7 @@ wait_for_log() {
   local pattern=$1 limit=${2:-60} line
   local deadline=$((SECONDS + limit))
   while [ "$SECONDS" -lt "$deadline" ] && read -r -t "$((deadline - SECONDS + 1))" -u "$KIOSK_LINES" line; do
+    [[ $line == "amanat-kiosk: targets"* ]] && LAST_TARGETS=$line
     if [[ $line == *"$pattern"* ]]; then
       LOG_LINE=$line  # the line itself: the log file may lag behind the pipe
       return 0
@@ -111,11 +112,11 @@ expect_title() {
   fi
 }
 
-# The centre of touch target $1 from the kiosk's last "targets" log line
-# (AMANAT_LOG_TARGETS=1), as "X Y".
+# The centre of touch target $1 from the last "targets" line wait_for_log has
+# read (AMANAT_LOG_TARGETS=1), as "X Y". Not from the log file: it can lag
+# behind the pipe.
 target() {
-  local line
-  line=$(grep "amanat-kiosk: targets" "$KIOSK_LOG" | tail -n 1)
+  local line=${LAST_TARGETS:-}
   local found
   found=$(tr ' ' '\n' <<<"$line" | grep "^$1@" | head -n 1)
   if [ -z "$found" ]; then
