@@ -13,7 +13,11 @@ MediaDesk::MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int vo
     std::string error;
     m_player = media::MediaPlayer::create([&window] { window.wake(); }, options, error);
     if (!m_player) {
-        std::fprintf(stderr, "amanat-kiosk: narration and films are off: %s\n", error.c_str());
+        std::fprintf(
+            stderr,
+            "amanat-kiosk: narration and films are off: %s; install VLC's plugins with "
+            "packaging/install-deps (packages vlc-plugin-base, libvlc-bin), then restart the kiosk\n",
+            error.c_str());
     }
 }
 

@@ -41,7 +41,11 @@ std::string display_text(const Bundle& bundle, const TranslationCatalogs& catalo
             add(out, image.alt);
             add(out, image.caption);
         }
-        for (const Video& video : a.videos) add(out, video.title);
+        for (const Video& video : a.videos) {
+            add(out, video.title);
+            add_files(out, folder,
+                      video.subtitles);  // drawn by the kiosk: their letters must be in the atlas
+        }
         add_files(out, folder, a.story);
         add_files(out, folder, a.narration.transcript);
     }

@@ -35,6 +35,10 @@ TEST_CASE("ui: the font atlas has every glyph of the sample and the catalogs") {
     std::string list;
     for (unsigned c : missing) list += std::to_string(c) + " ";
     CHECK_MESSAGE(missing.empty(), "code points missing from the atlas: " << list);
+    // Film subtitles are drawn by the kiosk too, so their letters are in the atlas:
+    // a line of the yurt film's Korean subtitles.
+    CHECK(text.find("격자 벽이 둥글게 세워집니다") != std::string::npos);
+    CHECK(kiosk.typeface.missing_glyphs("격자 벽이 둥글게 세워집니다").empty());
 }
 
 TEST_CASE("ui: every letter of the tour's languages renders when a text uses it") {
