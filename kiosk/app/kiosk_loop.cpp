@@ -8,6 +8,7 @@
 
 #include "app/media_desk.hpp"
 #include "app/picture_shelf.hpp"
+#include "app/visitors_book.hpp"
 #include "core/gesture.hpp"
 #include "core/idle_timer.hpp"
 #include "core/screen_metrics.hpp"
@@ -66,6 +67,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
     GestureRecognizer gestures(gesture_settings);
     PictureShelf pictures(bundle, *window, metrics);
     MediaDesk media(bundle, *window, config.volume_percent, options.audio);
+    VisitorsBook book(bundle, config, *window);
     const ui::Theme standard = ui::Theme::standard();
     const ui::Theme high_contrast = ui::Theme::high_contrast();
     ui::KioskUi screens;
@@ -93,7 +95,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
         if (session.screen() != Screen::Attract && idle.phase(now) == IdleTimer::Phase::Expired) {
             std::fprintf(stderr, "amanat-kiosk: no touch for %d s: resetting for the next visitor\n",
                          idle_seconds + 10);
-            session.reset();
+            session.reset(VisitEnd::Idle);
             gestures.reset();
             recognised.clear();
             media.follow(session, {});  // an idle reset stops everything
@@ -106,7 +108,17 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
         // wait for these lines before taking a screenshot.
         const bool counting_down =
             session.screen() != Screen::Attract && idle.phase(now) == IdleTimer::Phase::CountingDown;
-        const std::string state = ui::KioskUi::describe(session, bundle, counting_down);
+        if (counting_down && config.feedback) session.invite_to_survey();
+
+        // The visit so far (the session as last frame's actions left it, and what
+        // plays for it) goes to the visitors' book before this frame is drawn.
+        ui::MediaView media_view = media.view(now);
+        book.observe(session,
+                     PlaybackProgress{media_view.position, media_view.length,
+                                      media_view.status == ui::MediaView::Status::Ended},
+                     now, idle.last_activity());
+        const ui::FeedbackView feedback = book.view(now);
+        const std::string state = ui::KioskUi::describe(session, bundle, counting_down, feedback, now);
 
         window->begin_frame();
         ui::Frame frame{bundle,
@@ -120,7 +132,8 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
                         pictures,
                         now,
                         std::move(recognised)};
-        frame.media = media.view(now);
+        frame.media = std::move(media_view);
+        frame.feedback = feedback;
         targets.clear();
         if (log_targets) frame.targets = &targets;
         screens.draw(frame, idle);

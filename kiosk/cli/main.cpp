@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/feedback.hpp"
 #include "cli/pack_validate.hpp"
 #include "core/version.hpp"
 
@@ -18,6 +19,9 @@ const char* const kUsage =
     "\n"
     "Commands:\n"
     "  pack validate DIR   check an exhibition bundle and explain every problem\n"
+    "  feedback export     the visitors' feedback as a table (CSV or JSON) for spreadsheets\n"
+    "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
+    "  feedback merge      gather kiosks' feedback files into one\n"
     "\n"
     "Options:\n"
     "  --version           print the version and exit\n"
@@ -63,6 +67,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "pack") return pack({args.begin() + 1, args.end()});
+    if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -30,6 +30,9 @@ class IdleTimer {
     // for the render loop's wait; -1 when expired.
     Millis next_deadline(Millis now) const;
 
+    // When the visitor last touched the screen (or something last played).
+    Millis last_activity() const { return m_last_activity; }
+
     void set_idle_after(Millis idle_after) { m_idle_after = idle_after; }
 
   private:

@@ -21,7 +21,11 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     content << in.rdbuf();
     const auto root = reader.parse(content.str());
     if (!root) return config;
-    reader.check_keys(*root, {"visitors", "display", "media"}, "the kiosk config");
+    reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback"}, "the kiosk config");
+    if (const toml::table* venue = reader.subtable(*root, "venue", false, "the kiosk config")) {
+        reader.check_keys(*venue, {"name"}, "[venue]");
+        config.venue = reader.text(*venue, "name", false, "[venue]").value_or("");
+    }
     if (const toml::table* visitors = reader.subtable(*root, "visitors", false, "the kiosk config")) {
         reader.check_keys(*visitors, {"idle_timeout_seconds", "languages", "text_size"}, "[visitors]");
         if (const auto timeout = reader.integer(*visitors, "idle_timeout_seconds", "[visitors]")) {
@@ -74,6 +78,27 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
                 reader.error(media->get("volume_percent")->source(), "out-of-range",
                              "volume_percent must be 0 to 100",
                              "write a whole number, e.g. volume_percent = 80");
+            }
+        }
+    }
+    if (const toml::table* feedback = reader.subtable(*root, "feedback", false, "the kiosk config")) {
+        reader.check_keys(*feedback, {"enabled", "database"}, "[feedback]");
+        if (const toml::node* enabled = feedback->get("enabled")) {
+            if (const auto value = enabled->value<bool>()) {
+                config.feedback = *value;
+            } else {
+                reader.error(enabled->source(), "bad-value", "enabled must be true or false",
+                             "write enabled = true or enabled = false");
+            }
+        }
+        if (const auto database = reader.text(*feedback, "database", false, "[feedback]")) {
+            std::filesystem::path path(*database);
+            if (path.is_absolute()) {
+                config.feedback_database = path;
+            } else {
+                reader.error(feedback->get("database")->source(), "bad-value",
+                             "database must be an absolute path",
+                             "for example database = \"/var/lib/amanat/feedback.sqlite\"");
             }
         }
     }

@@ -20,6 +20,9 @@ struct KioskConfig {
     std::optional<float> screen_dpi;              // when SDL reports the screen's DPI wrongly
     std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
     int volume_percent = 100;                     // narration and films; the system mixer still applies
+    std::string venue;                            // where the kiosk stands, stamped on its feedback
+    bool feedback = true;                         // record reactions, survey answers and engagement
+    std::optional<std::filesystem::path> feedback_database;  // default: see default_state_folder()
 };
 
 // Reads a config file. Problems go to `out` (file:line:column); a missing or

@@ -11,7 +11,13 @@ VisitorSession::VisitorSession(const Bundle& bundle, std::vector<std::string> la
     --m_visitor;  // the first visitor is visitor 1
 }
 
-void VisitorSession::reset() {
+void VisitorSession::reset(VisitEnd why) {
+    m_last_end = why;
+    m_reactions.clear();
+    m_question = 0;
+    m_answers.assign(m_bundle.exhibition.survey.size(), {});
+    m_questions_done = 0;
+    m_survey_invitation = Invitation::NotYet;
     m_screen = Screen::Attract;
     m_language = m_languages.empty() ? std::string("en") : m_languages.front();
     m_text_size = m_default_text_size;
@@ -21,6 +27,43 @@ void VisitorSession::reset() {
     m_image = 0;
     leave_artifact();
     ++m_visitor;
+}
+
+void VisitorSession::invite_to_survey() {
+    if (m_survey_invitation == Invitation::NotYet && !m_bundle.exhibition.survey.empty() &&
+        m_screen != Screen::Attract && m_screen != Screen::Survey && m_screen != Screen::SurveyThanks) {
+        m_survey_invitation = Invitation::Showing;
+    }
+}
+
+int VisitorSession::reaction(std::size_t index) const {
+    const auto it = m_reactions.find(index);
+    return it == m_reactions.end() ? 0 : it->second;
+}
+
+const std::vector<std::size_t>& VisitorSession::answers(std::size_t index) const {
+    static const std::vector<std::size_t> none;
+    return index < m_answers.size() ? m_answers[index] : none;
+}
+
+void VisitorSession::answer(std::size_t choice) {
+    const auto& survey = m_bundle.exhibition.survey;
+    if (m_screen != Screen::Survey || m_question >= survey.size()) return;
+    const SurveyQuestion& question = survey[m_question];
+    const std::size_t choices = question.kind == QuestionKind::Rating ? 5 : question.options.size();
+    if (choice >= choices) return;
+    std::vector<std::size_t>& chosen = m_answers[m_question];
+    if (question.kind != QuestionKind::MultipleChoice) {
+        chosen.assign(1, choice);
+        return;
+    }
+    // Multiple choice: a tap toggles; the answers stay in the order of the options.
+    const auto it = std::find(chosen.begin(), chosen.end(), choice);
+    if (it != chosen.end()) {
+        chosen.erase(it);
+    } else {
+        chosen.insert(std::upper_bound(chosen.begin(), chosen.end(), choice), choice);
+    }
 }
 
 void VisitorSession::leave_artifact() {
@@ -86,9 +129,42 @@ void VisitorSession::apply(const VisitorAction& action) {
             m_high_contrast = !m_high_contrast;
             break;
         case VisitorAction::Kind::StillHere:
-            break;  // the idle timer was touched by the input itself
+            // The idle timer was touched by the input itself; an invitation to the
+            // survey that was not taken up is not repeated.
+            if (m_survey_invitation == Invitation::Showing) m_survey_invitation = Invitation::Answered;
+            break;
         case VisitorAction::Kind::StartAgain:
-            reset();
+        case VisitorAction::Kind::FinishVisit:
+            reset(VisitEnd::Finished);
+            break;
+        case VisitorAction::Kind::React:
+            if (m_screen == Screen::Artifact && action.index >= 1 && action.index <= 5)
+                m_reactions[m_artifact] = static_cast<int>(action.index);
+            break;
+        case VisitorAction::Kind::OpenSurvey:
+            if (m_screen != Screen::Attract && !m_bundle.exhibition.survey.empty()) {
+                leave_artifact();
+                m_language_menu_open = false;
+                m_survey_invitation = Invitation::Answered;
+                m_screen = Screen::Survey;
+                // Back where they left off; from the start once they have been through it all.
+                m_question = m_questions_done < m_bundle.exhibition.survey.size() ? m_questions_done : 0;
+            }
+            break;
+        case VisitorAction::Kind::AnswerSurvey:
+            answer(action.index);
+            break;
+        case VisitorAction::Kind::NextQuestion:
+            if (m_screen == Screen::Survey) {
+                m_questions_done = std::max(m_questions_done, m_question + 1);
+                if (++m_question >= m_bundle.exhibition.survey.size()) {
+                    m_question = m_bundle.exhibition.survey.size() - 1;
+                    m_screen = Screen::SurveyThanks;
+                }
+            }
+            break;
+        case VisitorAction::Kind::PreviousQuestion:
+            if (m_screen == Screen::Survey && m_question > 0) --m_question;
             break;
         case VisitorAction::Kind::PlayNarration:
             if (m_screen == Screen::Artifact && !m_bundle.artifacts[m_artifact].narration.audio.empty()) {

@@ -2,132 +2,23 @@
 
 #include <sqlite3.h>
 
-#include <array>
 #include <ctime>
 #include <iostream>
 #include <system_error>
 #include <utility>
 
+#include "store/feedback_schema.hpp"
+
 namespace amanat::store {
 
 namespace {
 
-// Numbered migrations: MIGRATIONS[i] brings a file from user_version i to i + 1.
-// Only ever append; never edit one that has shipped.
-constexpr std::array<const char*, 1> MIGRATIONS = {
-    // 1: the two tables.
-    "CREATE TABLE reactions("
-    " id INTEGER PRIMARY KEY,"
-    " kiosk_id TEXT NOT NULL, venue TEXT NOT NULL, bundle_id TEXT NOT NULL, bundle_version TEXT NOT NULL,"
-    " session_id TEXT NOT NULL, artifact_id TEXT NOT NULL,"
-    " rating INTEGER NOT NULL CHECK(rating BETWEEN 1 AND 5),"
-    " language TEXT NOT NULL, at INTEGER NOT NULL);"
-    "CREATE TABLE engagement("
-    " id INTEGER PRIMARY KEY,"
-    " kiosk_id TEXT NOT NULL, venue TEXT NOT NULL, bundle_id TEXT NOT NULL, bundle_version TEXT NOT NULL,"
-    " session_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, value INTEGER NOT NULL,"
-    " at INTEGER NOT NULL);",
-};
+using schema::Connection;
+using schema::describe;
+using schema::Verdict;
 
 void log(const std::string& line) {
     std::cerr << "feedback store: " << line << '\n';
-}
-
-std::string describe(sqlite3* db) {
-    return sqlite3_errmsg(db);
-}
-
-// Runs SQL that returns no rows we need.
-bool exec(sqlite3* db, const char* sql, std::string& error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    error = message != nullptr ? message : describe(db);
-    sqlite3_free(message);
-    return false;
-}
-
-// The first column of the first row of `sql` as text, with SQLite's result code.
-int query_text(sqlite3* db, const char* sql, std::string& value) {
-    sqlite3_stmt* statement = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(statement);
-        if (rc == SQLITE_ROW) {
-            const unsigned char* text = sqlite3_column_text(statement, 0);
-            value = text != nullptr ? reinterpret_cast<const char*>(text) : "";
-            rc = SQLITE_OK;
-        } else if (rc == SQLITE_DONE) {
-            value.clear();
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(statement);
-    return rc;
-}
-
-struct Closer {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-using Connection = std::unique_ptr<sqlite3, Closer>;
-
-enum class Verdict { ok, broken, fatal };
-
-// Opens `file` and brings it to the latest schema. `broken` means the file must
-// be moved aside (not a database, corrupt, or from a newer program); `fatal`
-// that no database can be had here at all (permissions, I/O).
-Verdict open_database(const std::filesystem::path& file, Connection& connection, std::string& reason) {
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        reason = raw != nullptr ? describe(raw) : sqlite3_errstr(rc);
-        return Verdict::fatal;
-    }
-    sqlite3* db = connection.get();
-    sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);  // a reader (e.g. a copy being taken) holds the file briefly
-
-    // Nothing is written before the file is known to be ours and sound, so a file
-    // moved aside keeps its bytes.
-    auto verdict_for = [&](int code) {
-        reason = describe(db);
-        int primary = code & 0xff;
-        return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT ? Verdict::broken : Verdict::fatal;
-    };
-    std::string value;
-    if ((rc = query_text(db, "PRAGMA user_version", value)) != SQLITE_OK) return verdict_for(rc);
-    int version = std::stoi(value.empty() ? "0" : value);
-    if (version > latest_schema_version()) {
-        reason = "its schema version " + std::to_string(version) + " is newer than this program's (" +
-                 std::to_string(latest_schema_version()) + ")";
-        return Verdict::broken;
-    }
-    if ((rc = query_text(db, "PRAGMA quick_check", value)) != SQLITE_OK) return verdict_for(rc);
-    if (value != "ok") {
-        for (char& c : value)
-            if (c == '\n') c = ' ';  // one line in the log
-        reason = "it is corrupt: " + value;
-        return Verdict::broken;
-    }
-
-    if ((rc = query_text(db, "PRAGMA journal_mode=WAL", value)) != SQLITE_OK) return verdict_for(rc);
-    if (value != "wal") {
-        reason = "cannot use write-ahead logging (journal mode " + value + ")";
-        return Verdict::fatal;
-    }
-    if (!exec(db, "PRAGMA synchronous=FULL", reason)) return Verdict::fatal;
-
-    for (int next = version; next < latest_schema_version(); ++next) {
-        std::string sql = std::string("BEGIN IMMEDIATE;") + MIGRATIONS[static_cast<std::size_t>(next)] +
-                          "PRAGMA user_version=" + std::to_string(next + 1) + ";COMMIT;";
-        if (!exec(db, sql.c_str(), reason)) {
-            std::string ignored;
-            exec(db, "ROLLBACK", ignored);
-            reason = "migration " + std::to_string(next + 1) + " failed: " + reason;
-            return Verdict::fatal;
-        }
-    }
-    return Verdict::ok;
 }
 
 // FILE.broken-YYYYMMDD-HHMMSS (UTC), with -2, -3... if that name is taken.
@@ -175,11 +66,24 @@ void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
     sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
-}  // namespace
-
-int latest_schema_version() {
-    return static_cast<int>(MIGRATIONS.size());
+// ?1..?4: the provenance columns every insert starts with.
+void bind_provenance(sqlite3_stmt* statement, const Provenance& provenance) {
+    bind_text(statement, 1, provenance.kiosk_id);
+    bind_text(statement, 2, provenance.venue);
+    bind_text(statement, 3, provenance.bundle_id);
+    bind_text(statement, 4, provenance.bundle_version);
 }
+
+// The kiosk's offset from UTC at `at`, in minutes (daylight saving included),
+// so that organisers can group rows by the venue's local day and hour.
+int utc_offset_minutes(long long at) {
+    std::time_t time = static_cast<std::time_t>(at);
+    std::tm local{};
+    if (localtime_r(&time, &local) == nullptr) return 0;
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+}  // namespace
 
 std::unique_ptr<FeedbackStore> FeedbackStore::open(const std::filesystem::path& file, Provenance provenance,
                                                    std::vector<std::string>& notes, std::string& error) {
@@ -194,7 +98,7 @@ std::unique_ptr<FeedbackStore> FeedbackStore::open(const std::filesystem::path& 
 
     Connection connection;
     std::string reason;
-    Verdict verdict = open_database(file, connection, reason);
+    Verdict verdict = schema::open_writable(file, connection, reason);
     if (verdict == Verdict::broken) {
         connection.reset();
         std::filesystem::path aside = broken_name(file);
@@ -203,7 +107,7 @@ std::unique_ptr<FeedbackStore> FeedbackStore::open(const std::filesystem::path& 
                            "); it was moved aside to " + aside.string() + " and a fresh one started";
         log(note);
         notes.push_back(std::move(note));
-        verdict = open_database(file, connection, reason);
+        verdict = schema::open_writable(file, connection, reason);
     }
     if (verdict != Verdict::ok) {
         error = "cannot open the feedback database " + file.string() + ": " + reason;
@@ -231,12 +135,31 @@ bool FeedbackStore::prepare(std::string& error) {
     };
     return prepare_one(
                "INSERT INTO reactions(kiosk_id, venue, bundle_id, bundle_version, session_id,"
-               " artifact_id, rating, language, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-               &m_insert_reaction) &&
+               " artifact_id, rating, language, at, utc_offset_minutes)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+               " ON CONFLICT(session_id, artifact_id) DO UPDATE SET rating = excluded.rating,"
+               " language = excluded.language, at = excluded.at,"
+               " utc_offset_minutes = excluded.utc_offset_minutes",
+               &m_upsert_reaction) &&
+           // A duplicate (session_id, sequence) is the same event queued twice:
+           // already saved, so skipping it is success.
            prepare_one(
                "INSERT INTO engagement(kiosk_id, venue, bundle_id, bundle_version, session_id,"
-               " kind, subject, value, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-               &m_insert_engagement);
+               " sequence, kind, subject, value, at, utc_offset_minutes)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+               " ON CONFLICT(session_id, sequence) DO NOTHING",
+               &m_insert_engagement) &&
+           prepare_one("BEGIN IMMEDIATE", &m_begin) && prepare_one("COMMIT", &m_commit) &&
+           prepare_one("ROLLBACK", &m_rollback) &&
+           prepare_one("DELETE FROM survey_answers WHERE session_id = ?1 AND question_id = ?2",
+                       &m_delete_survey_answers) &&
+           // Listing an option twice is choosing it once.
+           prepare_one(
+               "INSERT INTO survey_answers(kiosk_id, venue, bundle_id, bundle_version, session_id,"
+               " question_id, answer, language, at, utc_offset_minutes)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+               " ON CONFLICT(session_id, question_id, answer) DO NOTHING",
+               &m_insert_survey_answer);
 }
 
 FeedbackStore::~FeedbackStore() {
@@ -248,8 +171,9 @@ FeedbackStore::~FeedbackStore() {
         m_work_available.notify_all();
         m_thread.join();
     }
-    sqlite3_finalize(m_insert_reaction);
-    sqlite3_finalize(m_insert_engagement);
+    for (sqlite3_stmt* statement : {m_upsert_reaction, m_insert_engagement, m_begin, m_commit, m_rollback,
+                                    m_delete_survey_answers, m_insert_survey_answer})
+        sqlite3_finalize(statement);
     sqlite3_close(m_db);
 }
 
@@ -259,6 +183,10 @@ void FeedbackStore::record(Reaction reaction, std::function<void(bool)> done) {
 
 void FeedbackStore::record(EngagementEvent event, std::function<void(bool)> done) {
     queue(Job{std::move(event), std::move(done)});
+}
+
+void FeedbackStore::record(SurveyAnswer answer, std::function<void(bool)> done) {
+    queue(Job{std::move(answer), std::move(done)});
 }
 
 void FeedbackStore::queue(Job job) {
@@ -303,37 +231,84 @@ void FeedbackStore::run() {
 }
 
 bool FeedbackStore::write(const Job& job, std::string& error) {
-    sqlite3_stmt* statement = nullptr;
-    if (const auto* reaction = std::get_if<Reaction>(&job.row)) {
-        statement = m_insert_reaction;
-        bind_text(statement, 5, reaction->session_id);
-        bind_text(statement, 6, reaction->artifact_id);
-        sqlite3_bind_int(statement, 7, reaction->rating);
-        bind_text(statement, 8, reaction->language);
-        sqlite3_bind_int64(statement, 9, reaction->at_unix_seconds);
-    } else {
-        const auto& event = std::get<EngagementEvent>(job.row);
-        statement = m_insert_engagement;
-        bind_text(statement, 5, event.session_id);
-        bind_text(statement, 6, event.kind);
-        bind_text(statement, 7, event.subject);
-        sqlite3_bind_int64(statement, 8, event.value);
-        sqlite3_bind_int64(statement, 9, event.at_unix_seconds);
-    }
-    bind_text(statement, 1, m_provenance.kiosk_id);
-    bind_text(statement, 2, m_provenance.venue);
-    bind_text(statement, 3, m_provenance.bundle_id);
-    bind_text(statement, 4, m_provenance.bundle_version);
+    if (const auto* reaction = std::get_if<Reaction>(&job.row)) return write_reaction(*reaction, error);
+    if (const auto* event = std::get_if<EngagementEvent>(&job.row)) return write_engagement(*event, error);
+    return write_survey_answer(std::get<SurveyAnswer>(job.row), error);
+}
 
-    // Autocommit: the INSERT is its own transaction, durable when step returns.
+// Steps a statement that returns no rows, then resets it and drops its bindings
+// (the bound text belongs to the job). A failure, the disk full for instance,
+// leaves the statement ready for the next write.
+bool FeedbackStore::step(sqlite3_stmt* statement, std::string& error) {
     int rc = sqlite3_step(statement);
     bool ok = rc == SQLITE_DONE;
-    if (!ok)
-        error = "a " + std::string(statement == m_insert_reaction ? "reaction" : "engagement event") +
-                " was not saved: " + describe(m_db);
+    if (!ok) error = describe(m_db);
     sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);  // the bound text belongs to `job`
+    sqlite3_clear_bindings(statement);
     return ok;
+}
+
+// Autocommit: the statement is its own transaction, durable when step returns.
+bool FeedbackStore::write_reaction(const Reaction& reaction, std::string& error) {
+    sqlite3_stmt* statement = m_upsert_reaction;
+    bind_provenance(statement, m_provenance);
+    bind_text(statement, 5, reaction.session_id);
+    bind_text(statement, 6, reaction.artifact_id);
+    sqlite3_bind_int(statement, 7, reaction.rating);
+    bind_text(statement, 8, reaction.language);
+    sqlite3_bind_int64(statement, 9, reaction.at_unix_seconds);
+    sqlite3_bind_int(statement, 10, utc_offset_minutes(reaction.at_unix_seconds));
+    if (step(statement, error)) return true;
+    error = "a reaction was not saved: " + error;
+    return false;
+}
+
+bool FeedbackStore::write_engagement(const EngagementEvent& event, std::string& error) {
+    sqlite3_stmt* statement = m_insert_engagement;
+    bind_provenance(statement, m_provenance);
+    bind_text(statement, 5, event.session_id);
+    sqlite3_bind_int64(statement, 6, event.sequence);
+    bind_text(statement, 7, event.kind);
+    bind_text(statement, 8, event.subject);
+    sqlite3_bind_int64(statement, 9, event.value);
+    sqlite3_bind_int64(statement, 10, event.at_unix_seconds);
+    sqlite3_bind_int(statement, 11, utc_offset_minutes(event.at_unix_seconds));
+    if (step(statement, error)) return true;
+    error = "an engagement event was not saved: " + error;
+    return false;
+}
+
+// One transaction: the question's earlier answers go and the new ones come
+// together, so a reader never sees a question half answered.
+bool FeedbackStore::write_survey_answer(const SurveyAnswer& answer, std::string& error) {
+    const int offset = utc_offset_minutes(answer.at_unix_seconds);
+    bool ok = step(m_begin, error);
+    if (ok) {
+        bind_text(m_delete_survey_answers, 1, answer.session_id);
+        bind_text(m_delete_survey_answers, 2, answer.question_id);
+        ok = step(m_delete_survey_answers, error);
+    }
+    for (std::size_t i = 0; ok && i < answer.answers.size(); ++i) {
+        sqlite3_stmt* statement = m_insert_survey_answer;
+        bind_provenance(statement, m_provenance);
+        bind_text(statement, 5, answer.session_id);
+        bind_text(statement, 6, answer.question_id);
+        bind_text(statement, 7, answer.answers[i]);
+        bind_text(statement, 8, answer.language);
+        sqlite3_bind_int64(statement, 9, answer.at_unix_seconds);
+        sqlite3_bind_int(statement, 10, offset);
+        ok = step(statement, error);
+    }
+    if (ok) ok = step(m_commit, error);
+    if (ok) return true;
+    // A failed COMMIT (an I/O error) may leave the transaction open; end it so
+    // that the next write starts afresh.
+    if (sqlite3_get_autocommit(m_db) == 0) {
+        std::string ignored;
+        step(m_rollback, ignored);
+    }
+    error = "a survey answer was not saved: " + error;
+    return false;
 }
 
 }  // namespace amanat::store

@@ -4,39 +4,48 @@
 // for the museum's organisers in one SQLite file per kiosk.
 //
 // Schema (SQLite, WAL, synchronous=FULL; PRAGMA user_version is the number of
-// the last migration applied; migration 1 creates both tables):
+// the last migration applied). docs/FEEDBACK-SCHEMA.md is the organisers' copy of
+// this, with example queries for the sqlite3 shell; keep the two together.
 //
-//   reactions(id INTEGER PRIMARY KEY,
-//             kiosk_id TEXT, venue TEXT, bundle_id TEXT, bundle_version TEXT,   -- provenance
-//             session_id TEXT,    -- the visitor session (an id the kiosk makes up per visit)
-//             artifact_id TEXT,   -- the artifact rated, as in the bundle
-//             rating INTEGER CHECK(rating BETWEEN 1 AND 5),
-//             language TEXT,      -- BCP 47 tag of the language the visitor was using
-//             at INTEGER)         -- Unix time, whole seconds (UTC)
+// Every table starts with the same columns:
+//   id INTEGER PRIMARY KEY   -- per file; means nothing across files
+//   kiosk_id TEXT            -- made up at the kiosk's first start (random)
+//   venue TEXT               -- from the kiosk's config
+//   bundle_id TEXT, bundle_version TEXT  -- the exhibition shown
+//   session_id TEXT          -- the visitor session: 128 random bits, hex; identifies a visit, not a person
+//   at INTEGER               -- Unix time, whole seconds (UTC)
+//   utc_offset_minutes INTEGER  -- the kiosk's offset from UTC at `at` (schema 2), for venue-local days and
+//   hours
 //
-//   engagement(id INTEGER PRIMARY KEY,
-//              kiosk_id TEXT, venue TEXT, bundle_id TEXT, bundle_version TEXT,  -- provenance
-//              session_id TEXT,
-//              kind TEXT,     -- "session_start", "session_end", "language", "artifact_view",
-//                             -- "narration", "film", ...
-//              subject TEXT,  -- what the event is about: an artifact id, a language tag, ...
-//              value INTEGER, -- a number whose meaning depends on kind: dwell in
-//                             -- milliseconds, percentage of a narration or film heard, ...
-//              at INTEGER)    -- Unix time, whole seconds (UTC)
+//   reactions:      artifact_id TEXT, rating INTEGER 1..5, language TEXT (BCP 47)
+//                   UNIQUE(session_id, artifact_id): a visitor who changes their mind replaces their rating
+//   engagement:     sequence INTEGER (schema 2: number of the event within its session, from 1),
+//                   kind TEXT, subject TEXT, value INTEGER -- see EngagementEvent
+//                   UNIQUE(session_id, sequence)
+//   survey_answers: question_id TEXT, answer TEXT, language TEXT (schema 2)
+//                   one row per answer chosen: an option id, or "1".."5" for a rating question;
+//                   UNIQUE(session_id, question_id, answer)
+//
+// Migrations: 1 creates reactions and engagement; 2 adds utc_offset_minutes (0
+// for older rows), engagement.sequence (= id for older rows), the unique indexes
+// (keeping the newest of duplicate older reactions) and survey_answers.
 //
 // Every column is NOT NULL. Every row carries its provenance (which kiosk, where,
 // showing which bundle at which version), so files from several kiosks can be
-// merged by concatenating their rows (ids are per file and mean nothing across
-// files). Times have a resolution of one second (callers truncate), enough to
-// group feedback by hour or day and no finer, on purpose; within one file, rows
-// of the same second are in `id` order, which is the order they were recorded.
+// merged; the UNIQUE keys above are what makes a merge idempotent (session ids are
+// random, so they do not collide across kiosks). Times have a resolution of one
+// second (callers truncate), enough to group feedback by hour or day and no
+// finer, on purpose; within one file, rows of the same second are in `id` order,
+// which is the order they were recorded.
 //
 // Anonymous by design: there is no free text and no device identifier other than
 // the kiosk id the caller gives; a session id identifies a visit, not a person.
 //
 // Migrations are numbered from 1 and only ever appended; each runs in one
 // transaction together with its `PRAGMA user_version = N`, so a file is always at
-// exactly one version.
+// exactly one version. They are in feedback_schema.cpp, shared with the archive
+// (feedback_archive.hpp), which reads and merges files; migration 2 also adds the
+// indexes reading needs (by time, by kind of event, visit starts).
 
 #include <condition_variable>
 #include <cstdint>
@@ -50,36 +59,19 @@
 #include <variant>
 #include <vector>
 
+#include "core/feedback_rows.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace amanat::store {
 
-// Who wrote a row: stamped on every row this store writes.
-struct Provenance {
-    std::string kiosk_id;
-    std::string venue;
-    std::string bundle_id;
-    std::string bundle_version;
-};
-
-// A visitor's rating of one artifact.
-struct Reaction {
-    std::string session_id;
-    std::string artifact_id;
-    int rating = 0;  // 1..5; anything else is refused by the database
-    std::string language;
-    long long at_unix_seconds = 0;
-};
-
-// Something a visitor did (see the schema above for kind, subject and value).
-struct EngagementEvent {
-    std::string session_id;
-    std::string kind;
-    std::string subject;
-    long long value = 0;
-    long long at_unix_seconds = 0;
-};
+// The rows (Provenance, Reaction, EngagementEvent, SurveyAnswer) are defined
+// in the UI-free core, which makes them; this module only stores them.
+using amanat::EngagementEvent;
+using amanat::Provenance;
+using amanat::Reaction;
+using amanat::SurveyAnswer;
 
 // The version of the newest schema this program knows (PRAGMA user_version).
 int latest_schema_version();
@@ -117,6 +109,7 @@ class FeedbackStore {
     // Queue one row; see the thread contract.
     void record(Reaction reaction, std::function<void(bool)> done = {});
     void record(EngagementEvent event, std::function<void(bool)> done = {});
+    void record(SurveyAnswer answer, std::function<void(bool)> done = {});
 
     // Blocks until every row queued before this call is committed or has failed.
     void flush();
@@ -126,7 +119,7 @@ class FeedbackStore {
 
   private:
     struct Job {
-        std::variant<Reaction, EngagementEvent> row;
+        std::variant<Reaction, EngagementEvent, SurveyAnswer> row;
         std::function<void(bool)> done;
     };
 
@@ -135,13 +128,22 @@ class FeedbackStore {
     void queue(Job job);
     void run();
     bool write(const Job& job, std::string& error);
+    bool write_reaction(const Reaction& reaction, std::string& error);
+    bool write_engagement(const EngagementEvent& event, std::string& error);
+    bool write_survey_answer(const SurveyAnswer& answer, std::string& error);
+    bool step(sqlite3_stmt* statement, std::string& error);
 
     // Set at construction, then used only by the database thread (and by the
     // destructor once that thread has been joined).
     sqlite3* const m_db;
     const Provenance m_provenance;
-    sqlite3_stmt* m_insert_reaction = nullptr;
+    sqlite3_stmt* m_upsert_reaction = nullptr;
     sqlite3_stmt* m_insert_engagement = nullptr;
+    sqlite3_stmt* m_begin = nullptr;
+    sqlite3_stmt* m_commit = nullptr;
+    sqlite3_stmt* m_rollback = nullptr;
+    sqlite3_stmt* m_delete_survey_answers = nullptr;
+    sqlite3_stmt* m_insert_survey_answer = nullptr;
 
     // m_mutex protects every member below it except m_thread.
     mutable std::mutex m_mutex;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/bundle_folder.hpp"
+#include "ui/faces.hpp"
 #include "ui/toolbar.hpp"
 #include "ui/widgets.hpp"
 
@@ -181,6 +182,37 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
     }
 }
 
+void ArtifactScreen::draw_reaction(Frame& frame, ImVec2 min, ImVec2 max) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    const int rating = frame.session.reaction(frame.session.artifact());
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const FontSet& fonts = frame.fonts;
+    // "Thank you!" once the store has the rating (not merely when tapped), for a while.
+    // The story scrolls under a short fade rather than being cut off at a line.
+    const float fade = frame.metrics.mm(8);
+    const float fade_bottom = min.y - frame.metrics.margin() * 0.5f;
+    const ImU32 clear = frame.theme.background & ~IM_COL32_A_MASK;
+    draw.AddRectFilledMultiColor(ImVec2(min.x, fade_bottom - fade), ImVec2(max.x, fade_bottom), clear, clear,
+                                 frame.theme.background, frame.theme.background);
+    const FeedbackView& feedback = frame.feedback;
+    const bool thanked = rating > 0 && feedback.thanked_artifact == artifact.id && feedback.thanked_at >= 0 &&
+                         frame.now - feedback.thanked_at < kReactionThanksMs;
+    if (thanked) {
+        frame.wake_by(feedback.thanked_at + kReactionThanksMs);
+        draw.AddText(fonts.bold, fonts.body->FontSize, min, frame.theme.accent,
+                     frame.phrases.tr("Thank you!"));
+    } else {
+        draw.AddText(fonts.body, fonts.body->FontSize, min, frame.theme.muted_text,
+                     frame.phrases.tr("How do you like this object?"));
+    }
+    const float faces_top = min.y + fonts.body->FontSize * 1.5f;
+    const float faces_w = std::min(max.x - min.x, frame.metrics.touch_target() * 5 + frame.metrics.mm(12));
+    if (const int tapped = draw_face_row(frame, "reaction", rating, ImVec2(min.x, faces_top),
+                                         ImVec2(min.x + faces_w, max.y))) {
+        frame.emit(VisitorAction::Kind::React, static_cast<std::size_t>(tapped));
+    }
+}
+
 void ArtifactScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -252,9 +284,18 @@ void ArtifactScreen::draw(Frame& frame) {
         frame.emit(VisitorAction::Kind::NextArtifact);
     }
 
-    // The text column: readable width, scrolled by dragging.
+    // The text column: readable width, scrolled by dragging; the reaction faces
+    // stay under it, always in reach.
     const float column_w =
         std::min(text_max.x - text_min.x, metrics.reading_width(frame.session.text_size()));
+    ImVec2 reaction_min;
+    ImVec2 reaction_max;
+    if (frame.feedback.asking) {
+        const float reaction_h = frame.fonts.body->FontSize * 1.5f + metrics.touch_target();
+        text_max.y -= reaction_h + margin;
+        reaction_min = ImVec2(text_min.x, text_max.y + margin * 0.5f);
+        reaction_max = ImVec2(text_min.x + column_w, reaction_min.y + reaction_h);
+    }
     lay_out_text(frame, column_w);
     const FontSet& fonts = frame.fonts;
     const float gap = metrics.mm(4);
@@ -326,6 +367,7 @@ void ArtifactScreen::draw(Frame& frame) {
     y += gap;
     m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
     draw.PopClipRect();
+    if (frame.feedback.asking) draw_reaction(frame, reaction_min, reaction_max);
 }
 
 }  // namespace amanat::ui

@@ -29,6 +29,7 @@ class ArtifactScreen {
         LocalisedText source;
     };
     void lay_out_text(Frame& frame, float width);
+    void draw_reaction(Frame& frame, ImVec2 min, ImVec2 max);
     void draw_pictures(Frame& frame, ImVec2 min, ImVec2 max);
     void handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 max);
     const Story* story(Frame& frame, const std::string& path);

@@ -128,8 +128,12 @@ void AttractScreen::draw(Frame& frame) {
         }
     }
 
+    // Any touch starts: a tap, a drag, a pinch, and a double tap too (which is
+    // also what a tap becomes when it lands where the last visitor's final tap
+    // did, moments before).
     for (const Gesture& gesture : frame.gestures) {
-        if (gesture.kind == Gesture::Kind::Tap || gesture.kind == Gesture::Kind::DragEnd) {
+        if (gesture.kind == Gesture::Kind::Tap || gesture.kind == Gesture::Kind::DoubleTap ||
+            gesture.kind == Gesture::Kind::DragEnd || gesture.kind == Gesture::Kind::PinchEnd) {
             frame.emit(VisitorAction::Kind::Start);
             break;
         }

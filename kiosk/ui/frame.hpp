@@ -46,6 +46,19 @@ struct MediaView {
     const PictureTexture* video = nullptr;  // the film's latest frame, once one arrived
 };
 
+// What became of the visitor's feedback, as the screens see it: filled by the app
+// from the feedback store's confirmations before each frame.
+struct FeedbackView {
+    bool asking = true;            // false when the venue turned feedback off: no faces, no survey
+    std::string thanked_artifact;  // the artifact whose reaction was last saved...
+    Millis thanked_at = -1;        // ...and when the kiosk heard so (-1: none yet)
+    bool answers_saved = true;     // every survey answer given so far has been written
+    std::string problem;           // for staff: why feedback is not being saved; empty when fine
+};
+
+// How long "Thank you!" replaces the reaction question once a rating is saved.
+inline constexpr Millis kReactionThanksMs = 3000;
+
 // Everything a screen reads to draw one frame, and where it puts what the visitor
 // asked for. Screens never change the session themselves.
 struct Frame {
@@ -62,6 +75,7 @@ struct Frame {
     std::vector<Gesture> gestures;  // this frame's, for the screen underneath any overlay
     bool input_enabled = true;      // false while an overlay covers the screen
     MediaView media{};
+    FeedbackView feedback{};
     std::vector<VisitorAction> actions{};
     Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
     // True while touch targets are moving (a finger on a scroll, a fling): the

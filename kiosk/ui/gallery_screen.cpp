@@ -56,6 +56,16 @@ void GalleryScreen::draw(Frame& frame) {
         y += static_cast<float>(rows) * (card_h + gap);
     }
     const float viewport = screen.y - top;
+
+    // The survey's button floats over the bottom-right corner; taps on it are its own.
+    const bool survey = !exhibition.survey.empty() && frame.feedback.asking;
+    const char* opinion = frame.phrases.tr("Your opinion");
+    const ImVec2 opinion_size(text_width(fonts.body, opinion) + metrics.mm(16), metrics.touch_target());
+    const ImVec2 opinion_min(screen.x - margin - opinion_size.x, screen.y - metrics.mm(6) - opinion_size.y);
+    const auto on_opinion = [&](float x, float y) {
+        return survey && x >= opinion_min.x && x < opinion_min.x + opinion_size.x && y >= opinion_min.y &&
+               y < opinion_min.y + opinion_size.y;
+    };
     m_scroll.set_extent(y + margin, viewport);
 
     // Gestures: drags scroll; a tap opens the card under it, unless it caught a fling.
@@ -73,6 +83,7 @@ void GalleryScreen::draw(Frame& frame) {
                 m_scroll.release(g.time);
                 break;
             case Gesture::Kind::Tap:
+                if (on_opinion(g.x, g.y)) break;
                 if (m_scroll.animating()) {
                     m_scroll.scroll_to(
                         std::clamp(m_scroll.offset(), 0.0f, std::max(0.0f, y + margin - viewport)));
@@ -138,6 +149,16 @@ void GalleryScreen::draw(Frame& frame) {
             draw.AddRect(min, max, frame.theme.text, metrics.mm(2), 0, 2);
     }
     draw.PopClipRect();
+    if (survey) {
+        // A soft shadow lifts it off the cards scrolling beneath.
+        draw.AddRectFilled(ImVec2(opinion_min.x + 3, opinion_min.y + 5),
+                           ImVec2(opinion_min.x + opinion_size.x + 3, opinion_min.y + opinion_size.y + 5),
+                           IM_COL32(0, 0, 0, 70), metrics.mm(3));
+        if (touch_button(frame, "gallery-survey", opinion, opinion_min, opinion_size, fonts.body,
+                         ButtonStyle::Primary)) {
+            frame.emit(VisitorAction::Kind::OpenSurvey);
+        }
+    }
 }
 
 }  // namespace amanat::ui

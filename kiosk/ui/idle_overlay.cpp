@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 
 namespace amanat::ui {
 
-void draw_idle_overlay(Frame& frame, int seconds_left) {
+void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const ScreenMetrics& metrics = frame.metrics;
@@ -15,9 +16,18 @@ void draw_idle_overlay(Frame& frame, int seconds_left) {
     draw.AddRectFilled(ImVec2(0, 0), screen, frame.theme.scrim);
 
     const float panel_w = std::min(screen.x - 2 * metrics.margin(), metrics.mm(260));
+    // The invitation wraps inside the panel (it is a long sentence in some languages).
+    RichText invitation;
+    if (invite_to_survey) {
+        invitation.layout_plain(frame.phrases.tr("Before you go, would you answer a few short questions?"),
+                                fonts.body, panel_w - metrics.mm(20));
+    }
+    const float invitation_h =
+        invite_to_survey ? fonts.body->FontSize + invitation.height() + metrics.touch_target() + metrics.mm(8)
+                         : 0;
     const float panel_h =
-        std::min(screen.y - 2 * metrics.margin(),
-                 fonts.title->FontSize * 2 + fonts.heading->FontSize * 6 + metrics.touch_target() * 2);
+        std::min(screen.y - 2 * metrics.margin(), fonts.title->FontSize * 2 + fonts.heading->FontSize * 6 +
+                                                      metrics.touch_target() * 2 + invitation_h);
     const ImVec2 min((screen.x - panel_w) * 0.5f, (screen.y - panel_h) * 0.5f);
     const ImVec2 max(min.x + panel_w, min.y + panel_h);
     draw.AddRectFilled(min, max, frame.theme.background, metrics.mm(4));
@@ -45,11 +55,26 @@ void draw_idle_overlay(Frame& frame, int seconds_left) {
                  frame.theme.muted_text);
 
     const float button_h = metrics.touch_target();
+    bool answer = false;
+    if (invite_to_survey) {
+        y += fonts.body->FontSize * 2;
+        if (invitation.height() <= fonts.body->FontSize * 1.5f) {
+            text_centred(draw, fonts.body,
+                         frame.phrases.tr("Before you go, would you answer a few short questions?"), centre,
+                         y, frame.theme.text);
+        } else {
+            invitation.draw(draw, ImVec2(min.x + metrics.mm(10), y), frame.theme.text, frame.theme.accent);
+        }
+        y += invitation.height() + metrics.mm(3);
+        answer = touch_button(frame, "idle-survey", frame.phrases.tr("Answer the questions"),
+                              ImVec2(min.x + metrics.mm(10), y), ImVec2(panel_w - metrics.mm(20), button_h),
+                              fonts.body, ButtonStyle::Primary);
+    }
     const float button_w = (panel_w - metrics.mm(30)) * 0.5f;
     const float button_y = max.y - button_h - metrics.mm(8);
-    const bool still_here = touch_button(frame, "idle-continue", frame.phrases.tr("Continue"),
-                                         ImVec2(min.x + metrics.mm(10), button_y), ImVec2(button_w, button_h),
-                                         fonts.body, ButtonStyle::Primary);
+    const bool still_here = touch_button(
+        frame, "idle-continue", frame.phrases.tr("Continue"), ImVec2(min.x + metrics.mm(10), button_y),
+        ImVec2(button_w, button_h), fonts.body, invite_to_survey ? ButtonStyle::Quiet : ButtonStyle::Primary);
     const bool start_again = touch_button(frame, "idle-start-again", frame.phrases.tr("Start again"),
                                           ImVec2(max.x - metrics.mm(10) - button_w, button_y),
                                           ImVec2(button_w, button_h), fonts.body, ButtonStyle::Quiet);
@@ -59,7 +84,9 @@ void draw_idle_overlay(Frame& frame, int seconds_left) {
         touched = touched || g.kind == Gesture::Kind::Tap || g.kind == Gesture::Kind::DoubleTap ||
                   g.kind == Gesture::Kind::DragEnd || g.kind == Gesture::Kind::PinchEnd;
     }
-    if (start_again) {
+    if (answer) {
+        frame.emit(VisitorAction::Kind::OpenSurvey);
+    } else if (start_again) {
         frame.emit(VisitorAction::Kind::StartAgain);
     } else if (still_here || touched) {
         frame.emit(VisitorAction::Kind::StillHere);

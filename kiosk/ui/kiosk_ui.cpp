@@ -52,6 +52,12 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
         case Screen::Gallery:
             m_gallery.draw(frame);
             break;
+        case Screen::Survey:
+            m_survey.draw(frame);
+            break;
+        case Screen::SurveyThanks:
+            m_survey.draw_thanks(frame);
+            break;
         case Screen::Artifact:
             // A film covers the whole screen, toolbar included, until closed.
             if (const auto film = session.film()) {
@@ -61,11 +67,23 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
             }
             break;
     }
+    // For staff walking past: the feedback is not being kept (a full disk, a
+    // database that cannot be opened). Small and on the attract screen only, in
+    // the staff's language, English: visitors can use the kiosk as usual.
+    if (session.screen() == Screen::Attract && !frame.feedback.problem.empty()) {
+        const std::string notice = "Feedback is not being saved: " + frame.feedback.problem;
+        ImFont* font = frame.fonts.small;
+        const float pad = frame.metrics.mm(2);
+        const float wrap = screen.x - 2 * pad;
+        const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, wrap, notice.c_str());
+        ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(pad, screen.y - size.y - pad),
+                                            IM_COL32(255, 200, 120, 230), notice.c_str(), nullptr, wrap);
+    }
     if (overlay) {
         frame.gestures.swap(gestures);
         frame.input_enabled = true;
         if (counting_down) {
-            draw_idle_overlay(frame, idle.seconds_left(frame.now));
+            draw_idle_overlay(frame, idle.seconds_left(frame.now), session.survey_invited());
             frame.wake_by(idle.next_deadline(frame.now));
         } else {
             draw_language_menu(frame);
@@ -79,8 +97,10 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
     ImGui::PopStyleVar(2);
 }
 
-std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundle, bool counting_down) {
-    static const char* const kScreens[] = {"attract", "language", "gallery", "artifact"};
+std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundle, bool counting_down,
+                              const FeedbackView& feedback, Millis now) {
+    static const char* const kScreens[] = {"attract",  "language", "gallery",
+                                           "artifact", "survey",   "survey-thanks"};
     std::string text = "screen=";
     text += bundle.artifacts.empty() ? "out-of-order" : kScreens[static_cast<int>(session.screen())];
     text += " language=" + session.language();
@@ -95,7 +115,22 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
             text += " film=" + artifact.videos[*film].id;
             text += session.captions() ? " captions=on" : " captions=off";
         }
+        if (const int rating = session.reaction(session.artifact()); rating > 0) {
+            text += " reaction=" + std::to_string(rating);
+            if (feedback.thanked_artifact == artifact.id && feedback.thanked_at >= 0 &&
+                now - feedback.thanked_at < kReactionThanksMs)
+                text += " thanks=shown";
+        }
     }
+    const auto& survey = bundle.exhibition.survey;
+    if (session.screen() == Screen::Survey && session.question() < survey.size()) {
+        text += " question=" + survey[session.question()].id;
+        const auto& chosen = session.answers(session.question());
+        if (!chosen.empty()) text += " answers=" + std::to_string(chosen.size());
+    }
+    if (session.screen() == Screen::SurveyThanks)
+        text += feedback.answers_saved ? " thanks=shown" : " thanks=saving";
+    if (session.survey_invited() && counting_down) text += " invitation=survey";
     if (session.language_menu_open()) text += " menu=language";
     if (counting_down) text += " idle=countdown";
     return text;

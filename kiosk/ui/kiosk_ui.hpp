@@ -8,6 +8,7 @@
 #include "ui/frame.hpp"
 #include "ui/gallery_screen.hpp"
 #include "ui/media_controls.hpp"
+#include "ui/survey_screen.hpp"
 
 namespace amanat::ui {
 
@@ -21,13 +22,15 @@ class KioskUi {
 
     // A short description of what is on screen, for the window title that the
     // end-to-end tests read ("screen=gallery language=kk ...").
-    static std::string describe(const VisitorSession& session, const Bundle& bundle, bool counting_down);
+    static std::string describe(const VisitorSession& session, const Bundle& bundle, bool counting_down,
+                                const FeedbackView& feedback = {}, Millis now = 0);
 
   private:
     AttractScreen m_attract;
     GalleryScreen m_gallery;
     ArtifactScreen m_artifact;
     FilmOverlay m_film;
+    SurveyScreen m_survey;
     std::uint64_t m_visitor = 0;
     Screen m_previous = Screen::Attract;
 };

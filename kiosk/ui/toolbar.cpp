@@ -20,7 +20,9 @@ float draw_toolbar(Frame& frame, const char* heading) {
     };
 
     float x = metrics.margin();
-    if (frame.session.screen() == Screen::Artifact) {
+    const Screen screen_shown = frame.session.screen();
+    if (screen_shown == Screen::Artifact || screen_shown == Screen::Survey ||
+        screen_shown == Screen::SurveyThanks) {
         const char* home = frame.phrases.tr("Home");
         const float w = width_for(home);
         if (touch_button(frame, "toolbar-home", home, ImVec2(x, pad), ImVec2(w, button_h), font,

@@ -14,18 +14,23 @@ void text_centred(ImDrawList& draw, ImFont* font, std::string_view text, float c
                  text.data(), text.data() + text.size());
 }
 
+bool touch_area(Frame& frame, const char* id, ImVec2 position, ImVec2 size, bool& held) {
+    ImGui::SetCursorScreenPos(position);
+    held = false;
+    if (!frame.input_enabled) {
+        ImGui::Dummy(size);
+        return false;
+    }
+    frame.record_target(id, position, ImVec2(position.x + size.x, position.y + size.y));
+    const bool tapped = ImGui::InvisibleButton(id, size);
+    held = ImGui::IsItemActive();
+    return tapped;
+}
+
 bool touch_button(Frame& frame, const char* id, const char* label, ImVec2 position, ImVec2 size, ImFont* font,
                   ButtonStyle style, bool selected) {
-    ImGui::SetCursorScreenPos(position);
-    bool tapped = false;
     bool held = false;
-    if (frame.input_enabled) {
-        frame.record_target(id, position, ImVec2(position.x + size.x, position.y + size.y));
-        tapped = ImGui::InvisibleButton(id, size);
-        held = ImGui::IsItemActive();
-    } else {
-        ImGui::Dummy(size);
-    }
+    const bool tapped = touch_area(frame, id, position, size, held);
     const Theme& theme = frame.theme;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const ImVec2 max(position.x + size.x, position.y + size.y);

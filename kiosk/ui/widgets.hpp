@@ -13,6 +13,11 @@ enum class ButtonStyle { Primary, Quiet, Toolbar };
 bool touch_button(Frame& frame, const char* id, const char* label, ImVec2 position, ImVec2 size, ImFont* font,
                   ButtonStyle style = ButtonStyle::Primary, bool selected = false);
 
+// The touch handling of a button without its look, for controls that draw
+// themselves (the rating faces): records the target, sets `held` while a finger
+// is on it, and returns true on the frame it is tapped.
+bool touch_area(Frame& frame, const char* id, ImVec2 position, ImVec2 size, bool& held);
+
 // Draws `text` centred horizontally on `centre_x`.
 void text_centred(ImDrawList& draw, ImFont* font, std::string_view text, float centre_x, float y,
                   ImU32 colour);

@@ -5,6 +5,11 @@
 set -o errtrace
 trap 'echo "e2e: failed at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND" >&2' ERR
 
+# The kiosk keeps its id and feedback under the XDG state folder when no
+# /var/lib/amanat is writable: each test gets its own, never the user's.
+E2E_STATE=$(mktemp -d)
+export XDG_STATE_HOME=$E2E_STATE
+
 # Starts Xvfb on a free display number and exports DISPLAY. -displayfd makes Xvfb
 # write the number once it accepts connections, so no waiting by time is needed.
 start_xvfb() {
@@ -89,6 +94,7 @@ cleanup_e2e() {
   [ -n "${KIOSK_PID:-}" ] && kill -KILL "$KIOSK_PID" 2>/dev/null
   [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
   wait 2>/dev/null
+  rm -rf "$E2E_STATE"
   return 0
 }
 trap cleanup_e2e EXIT

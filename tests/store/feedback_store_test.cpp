@@ -3,19 +3,21 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <cstdlib>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "sqlite_file.hpp"
 #include "store/feedback_store.hpp"
 #include "synthetic_bundle.hpp"
 
@@ -26,60 +28,14 @@ using amanat::store::EngagementEvent;
 using amanat::store::FeedbackStore;
 using amanat::store::Provenance;
 using amanat::store::Reaction;
+using amanat::store::SurveyAnswer;
+using amanat::testing::Direct;
+using amanat::testing::read_bytes;
 using amanat::testing::TemporaryFolder;
 
 namespace {
 
 const Provenance PROVENANCE{"kiosk-7", "Central State Museum", "continuity-of-traditions", "2.1.0"};
-
-// A connection of the test's own, to look at the file as a merge tool would.
-class Direct {
-  public:
-    explicit Direct(const fs::path& file) {
-        REQUIRE(sqlite3_open_v2(file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) ==
-                SQLITE_OK);
-    }
-    ~Direct() { sqlite3_close(m_db); }
-    Direct(const Direct&) = delete;
-    Direct& operator=(const Direct&) = delete;
-
-    // Every row of `sql`, each column as text, joined with '|'.
-    std::vector<std::string> rows(const std::string& sql) {
-        sqlite3_stmt* statement = nullptr;
-        REQUIRE_MESSAGE(sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK,
-                        std::string(sqlite3_errmsg(m_db)));
-        std::vector<std::string> result;
-        int rc = 0;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-            std::string row;
-            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-                if (i > 0) row += '|';
-                const unsigned char* text = sqlite3_column_text(statement, i);
-                row += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
-            }
-            result.push_back(row);
-        }
-        CHECK(rc == SQLITE_DONE);
-        sqlite3_finalize(statement);
-        return result;
-    }
-    std::string one(const std::string& sql) {
-        auto all = rows(sql);
-        REQUIRE(all.size() == 1);
-        return all[0];
-    }
-    void exec(const std::string& sql) {
-        REQUIRE(sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
-    }
-
-  private:
-    sqlite3* m_db = nullptr;
-};
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::vector<fs::path> broken_files(const fs::path& folder) {
     std::vector<fs::path> found;
@@ -132,9 +88,9 @@ TEST_CASE("store: rows are durable with their provenance, in a WAL database at t
         };
         store->record(Reaction{"s1", "kobyz", 5, "kk", 1'700'000'001}, count);
         store->record(Reaction{"s1", "dombra", 3, "kk", 1'700'000'002});
-        store->record(EngagementEvent{"s1", "session_start", "", 0, 1'700'000'000}, count);
-        store->record(EngagementEvent{"s1", "artifact_view", "kobyz", 12'500, 1'700'000'003}, count);
-        store->record(EngagementEvent{"s1", "language", "kk", 0, 1'700'000'004});
+        store->record(EngagementEvent{"s1", 1, "session_start", "", 0, 1'700'000'000}, count);
+        store->record(EngagementEvent{"s1", 2, "artifact_view", "kobyz", 12'500, 1'700'000'003}, count);
+        store->record(EngagementEvent{"s1", 3, "language", "kk", 0, 1'700'000'004});
         store->flush();
         CHECK(committed == 3);
         CHECK(store->last_error().empty());
@@ -218,7 +174,7 @@ TEST_CASE("store: the destructor finishes the queued writes") {
     {
         std::vector<std::string> notes;
         auto store = open_store(file, notes);
-        for (int i = 0; i < 50; ++i) store->record(EngagementEvent{"s1", "narration", "kobyz", i, i});
+        for (int i = 0; i < 50; ++i) store->record(EngagementEvent{"s1", i + 1, "narration", "kobyz", i, i});
     }
     Direct direct(file);
     CHECK(direct.one("SELECT count(*), sum(value) FROM engagement") == "50|1225");
@@ -303,4 +259,227 @@ TEST_CASE("store: rows reported committed survive SIGKILL at any point, and the 
     CHECK_MESSAGE(missing.empty(), missing.size() << " reported ids missing, e.g. "
                                                   << (missing.empty() ? std::string() : missing[0]));
     CHECK(direct.one("SELECT count(DISTINCT kiosk_id) FROM reactions") == "1");
+}
+
+TEST_CASE("store: a schema-1 file is migrated to schema 2 with its rows kept") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    amanat::testing::create_schema_1_file(file);
+    {
+        Direct direct(file);
+        const std::string provenance =
+            "'kiosk-1', 'Central State Museum', 'continuity-of-traditions', '2.0.0'";
+        // s1 changed their mind about the kobyz twice: only the newest (id 3) stays.
+        direct.exec(
+            "INSERT INTO reactions(id, kiosk_id, venue, bundle_id, bundle_version, session_id, artifact_id,"
+            " rating, language, at) VALUES"
+            " (1, " +
+            provenance +
+            ", 's1', 'kobyz', 2, 'kk', 100),"
+            " (2, " +
+            provenance +
+            ", 's1', 'dombra', 4, 'kk', 101),"
+            " (3, " +
+            provenance +
+            ", 's1', 'kobyz', 5, 'ru', 102),"
+            " (4, " +
+            provenance + ", 's2', 'kobyz', 3, 'en', 103)");
+        direct.exec(
+            "INSERT INTO engagement(id, kiosk_id, venue, bundle_id, bundle_version, session_id, kind,"
+            " subject, value, at) VALUES"
+            " (7, " +
+            provenance +
+            ", 's1', 'session_start', '', 0, 99),"
+            " (8, " +
+            provenance +
+            ", 's1', 'artifact_view', 'kobyz', 4000, 104),"
+            " (9, " +
+            provenance + ", 's2', 'session_start', '', 0, 105)");
+    }
+
+    std::vector<std::string> notes;
+    {
+        auto store = open_store(file, notes);
+        CHECK(notes.empty());
+        // The new unique key holds: s1's rating of the kobyz is replaced, not added.
+        store->record(Reaction{"s1", "kobyz", 1, "kk", 200});
+        store->record(EngagementEvent{"s3", 1, "session_start", "", 0, 201});
+        store->flush();
+        CHECK(store->last_error().empty());
+    }
+    Direct direct(file);
+    CHECK(direct.one("PRAGMA user_version") == "2");
+    CHECK(direct.one("PRAGMA integrity_check") == "ok");
+    // Older rows' local time is unknown (offset 0); the rating recorded after the
+    // upgrade carries the kiosk's offset, whatever the test machine's zone is.
+    CHECK(
+        direct.rows("SELECT id, session_id, artifact_id, rating, language, at FROM reactions ORDER BY id") ==
+        std::vector<std::string>{"2|s1|dombra|4|kk|101", "3|s1|kobyz|1|kk|200", "4|s2|kobyz|3|en|103"});
+    CHECK(direct.one("SELECT count(*) FROM reactions WHERE id != 3 AND utc_offset_minutes != 0") == "0");
+    CHECK(direct.rows("SELECT id, session_id, sequence, kind, subject, value, at, utc_offset_minutes,"
+                      " kiosk_id, bundle_version FROM engagement WHERE id < 10 ORDER BY id") ==
+          std::vector<std::string>{"7|s1|7|session_start||0|99|0|kiosk-1|2.0.0",
+                                   "8|s1|8|artifact_view|kobyz|4000|104|0|kiosk-1|2.0.0",
+                                   "9|s2|9|session_start||0|105|0|kiosk-1|2.0.0"});
+    CHECK(direct.one("SELECT count(*) FROM engagement WHERE session_id = 's3'") == "1");
+    CHECK(direct.one("SELECT count(*) FROM survey_answers") == "0");
+}
+
+TEST_CASE("store: a second rating of an artifact in the same visit replaces the first") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    {
+        auto store = open_store(file, notes);
+        std::vector<int> results;
+        auto note = [&](bool ok) { results.push_back(ok ? 1 : 0); };
+        store->record(Reaction{"s1", "kobyz", 2, "kk", 1'700'000'000}, note);
+        store->record(Reaction{"s1", "dombra", 4, "kk", 1'700'000'001}, note);
+        store->record(Reaction{"s2", "kobyz", 3, "en", 1'700'000'002}, note);
+        store->record(Reaction{"s1", "kobyz", 5, "ru", 1'700'000'010}, note);
+        store->flush();
+        CHECK(results == std::vector<int>{1, 1, 1, 1});
+    }
+    Direct direct(file);
+    CHECK(
+        direct.rows("SELECT id, session_id, artifact_id, rating, language, at FROM reactions ORDER BY id") ==
+        std::vector<std::string>{"1|s1|kobyz|5|ru|1700000010", "2|s1|dombra|4|kk|1700000001",
+                                 "3|s2|kobyz|3|en|1700000002"});
+}
+
+TEST_CASE("store: a survey answer replaces the question's earlier answers, and skipping removes them") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    auto store = open_store(file, notes);
+    std::atomic<int> saved = 0;
+    auto count = [&](bool ok) {
+        if (ok) ++saved;
+    };
+    auto answers = [&] {
+        store->flush();
+        Direct direct(file);
+        return direct.rows(
+            "SELECT session_id, question_id, answer, language, at FROM survey_answers ORDER BY session_id,"
+            " question_id, answer");
+    };
+
+    store->record(SurveyAnswer{"s1", "liked", {"music", "crafts"}, "kk", 100}, count);
+    store->record(SurveyAnswer{"s1", "enjoyed", {"4"}, "kk", 101}, count);
+    store->record(SurveyAnswer{"s2", "liked", {"films"}, "en", 102}, count);
+    CHECK(answers() == std::vector<std::string>{"s1|enjoyed|4|kk|101", "s1|liked|crafts|kk|100",
+                                                "s1|liked|music|kk|100", "s2|liked|films|en|102"});
+
+    // The visitor went back and changed their choice: only the new one stays.
+    store->record(SurveyAnswer{"s1", "liked", {"costume", "music", "music"}, "ru", 110}, count);
+    CHECK(answers() == std::vector<std::string>{"s1|enjoyed|4|kk|101", "s1|liked|costume|ru|110",
+                                                "s1|liked|music|ru|110", "s2|liked|films|en|102"});
+
+    // Then skipped the question: its answers go, nothing else does.
+    store->record(SurveyAnswer{"s1", "liked", {}, "ru", 120}, count);
+    CHECK(answers() == std::vector<std::string>{"s1|enjoyed|4|kk|101", "s2|liked|films|en|102"});
+    CHECK(saved == 5);
+    CHECK(store->last_error().empty());
+}
+
+TEST_CASE("store: an engagement event recorded twice is saved once, and both count as saved") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    {
+        auto store = open_store(file, notes);
+        std::vector<int> results;
+        auto note = [&](bool ok) { results.push_back(ok ? 1 : 0); };
+        store->record(EngagementEvent{"s1", 1, "session_start", "", 0, 100}, note);
+        store->record(EngagementEvent{"s1", 2, "artifact_view", "kobyz", 4000, 104}, note);
+        store->record(EngagementEvent{"s1", 2, "artifact_view", "kobyz", 4000, 104}, note);
+        store->record(EngagementEvent{"s2", 2, "artifact_view", "dombra", 1500, 105}, note);
+        store->flush();
+        CHECK(results == std::vector<int>{1, 1, 1, 1});
+        CHECK(store->last_error().empty());
+    }
+    Direct direct(file);
+    CHECK(direct.rows("SELECT session_id, sequence, kind, subject, value FROM engagement ORDER BY id") ==
+          std::vector<std::string>{"s1|1|session_start||0", "s1|2|artifact_view|kobyz|4000",
+                                   "s2|2|artifact_view|dombra|1500"});
+}
+
+TEST_CASE("store: every row carries the kiosk's UTC offset at its own time, daylight saving included") {
+    // Central European Time, with summer time from the last Sunday of March to
+    // the last Sunday of October: no time zone files needed.
+    const char* previous = std::getenv("TZ");
+    const std::string saved_tz = previous != nullptr ? previous : "";
+    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+    tzset();
+
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    {
+        auto store = open_store(file, notes);
+        const long long january = 1'767'268'800;  // 2026-01-01T12:00:00Z
+        const long long july = 1'783'080'000;     // 2026-07-03T12:00:00Z
+        store->record(Reaction{"s1", "kobyz", 4, "nl", january});
+        store->record(EngagementEvent{"s1", 1, "session_start", "", 0, july});
+        store->record(SurveyAnswer{"s1", "enjoyed", {"5"}, "nl", january});
+        store->flush();
+    }
+    if (previous != nullptr)
+        setenv("TZ", saved_tz.c_str(), 1);
+    else
+        unsetenv("TZ");
+    tzset();
+
+    Direct direct(file);
+    CHECK(direct.one("SELECT utc_offset_minutes FROM reactions") == "60");
+    CHECK(direct.one("SELECT utc_offset_minutes FROM engagement") == "120");
+    CHECK(direct.one("SELECT utc_offset_minutes FROM survey_answers") == "60");
+}
+
+TEST_CASE("store: a write the disk refuses is reported, and later writes are tried again") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    auto store = open_store(file, notes);
+    std::vector<int> results;  // written on the database thread, read after flush
+    auto note = [&](bool ok) { results.push_back(ok ? 1 : 0); };
+    store->record(Reaction{"s1", "kobyz", 4, "kk", 100}, note);
+    store->flush();
+    const auto log_size = fs::file_size(file.string() + "-wal");
+    REQUIRE(log_size > 0);
+
+    // The disk "fills up": no file of this process may grow past the write-ahead
+    // log's present size, so the next commit cannot append to the log (EFBIG,
+    // as ENOSPC would). SIGXFSZ would otherwise end the process.
+    struct rlimit original {};
+    REQUIRE(getrlimit(RLIMIT_FSIZE, &original) == 0);
+    auto* previous_handler = signal(SIGXFSZ, SIG_IGN);
+    struct rlimit full = original;
+    full.rlim_cur = static_cast<rlim_t>(log_size);
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &full) == 0);
+    store->record(Reaction{"s2", "kobyz", 5, "kk", 101}, note);
+    store->record(SurveyAnswer{"s2", "liked", {"music", "crafts"}, "kk", 102}, note);
+    store->record(EngagementEvent{"s2", 1, "session_start", "", 0, 103}, note);
+    store->flush();
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &original) == 0);
+    signal(SIGXFSZ, previous_handler);
+
+    CHECK(results == std::vector<int>{1, 0, 0, 0});
+    CHECK(store->last_error().find("not saved") != std::string::npos);
+    MESSAGE("the store reported: " << store->last_error());
+
+    // Space again: the same thread writes again, and nothing half-written shows.
+    store->record(Reaction{"s3", "dombra", 3, "ru", 104}, note);
+    store->record(SurveyAnswer{"s3", "liked", {"films"}, "ru", 105}, note);
+    store->flush();
+    CHECK(results == std::vector<int>{1, 0, 0, 0, 1, 1});
+    store.reset();
+
+    Direct direct(file);
+    CHECK(direct.one("PRAGMA integrity_check") == "ok");
+    CHECK(direct.rows("SELECT session_id FROM reactions ORDER BY id") ==
+          std::vector<std::string>{"s1", "s3"});
+    CHECK(direct.rows("SELECT session_id, answer FROM survey_answers") ==
+          std::vector<std::string>{"s3|films"});
+    CHECK(direct.one("SELECT count(*) FROM engagement") == "0");
 }

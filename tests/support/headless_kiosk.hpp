@@ -78,6 +78,7 @@ struct HeadlessKiosk {
                     now,
                     std::move(gestures)};
         f.media = media;
+        f.feedback = feedback;
         targets.clear();
         f.targets = &targets;
         screens.draw(f, idle);
@@ -101,6 +102,8 @@ struct HeadlessKiosk {
 
     // What the screens are told plays (the kiosk fills it from its media player).
     ui::MediaView media;
+    // What became of the visitor's feedback (the kiosk fills it from its store).
+    ui::FeedbackView feedback;
     // The touch targets of the last frame.
     std::vector<ui::Frame::Target> targets;
 };

@@ -116,9 +116,26 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
                 session.apply(VisitorAction(VisitorAction::Kind::CloseLanguageMenu));
                 session.apply(VisitorAction(VisitorAction::Kind::ToggleContrast));
                 draw(now += 100);
-                // The idle countdown over the artifact.
+                // The idle countdown over the artifact, inviting to the survey.
+                session.invite_to_survey();
                 draw(now += 95'000);
                 kiosk.idle.touch(now);
+                // The survey: each question unanswered, then with every choice
+                // taken (a choice question's options as selected buttons), and
+                // the thanks.
+                session.apply(VisitorAction(VisitorAction::Kind::OpenSurvey));
+                for (const SurveyQuestion& question : kiosk.bundle->exhibition.survey) {
+                    CAPTURE(question.id);
+                    draw(now += 100);
+                    const std::size_t choices =
+                        question.kind == QuestionKind::Rating ? 1 : question.options.size();
+                    for (std::size_t c = 0; c < choices; ++c)
+                        session.apply(VisitorAction(VisitorAction::Kind::AnswerSurvey, c));
+                    draw(now += 100);
+                    session.apply(VisitorAction(VisitorAction::Kind::NextQuestion));
+                }
+                CHECK(session.screen() == Screen::SurveyThanks);
+                draw(now += 100);
             }
         }
     }
@@ -344,4 +361,87 @@ TEST_CASE("ui: a film opens full screen; its captions, pause and close buttons w
     visit.tap("film-close");
     CHECK_FALSE(visit.session.film().has_value());
     CHECK(visit.session.screen() == Screen::Artifact);
+}
+
+namespace {
+bool has_target(const HeadlessKiosk& kiosk, const std::string& id) {
+    return std::any_of(kiosk.targets.begin(), kiosk.targets.end(), [&](const auto& t) { return t.id == id; });
+}
+}  // namespace
+
+TEST_CASE("ui: a face rates the artifact; the thanks wait for the store, and last a few seconds") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-ru");
+    visit.tap("card-dombra");
+    visit.tap("reaction-2");
+    const std::size_t dombra = visit.session.artifact();
+    CHECK(visit.session.reaction(dombra) == 2);
+    const auto state = [&] {
+        return ui::KioskUi::describe(visit.session, *visit.kiosk.bundle, false, visit.kiosk.feedback,
+                                     visit.now);
+    };
+    CHECK(state().find("reaction=2") != std::string::npos);
+    CHECK(state().find("thanks=shown") == std::string::npos);  // not saved yet
+    visit.kiosk.feedback.thanked_artifact = "dombra";
+    visit.kiosk.feedback.thanked_at = visit.now;
+    visit.frame();
+    CHECK(state().find("thanks=shown") != std::string::npos);
+    visit.now += ui::kReactionThanksMs;
+    visit.frame();
+    CHECK(state().find("thanks=shown") == std::string::npos);
+    visit.tap("reaction-4");  // changed their mind
+    CHECK(visit.session.reaction(dombra) == 4);
+}
+
+TEST_CASE("ui: the survey from the gallery: rating, a choice, skip, back, and the thanks once saved") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-kk");
+    visit.tap("gallery-survey");
+    REQUIRE(visit.session.screen() == Screen::Survey);
+    CHECK_FALSE(has_target(visit.kiosk, "survey-back"));  // the first question has nothing before it
+    visit.tap("survey-rating-5");
+    CHECK(visit.session.answers(0) == std::vector<std::size_t>{4});
+    visit.tap("survey-next");
+    visit.tap("survey-option-poster");
+    visit.tap("survey-option-friends");  // one answer only: the last tapped
+    CHECK(visit.session.answers(1) == std::vector<std::size_t>{0});
+    visit.tap("survey-back");
+    CHECK(visit.session.question() == 0);
+    visit.tap("survey-next");
+    visit.tap("survey-next");
+    visit.tap("survey-skip");
+    visit.tap("survey-option-music");
+    visit.tap("survey-option-films");
+    CHECK(visit.session.answers(3).size() == 2);
+    visit.kiosk.feedback.answers_saved = false;  // the store has not confirmed yet
+    visit.tap("survey-next");
+    REQUIRE(visit.session.screen() == Screen::SurveyThanks);
+    CHECK_FALSE(has_target(visit.kiosk, "survey-finish-visit"));
+    visit.kiosk.feedback.answers_saved = true;
+    visit.frame();
+    visit.tap("survey-finish-visit");
+    CHECK(visit.session.screen() == Screen::Attract);
+    CHECK(visit.session.last_end() == VisitEnd::Finished);
+}
+
+TEST_CASE("ui: the idle countdown invites to the survey once; with feedback off nothing is asked") {
+    {
+        Visit visit;
+        visit.tap("attract");
+        visit.tap("language-en");
+        visit.now += 90'000 + 2'000;
+        visit.session.invite_to_survey();  // what the kiosk does when the countdown starts
+        visit.frame();
+        visit.tap("idle-survey");
+        CHECK(visit.session.screen() == Screen::Survey);
+    }  // one ImGui context at a time
+    Visit quiet;
+    quiet.kiosk.feedback.asking = false;
+    quiet.tap("attract");
+    quiet.tap("language-en");
+    CHECK_FALSE(has_target(quiet.kiosk, "gallery-survey"));
+    quiet.tap("card-dombra");
+    CHECK_FALSE(has_target(quiet.kiosk, "reaction-1"));
 }

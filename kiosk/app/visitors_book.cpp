@@ -1,0 +1,128 @@
+#include "app/visitors_book.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <type_traits>
+
+#include "core/kiosk_identity.hpp"
+
+namespace amanat {
+namespace {
+
+long long unix_seconds() {
+    return static_cast<long long>(std::time(nullptr));
+}
+
+void log(const std::string& line) {
+    std::fprintf(stderr, "amanat-kiosk: %s\n", line.c_str());
+}
+
+}  // namespace
+
+VisitorsBook::VisitorsBook(const Bundle& bundle, const KioskConfig& config, platform::KioskWindow& window)
+    : m_bundle(bundle),
+      m_window(window),
+      m_recorder(
+          bundle, [this](FeedbackRow row) { write(std::move(row)); }, random_identifier) {
+    m_view.asking = config.feedback;
+    if (!config.feedback || bundle.artifacts.empty()) {
+        if (!config.feedback) log("feedback: off ([feedback] enabled = false in the config)");
+        return;
+    }
+    const std::filesystem::path folder = default_state_folder();
+    const std::filesystem::path database = config.feedback_database.value_or(folder / "feedback.sqlite");
+    std::string note;
+    std::string error;
+    const auto kiosk_id = load_kiosk_id(folder / "kiosk-id", note, error);
+    if (!note.empty()) log("feedback: " + note);
+    if (!kiosk_id) {
+        m_open_problem = error;
+        log("feedback: not recorded: " + error);
+        return;
+    }
+    std::vector<std::string> notes;
+    m_store = store::FeedbackStore::open(
+        database, store::Provenance{*kiosk_id, config.venue, bundle.exhibition.id, bundle.exhibition.version},
+        notes, error);
+    for (const std::string& line : notes) log("feedback: " + line);
+    if (!m_store) {
+        m_open_problem = error;
+        log("feedback: not recorded: " + error +
+            "; visitors can still use the kiosk. Check the folder's permissions and free space, or set "
+            "[feedback] database in the config");
+        return;
+    }
+    log("feedback: recording to " + database.string() + " as kiosk " + *kiosk_id +
+        (config.venue.empty() ? std::string(" (no [venue] name in the config)") : " at " + config.venue));
+}
+
+VisitorsBook::~VisitorsBook() {
+    // The store's destructor writes what is queued; its callbacks touch m_mutex,
+    // which outlives it (members are destroyed after this body, m_store first
+    // because it is reset here).
+    m_store.reset();
+}
+
+void VisitorsBook::observe(const VisitorSession& session, const PlaybackProgress& playing, Millis now,
+                           Millis last_touch) {
+    m_recorder.observe(session, playing, now, last_touch, unix_seconds());
+}
+
+void VisitorsBook::write(FeedbackRow row) {
+    if (!m_store) {
+        // Nothing is kept, but the visitor still gets their thank-you.
+        if (const auto* reaction = std::get_if<Reaction>(&row)) {
+            std::lock_guard lock(m_mutex);
+            m_saved_reactions.push_back(reaction->artifact_id);
+        }
+        return;
+    }
+    std::visit(
+        [this](auto&& value) {
+            using Row = std::decay_t<decltype(value)>;
+            std::string artifact;
+            bool answer = false;
+            if constexpr (std::is_same_v<Row, Reaction>) artifact = value.artifact_id;
+            if constexpr (std::is_same_v<Row, SurveyAnswer>) {
+                answer = true;
+                std::lock_guard lock(m_mutex);
+                ++m_answers_pending;
+            }
+            m_store->record(std::move(value), [this, artifact = std::move(artifact), answer](bool ok) {
+                finished(ok, artifact, answer);
+            });
+        },
+        std::move(row));
+}
+
+void VisitorsBook::finished(bool ok, std::string artifact, bool answer) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!artifact.empty()) m_saved_reactions.push_back(std::move(artifact));
+        if (answer) --m_answers_pending;
+        m_write_failed = !ok;
+    }
+    m_window.wake();
+}
+
+ui::FeedbackView VisitorsBook::view(Millis now) {
+    std::lock_guard lock(m_mutex);
+    if (!m_saved_reactions.empty()) {
+        m_view.thanked_artifact = m_saved_reactions.back();
+        m_view.thanked_at = now;
+        m_saved_reactions.clear();
+    }
+    m_view.answers_saved = m_answers_pending == 0;
+    if (!m_open_problem.empty()) {
+        m_view.problem = m_open_problem;
+    } else if (m_write_failed) {
+        const std::string reason = m_store->last_error();
+        m_view.problem = reason.empty() ? "a write to the feedback database failed (see the log)" : reason;
+    } else {
+        m_view.problem.clear();
+    }
+    return m_view;
+}
+
+}  // namespace amanat

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/kiosk_config.hpp"
+#include "core/visit_recorder.hpp"
+#include "core/visitor_session.hpp"
+#include "platform/kiosk_window.hpp"
+#include "store/feedback_store.hpp"
+#include "ui/frame.hpp"
+
+namespace amanat {
+
+// The kiosk's visitors' book: what visitors tell the organisers (reactions,
+// survey answers) and how they used the kiosk, written to the feedback database
+// without the visitor ever waiting for the disk.
+//
+// Opens the store (logging where, and anything moved aside), feeds it the rows
+// VisitRecorder makes from the session, and tells the screens when a reaction
+// or the survey answers were saved, so the thank-you follows the commit. If the
+// database cannot be opened or a write fails (a full disk), visitors carry on as
+// if nothing happened: the problem is logged and shown to staff on the attract
+// screen, and later writes are tried again.
+//
+// Thread contract: everything is called on the render thread, except the
+// store's completion callbacks, which run on its database thread and only touch
+// the members under m_mutex and wake the window.
+class VisitorsBook {
+  public:
+    VisitorsBook(const Bundle& bundle, const KioskConfig& config, platform::KioskWindow& window);
+    ~VisitorsBook();
+    VisitorsBook(const VisitorsBook&) = delete;
+    VisitorsBook& operator=(const VisitorsBook&) = delete;
+
+    // Once per frame, after the visitor's actions were applied.
+    void observe(const VisitorSession& session, const PlaybackProgress& playing, Millis now,
+                 Millis last_touch);
+    // Before drawing.
+    ui::FeedbackView view(Millis now);
+
+  private:
+    void write(FeedbackRow row);
+    void finished(bool ok, std::string artifact, bool answer);
+
+    const Bundle& m_bundle;
+    platform::KioskWindow& m_window;
+    std::unique_ptr<store::FeedbackStore> m_store;  // null when off, or when it cannot be opened
+    std::string m_open_problem;                     // why it cannot be opened
+    VisitRecorder m_recorder;
+    ui::FeedbackView m_view;  // render thread
+
+    // Written by the database thread's callbacks, read by the render thread.
+    std::mutex m_mutex;
+    std::vector<std::string> m_saved_reactions;  // artifact ids, in the order saved
+    int m_answers_pending = 0;                   // survey answers queued and not yet finished
+    bool m_write_failed = false;                 // the last write failed (a success clears it)
+};
+
+}  // namespace amanat

@@ -1,0 +1,105 @@
+#include "core/kiosk_identity.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/visit_recorder.hpp"
+
+namespace amanat {
+namespace {
+
+bool is_identifier(const std::string& text) {
+    if (text.size() != 32) return false;
+    for (char c : text) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+// Writes `text` to `file` so that a power cut leaves either no file or the whole
+// of it: a temporary file, synced, renamed into place, and the folder synced.
+bool write_durably(const std::filesystem::path& file, const std::string& text, std::string& error) {
+    const std::filesystem::path temporary = file.string() + ".new";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = "cannot write " + temporary.string() + ": " + std::strerror(errno);
+        return false;
+    }
+    const bool written =
+        ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    const int saved = errno;
+    ::close(fd);
+    if (!written) {
+        error = "cannot write " + temporary.string() + ": " + std::strerror(saved);
+        std::filesystem::remove(temporary);
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, file, ec);
+    if (ec) {
+        error = "cannot rename " + temporary.string() + " to " + file.string() + ": " + ec.message();
+        return false;
+    }
+    const int folder = ::open(file.parent_path().empty() ? "." : file.parent_path().c_str(),
+                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::filesystem::path default_state_folder() {
+    const std::filesystem::path installed = "/var/lib/amanat";
+    std::error_code ec;
+    if (std::filesystem::is_directory(installed, ec) && ::access(installed.c_str(), W_OK) == 0)
+        return installed;
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && state[0] == '/')
+        return std::filesystem::path(state) / "amanat";
+    if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/')
+        return std::filesystem::path(home) / ".local" / "state" / "amanat";
+    return std::filesystem::temp_directory_path() / "amanat";
+}
+
+std::optional<std::string> load_kiosk_id(const std::filesystem::path& file, std::string& note,
+                                         std::string& error) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) {
+        std::ifstream in(file);
+        std::string id;
+        std::getline(in, id);
+        if (in && is_identifier(id)) return id;
+        // Keep whatever was there for staff to look at; a kiosk needs an id to record.
+        std::filesystem::path aside = file.string() + ".broken";
+        for (int n = 2; std::filesystem::exists(aside, ec); ++n)
+            aside = file.string() + ".broken-" + std::to_string(n);
+        std::filesystem::rename(file, aside, ec);
+        if (ec) {
+            error = "the kiosk id file " + file.string() +
+                    " is unreadable or damaged and cannot be moved aside: " + ec.message();
+            return std::nullopt;
+        }
+        note = "the kiosk id file " + file.string() + " was unreadable or damaged; it was moved aside to " +
+               aside.string() + " and a new kiosk id made";
+    }
+    if (file.has_parent_path()) {
+        std::filesystem::create_directories(file.parent_path(), ec);
+        if (ec) {
+            error = "cannot create the folder " + file.parent_path().string() + ": " + ec.message();
+            return std::nullopt;
+        }
+    }
+    const std::string id = random_identifier();
+    if (!write_durably(file, id + "\n", error)) return std::nullopt;
+    return id;
+}
+
+}  // namespace amanat
