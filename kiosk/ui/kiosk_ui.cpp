@@ -131,6 +131,7 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
     if (session.screen() == Screen::SurveyThanks)
         text += feedback.answers_saved ? " thanks=shown" : " thanks=saving";
     if (session.survey_invited() && counting_down) text += " invitation=survey";
+    if (session.screen() == Screen::Attract && !feedback.problem.empty()) text += " notice=feedback-not-saved";
     if (session.language_menu_open()) text += " menu=language";
     if (counting_down) text += " idle=countdown";
     return text;
