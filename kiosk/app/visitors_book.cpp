@@ -20,6 +20,40 @@ void log(const std::string& line) {
 
 }  // namespace
 
+namespace {
+
+// Opens the kiosk's database (its id first). Runs on a thread of its own: on a
+// kiosk that has kept months of feedback, SQLite's integrity check of the file
+// takes a noticeable time, which visitors must not wait for.
+OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) {
+    const std::filesystem::path folder = default_state_folder();
+    const std::filesystem::path database = config.feedback_database.value_or(folder / "feedback.sqlite");
+    std::string note;
+    std::string error;
+    const auto kiosk_id = load_kiosk_id(folder / "kiosk-id", note, error);
+    if (!note.empty()) log("feedback: " + note);
+    if (!kiosk_id) {
+        log("feedback: not recorded: " + error);
+        return {nullptr, error};
+    }
+    std::vector<std::string> notes;
+    auto store = store::FeedbackStore::open(
+        database, store::Provenance{*kiosk_id, config.venue, exhibition.id, exhibition.version}, notes,
+        error);
+    for (const std::string& line : notes) log("feedback: " + line);
+    if (!store) {
+        log("feedback: not recorded: " + error +
+            "; visitors can still use the kiosk. Check the folder's permissions and free space, or set "
+            "[feedback] database in the config");
+        return {nullptr, error};
+    }
+    log("feedback: recording to " + database.string() + " as kiosk " + *kiosk_id +
+        (config.venue.empty() ? std::string(" (no [venue] name in the config)") : " at " + config.venue));
+    return {std::move(store), {}};
+}
+
+}  // namespace
+
 VisitorsBook::VisitorsBook(const Bundle& bundle, const KioskConfig& config, platform::KioskWindow& window)
     : m_bundle(bundle),
       m_window(window),
@@ -30,46 +64,43 @@ VisitorsBook::VisitorsBook(const Bundle& bundle, const KioskConfig& config, plat
         if (!config.feedback) log("feedback: off ([feedback] enabled = false in the config)");
         return;
     }
-    const std::filesystem::path folder = default_state_folder();
-    const std::filesystem::path database = config.feedback_database.value_or(folder / "feedback.sqlite");
-    std::string note;
-    std::string error;
-    const auto kiosk_id = load_kiosk_id(folder / "kiosk-id", note, error);
-    if (!note.empty()) log("feedback: " + note);
-    if (!kiosk_id) {
-        m_open_problem = error;
-        log("feedback: not recorded: " + error);
-        return;
-    }
-    std::vector<std::string> notes;
-    m_store = store::FeedbackStore::open(
-        database, store::Provenance{*kiosk_id, config.venue, bundle.exhibition.id, bundle.exhibition.version},
-        notes, error);
-    for (const std::string& line : notes) log("feedback: " + line);
-    if (!m_store) {
-        m_open_problem = error;
-        log("feedback: not recorded: " + error +
-            "; visitors can still use the kiosk. Check the folder's permissions and free space, or set "
-            "[feedback] database in the config");
-        return;
-    }
-    log("feedback: recording to " + database.string() + " as kiosk " + *kiosk_id +
-        (config.venue.empty() ? std::string(" (no [venue] name in the config)") : " at " + config.venue));
+    m_opening = std::async(std::launch::async, [config, &exhibition = bundle.exhibition, &window] {
+        auto opened = open_store(config, exhibition);
+        window.wake();  // rows may be waiting for it
+        return opened;
+    });
 }
 
 VisitorsBook::~VisitorsBook() {
+    take_store();  // waits for the opening, and writes what waited for it
     // The store's destructor writes what is queued; its callbacks touch m_mutex,
     // which outlives it (members are destroyed after this body, m_store first
     // because it is reset here).
     m_store.reset();
 }
 
+void VisitorsBook::take_store() {
+    if (!m_opening.valid()) return;
+    auto opened = m_opening.get();  // invalidates m_opening
+    m_store = std::move(opened.store);
+    m_open_problem = std::move(opened.error);
+    std::vector<FeedbackRow> waiting;
+    waiting.swap(m_waiting);
+    for (FeedbackRow& row : waiting) write(std::move(row));
+}
+
 void VisitorsBook::observe(const VisitorSession& session, const PlaybackProgress& playing, Millis now,
                            Millis last_touch) {
+    if (m_opening.valid() && m_opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        take_store();
     m_recorder.observe(session, playing, now, last_touch, unix_seconds());
 }
 
 void VisitorsBook::write(FeedbackRow row) {
+    if (m_opening.valid()) {
+        m_waiting.push_back(std::move(row));  // written as soon as the database is open
+        return;
+    }
     if (!m_store) {
         // Nothing is kept, but the visitor still gets their thank-you.
         if (const auto* reaction = std::get_if<Reaction>(&row)) {

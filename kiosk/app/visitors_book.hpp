@@ -1,5 +1,6 @@
 #pragma once
 
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,6 +16,12 @@
 
 namespace amanat {
 
+// A feedback store as opened at start-up: null with the reason when it cannot be.
+struct OpenedStore {
+    std::unique_ptr<store::FeedbackStore> store;
+    std::string error;
+};
+
 // The kiosk's visitors' book: what visitors tell the organisers (reactions,
 // survey answers) and how they used the kiosk, written to the feedback database
 // without the visitor ever waiting for the disk.
@@ -27,8 +34,9 @@ namespace amanat {
 // screen, and later writes are tried again.
 //
 // Thread contract: everything is called on the render thread, except the
-// store's completion callbacks, which run on its database thread and only touch
-// the members under m_mutex and wake the window.
+// opening of the store (on a thread of its own, which only logs and wakes the
+// window) and the store's completion callbacks, which run on its database
+// thread and only touch the members under m_mutex and wake the window.
 class VisitorsBook {
   public:
     VisitorsBook(const Bundle& bundle, const KioskConfig& config, platform::KioskWindow& window);
@@ -44,10 +52,15 @@ class VisitorsBook {
 
   private:
     void write(FeedbackRow row);
+    void take_store();
     void finished(bool ok, std::string artifact, bool answer);
 
     const Bundle& m_bundle;
     platform::KioskWindow& m_window;
+    // The store opens on a thread of its own (see open_store()); until then
+    // rows wait in m_waiting. Render thread only, like everything below up to m_mutex.
+    std::future<OpenedStore> m_opening;
+    std::vector<FeedbackRow> m_waiting;
     std::unique_ptr<store::FeedbackStore> m_store;  // null when off, or when it cannot be opened
     std::string m_open_problem;                     // why it cannot be opened
     VisitRecorder m_recorder;
