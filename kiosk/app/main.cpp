@@ -1,4 +1,5 @@
 // amanat-kiosk: what visitors see.
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -23,6 +24,9 @@ void log_diagnostics(const amanat::Diagnostics& diagnostics) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file that reaches the system's size limit must fail its write (the
+    // feedback store logs it and visitors carry on), not end the kiosk.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     amanat::KioskOptions options;
     std::string error;

@@ -148,8 +148,7 @@ ui::FeedbackView VisitorsBook::view(Millis now) {
     if (!m_open_problem.empty()) {
         m_view.problem = m_open_problem;
     } else if (m_write_failed) {
-        const std::string reason = m_store->last_error();
-        m_view.problem = reason.empty() ? "a write to the feedback database failed (see the log)" : reason;
+        m_view.problem = m_store->last_error();  // set before the failure was reported
     } else {
         m_view.problem.clear();
     }

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 #include <ctime>
 #include <iostream>
 #include <system_error>
@@ -220,11 +222,32 @@ void FeedbackStore::run() {
 
         std::string error;
         bool ok = write(job, error);
-        if (!ok) log(error);
+        if (!ok) {
+            // A full disk fails every write until someone frees space: say so once
+            // a minute (with how many failed meanwhile), not once a row, so the
+            // log that staff read is not itself filled with it.
+            const auto now = std::chrono::steady_clock::now();
+            if (error != m_logged_error || now - m_logged_at >= std::chrono::minutes(1)) {
+                log(m_unlogged_failures == 0 ? error
+                                             : error + " (" + std::to_string(m_unlogged_failures) +
+                                                   " more writes failed since the last such message)");
+                m_logged_error = error;
+                m_logged_at = now;
+                m_unlogged_failures = 0;
+            } else {
+                ++m_unlogged_failures;
+            }
+            // Before `done`: a caller told of the failure finds its reason here.
+            std::lock_guard reason(m_mutex);
+            m_last_error = std::move(error);
+        } else if (!m_logged_error.empty()) {
+            log("writing again, after failed writes");
+            m_logged_error.clear();
+            m_unlogged_failures = 0;
+        }
         if (job.done) job.done(ok);
 
         lock.lock();
-        if (!ok) m_last_error = std::move(error);
         ++m_finished;
         m_job_finished.notify_all();
     }

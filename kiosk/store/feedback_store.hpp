@@ -47,6 +47,7 @@
 // (feedback_archive.hpp), which reads and merges files; migration 2 also adds the
 // indexes reading needs (by time, by kind of event, visit starts).
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -87,7 +88,7 @@ int latest_schema_version();
 //   queued, each committed in its own transaction, and it alone touches the
 //   connection and the statements once open() has returned.
 // - A `done` callback runs on the database thread after its row's commit (true)
-//   or failure (false, the reason logged and kept in last_error()). It must be
+//   or failure (false, the reason logged and already in last_error()). It must be
 //   cheap and thread-safe, must not throw and must not call back into this
 //   store. It is never called after the destructor returns.
 class FeedbackStore {
@@ -132,6 +133,11 @@ class FeedbackStore {
     bool write_engagement(const EngagementEvent& event, std::string& error);
     bool write_survey_answer(const SurveyAnswer& answer, std::string& error);
     bool step(sqlite3_stmt* statement, std::string& error);
+
+    // The database thread's own: what it last logged about failed writes.
+    std::string m_logged_error;
+    std::chrono::steady_clock::time_point m_logged_at;
+    long long m_unlogged_failures = 0;
 
     // Set at construction, then used only by the database thread (and by the
     // destructor once that thread has been joined).
