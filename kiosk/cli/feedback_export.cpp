@@ -1,4 +1,5 @@
 #include "cli/feedback_export.hpp"
+#include "cli/command_errors.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -56,16 +57,7 @@ void print_help() {
                 kExamples);
 }
 
-int usage_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback export: %s\n\n%sRun 'amanat feedback export --help' for more.\n",
-                 message.c_str(), kSynopsis);
-    return 2;
-}
-
-int input_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback export: %s\n", message.c_str());
-    return 1;
-}
+const CommandErrors kErrors{"amanat feedback export", kSynopsis};
 
 enum class Table { reactions, engagement, survey, all };
 enum class Format { csv, json };
@@ -249,7 +241,7 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         const std::string& arg = args[i];
         std::string problem;
         const OptionRead read = read_selection_option(args, i, selection, problem);
-        if (read == OptionRead::wrong) return usage_error(problem);
+        if (read == OptionRead::wrong) return kErrors.usage_error(problem);
         if (read == OptionRead::read) continue;
         const auto value = [&]() -> std::optional<std::string> {
             if (i + 1 >= args.size()) return std::nullopt;
@@ -261,29 +253,30 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         } else if (arg == "--table") {
             const auto name = value();
             table = name ? named(kTables, *name) : std::nullopt;
-            if (!table) return usage_error("--table needs reactions, engagement, survey or all" + got(name));
+            if (!table)
+                return kErrors.usage_error("--table needs reactions, engagement, survey or all" + got(name));
         } else if (arg == "--format") {
             const auto name = value();
             format = name ? named(kFormats, *name) : std::nullopt;
-            if (!format) return usage_error("--format needs csv or json" + got(name));
+            if (!format) return kErrors.usage_error("--format needs csv or json" + got(name));
         } else if (arg == "--no-bom") {
             bom = false;
         } else if (arg == "-o" || arg == "--output") {
             const auto file = value();
-            if (!file || file->empty()) return usage_error(arg + " needs a file name");
+            if (!file || file->empty()) return kErrors.usage_error(arg + " needs a file name");
             output = *file;
         } else if (!arg.empty() && arg[0] == '-') {
-            return usage_error("unknown option '" + arg + "'");
+            return kErrors.usage_error("unknown option '" + arg + "'");
         } else {
-            return usage_error("unexpected '" + arg + "' (give feedback files with --db FILE...)");
+            return kErrors.usage_error("unexpected '" + arg + "' (give feedback files with --db FILE...)");
         }
     }
     std::string problem;
-    if (!check_selection(selection, problem)) return usage_error(problem);
+    if (!check_selection(selection, problem)) return kErrors.usage_error(problem);
     if (!format) format = output && output->extension() == ".json" ? Format::json : Format::csv;
     if (!table) table = Table::reactions;
     if (*table == Table::all && *format == Format::csv)
-        return usage_error(
+        return kErrors.usage_error(
             "--table all needs --format json: a CSV file holds one table, so export each to its own file");
 
     if (output) {
@@ -291,16 +284,17 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         for (const auto& file : selection.files) {
             std::error_code ec;
             if (std::filesystem::equivalent(file, *output, ec))
-                return usage_error("-o " + output->string() + " is one of the feedback files being read");
+                return kErrors.usage_error("-o " + output->string() +
+                                           " is one of the feedback files being read");
         }
     }
-    if (!check_files_exist(selection, problem)) return input_error(problem);
+    if (!check_files_exist(selection, problem)) return kErrors.input_error(problem);
     std::string error;
     // The files are opened before the output, so a wrong --db creates no file.
     const auto archive = store::FeedbackArchive::open(selection.files, error);
-    if (!archive) return input_error(error);
+    if (!archive) return kErrors.input_error(error);
     const auto out = ExportOutput::open(output, error);
-    if (!out) return input_error(error);
+    if (!out) return kErrors.input_error(error);
 
     bool read = false;
     if (*format == Format::json) {
@@ -314,8 +308,9 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         read = write_csv<store::SurveyAnswerRow>(*archive, selection.period, bom, *out, error);
     }
     if (!read)
-        return input_error(error + (output ? " (" + out->name() + " was not written)" : std::string()));
-    if (!out->commit(error)) return input_error(error);
+        return kErrors.input_error(error +
+                                   (output ? " (" + out->name() + " was not written)" : std::string()));
+    if (!out->commit(error)) return kErrors.input_error(error);
     return 0;
 }
 

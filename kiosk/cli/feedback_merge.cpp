@@ -1,4 +1,5 @@
 #include "cli/feedback_merge.hpp"
+#include "cli/command_errors.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -31,16 +32,7 @@ const char* const kDescription =
     "\n"
     "Exit status: 0 merged, 1 a file could not be read or written, 2 usage error.\n";
 
-int usage_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback merge: %s\n\n%sRun 'amanat feedback merge --help' for more.\n",
-                 message.c_str(), kSynopsis);
-    return 2;
-}
-
-int input_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback merge: %s\n", message.c_str());
-    return 1;
-}
+const CommandErrors kErrors{"amanat feedback merge", kSynopsis};
 
 std::string rows_text(long long count) {
     return std::to_string(count) + (count == 1 ? " new row" : " new rows");
@@ -61,36 +53,37 @@ int feedback_merge(const std::vector<std::string>& raw_args) {
         } else if (arg == "--json") {
             json = true;
         } else if (arg == "--into") {
-            if (i + 1 >= args.size() || args[i + 1].empty()) return usage_error("--into needs a file name");
-            if (!into.empty()) return usage_error("give --into once");
+            if (i + 1 >= args.size() || args[i + 1].empty())
+                return kErrors.usage_error("--into needs a file name");
+            if (!into.empty()) return kErrors.usage_error("give --into once");
             into = args[++i];
         } else if (!arg.empty() && arg[0] == '-') {
-            return usage_error("unknown option '" + arg + "'");
+            return kErrors.usage_error("unknown option '" + arg + "'");
         } else if (arg.empty()) {
-            return usage_error("an empty file name was given");
+            return kErrors.usage_error("an empty file name was given");
         } else {
             sources.emplace_back(arg);
         }
     }
-    if (into.empty()) return usage_error("where to? Give the file to merge into with --into FILE");
+    if (into.empty()) return kErrors.usage_error("where to? Give the file to merge into with --into FILE");
     if (sources.empty())
-        return usage_error("which feedback files should be merged into " + into.string() + "?");
+        return kErrors.usage_error("which feedback files should be merged into " + into.string() + "?");
 
     FeedbackSelection selection;
     selection.files = sources;
     std::string problem;
-    if (!check_files_exist(selection, problem)) return input_error(problem);
+    if (!check_files_exist(selection, problem)) return kErrors.input_error(problem);
     std::error_code ec;
     for (const auto& source : sources) {
         if (std::filesystem::equivalent(source, into, ec))
-            return usage_error("cannot merge " + source.string() + " into itself");
+            return kErrors.usage_error("cannot merge " + source.string() + " into itself");
     }
     if (std::filesystem::is_directory(into, ec))
-        return input_error(into.string() + " is a folder: give a file name to merge into");
+        return kErrors.input_error(into.string() + " is a folder: give a file name to merge into");
 
     store::MergeCounts added;
     std::string error;
-    if (!store::merge_feedback(into, sources, added, error)) return input_error(error);
+    if (!store::merge_feedback(into, sources, added, error)) return kErrors.input_error(error);
 
     if (json) {
         JsonRecord record;

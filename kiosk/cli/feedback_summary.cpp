@@ -1,4 +1,5 @@
 #include "cli/feedback_summary.hpp"
+#include "cli/command_errors.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -39,16 +40,7 @@ void print_help() {
     std::printf("%s%s%s%s\n%s\n%s", kSynopsis, kDescription, kSelectionHelp, kHelpOption, kDateHelp, kEnd);
 }
 
-int usage_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback summary: %s\n\n%sRun 'amanat feedback summary --help' for more.\n",
-                 message.c_str(), kSynopsis);
-    return 2;
-}
-
-int input_error(const std::string& message) {
-    std::fprintf(stderr, "amanat feedback summary: %s\n", message.c_str());
-    return 1;
-}
+const CommandErrors kErrors{"amanat feedback summary", kSynopsis};
 
 std::string count_text(long long value) {
     return std::to_string(value);
@@ -272,7 +264,7 @@ int feedback_summary(const std::vector<std::string>& raw_args) {
         const std::string& arg = args[i];
         std::string problem;
         const OptionRead read = read_selection_option(args, i, selection, problem);
-        if (read == OptionRead::wrong) return usage_error(problem);
+        if (read == OptionRead::wrong) return kErrors.usage_error(problem);
         if (read == OptionRead::read) continue;
         if (arg == "-h" || arg == "--help") {
             print_help();
@@ -283,25 +275,25 @@ int feedback_summary(const std::vector<std::string>& raw_args) {
             const std::string next = i + 1 < args.size() ? args[++i] : "";
             const auto parsed = std::from_chars(next.data(), next.data() + next.size(), top);
             if (next.empty() || parsed.ec != std::errc{} || parsed.ptr != next.data() + next.size())
-                return usage_error("--top needs a number of artifacts (0 for all)");
+                return kErrors.usage_error("--top needs a number of artifacts (0 for all)");
         } else if (!arg.empty() && arg[0] == '-') {
-            return usage_error("unknown option '" + arg + "'");
+            return kErrors.usage_error("unknown option '" + arg + "'");
         } else {
-            return usage_error("unexpected '" + arg + "' (give feedback files with --db FILE...)");
+            return kErrors.usage_error("unexpected '" + arg + "' (give feedback files with --db FILE...)");
         }
     }
     std::string problem;
-    if (!check_selection(selection, problem)) return usage_error(problem);
-    if (!check_files_exist(selection, problem)) return input_error(problem);
+    if (!check_selection(selection, problem)) return kErrors.usage_error(problem);
+    if (!check_files_exist(selection, problem)) return kErrors.input_error(problem);
 
     std::string error;
     const auto archive = store::FeedbackArchive::open(selection.files, error);
-    if (!archive) return input_error(error);
+    if (!archive) return kErrors.input_error(error);
     store::FeedbackSummary summary;
-    if (!archive->summarise(selection.period, summary, error)) return input_error(error);
+    if (!archive->summarise(selection.period, summary, error)) return kErrors.input_error(error);
     const std::string text = json ? format_json(summary, selection) : format_text(summary, selection, top);
     std::fputs(text.c_str(), stdout);
-    if (std::fflush(stdout) != 0) return input_error("cannot write to standard output");
+    if (std::fflush(stdout) != 0) return kErrors.input_error("cannot write to standard output");
     return 0;
 }
 
