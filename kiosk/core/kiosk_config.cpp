@@ -2,11 +2,30 @@
 
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "core/language_tag.hpp"
 #include "core/manifest_reader.hpp"
 
 namespace amanat {
+
+namespace {
+
+// A setting naming a file or folder: absolute, so that it means the same
+// wherever the kiosk was started from.
+std::optional<std::filesystem::path> absolute_path(ManifestReader& reader, const toml::table& table,
+                                                   std::string_view key, const std::string& where,
+                                                   const char* example) {
+    const auto text = reader.text(table, key, false, where);
+    if (!text) return std::nullopt;
+    std::filesystem::path path(*text);
+    if (path.is_absolute()) return path;
+    reader.error(table.get(key)->source(), "bad-value", std::string(key) + " must be an absolute path",
+                 "for example " + std::string(key) + " = \"" + example + "\"");
+    return std::nullopt;
+}
+
+}  // namespace
 
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out) {
     KioskConfig config;
@@ -21,7 +40,8 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     content << in.rdbuf();
     const auto root = reader.parse(content.str());
     if (!root) return config;
-    reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback"}, "the kiosk config");
+    reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback", "packs", "staff"},
+                      "the kiosk config");
     if (const toml::table* venue = reader.subtable(*root, "venue", false, "the kiosk config")) {
         reader.check_keys(*venue, {"name"}, "[venue]");
         config.venue = reader.text(*venue, "name", false, "[venue]").value_or("");
@@ -91,16 +111,44 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
                              "write enabled = true or enabled = false");
             }
         }
-        if (const auto database = reader.text(*feedback, "database", false, "[feedback]")) {
-            std::filesystem::path path(*database);
-            if (path.is_absolute()) {
-                config.feedback_database = path;
-            } else {
-                reader.error(feedback->get("database")->source(), "bad-value",
-                             "database must be an absolute path",
-                             "for example database = \"/var/lib/amanat/feedback.sqlite\"");
+        if (auto path =
+                absolute_path(reader, *feedback, "database", "[feedback]", "/var/lib/amanat/feedback.sqlite"))
+            config.feedback_database = *path;
+    }
+    if (const toml::table* packs = reader.subtable(*root, "packs", false, "the kiosk config")) {
+        reader.check_keys(*packs,
+                          {"root", "trusted_keys", "allow_unsigned", "folder", "max_megabytes", "max_files"},
+                          "[packs]");
+        if (auto path = absolute_path(reader, *packs, "root", "[packs]", "/var/lib/amanat/packs"))
+            config.packs_root = *path;
+        if (auto path = absolute_path(reader, *packs, "folder", "[packs]", "/srv/amanat/incoming"))
+            config.pack_folder = *path;
+        config.trusted_keys = reader.text_list(*packs, "trusted_keys", false, "[packs]");
+        if (const toml::node* allow = packs->get("allow_unsigned")) {
+            if (const auto value = allow->value<bool>())
+                config.allow_unsigned_packs = *value;
+            else
+                reader.error(allow->source(), "bad-value", "allow_unsigned must be true or false",
+                             "write allow_unsigned = false (true only on a developer's kiosk)");
+        }
+        for (auto [key, target, low, high] :
+             {std::tuple{"max_megabytes", &config.pack_max_megabytes, 1LL, 1'000'000LL},
+              std::tuple{"max_files", &config.pack_max_files, 1LL, 10'000'000LL}}) {
+            if (const auto value = reader.integer(*packs, key, "[packs]")) {
+                if (*value >= low && *value <= high)
+                    *target = *value;
+                else
+                    reader.error(
+                        packs->get(key)->source(), "out-of-range",
+                        std::string(key) + " must be " + std::to_string(low) + " to " + std::to_string(high),
+                        "write a whole number in that range");
             }
         }
+    }
+    if (const toml::table* staff = reader.subtable(*root, "staff", false, "the kiosk config")) {
+        reader.check_keys(*staff, {"pin_file"}, "[staff]");
+        if (auto path = absolute_path(reader, *staff, "pin_file", "[staff]", "/var/lib/amanat/staff-pin"))
+            config.staff_pin_file = *path;
     }
     return config;
 }

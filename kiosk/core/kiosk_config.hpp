@@ -23,6 +23,17 @@ struct KioskConfig {
     std::string venue;                            // where the kiosk stands, stamped on its feedback
     bool feedback = true;                         // record reactions, survey answers and engagement
     std::optional<std::filesystem::path> feedback_database;  // default: see default_state_folder()
+
+    // Content packs (amanat pack install; docs/PACKS.md).
+    std::optional<std::filesystem::path> packs_root;  // installed packs; default: state folder / "packs"
+    std::vector<std::string> trusted_keys;            // Ed25519 public keys (base64) whose packs are accepted
+    bool allow_unsigned_packs = false;                // development only: accept packs nobody signed
+    std::optional<std::filesystem::path> pack_folder;  // also searched for packs, besides USB sticks
+    long long pack_max_megabytes = 8192;               // an archive declaring more is refused (zip bombs)
+    long long pack_max_files = 20000;                  // likewise for its number of files
+
+    // Staff mode (five taps in the top-left corner, then the PIN).
+    std::optional<std::filesystem::path> staff_pin_file;  // default: state folder / "staff-pin"
 };
 
 // Reads a config file. Problems go to `out` (file:line:column); a missing or
