@@ -36,6 +36,7 @@ int run_kiosk(const KioskOptions& options, const Bundle& bundle, const KioskConf
     };
     platform::WindowOptions window_options;
     window_options.fullscreen = options.fullscreen;
+    window_options.locked = options.fullscreen;  // a development window closes as usual
     if (!options.fullscreen) {
         window_options.width = options.width;
         window_options.height = options.height;

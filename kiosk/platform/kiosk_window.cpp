@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <map>
 
 namespace amanat::platform {
 
 struct KioskWindow::State {
+    bool locked = true;  // WindowOptions::locked
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
     Uint32 wake_event = 0;
@@ -100,12 +102,19 @@ bool is_button_edge(const SDL_Event& event) {
 std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    // SDL turns SIGINT and SIGTERM into SDL_QUIT; keep that (the default).
+    // SDL turns SIGINT and SIGTERM into SDL_QUIT; keep that (the default). A
+    // window manager's close (Alt+F4) must not quit a locked kiosk: it then only
+    // sends SDL_WINDOWEVENT_CLOSE, which wait() ignores.
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, options.locked ? "0" : "1");
+    // With the keyboard grabbed, system shortcuts such as Alt+Tab reach the kiosk
+    // (which ignores them) instead of the desktop.
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, options.locked ? "1" : "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start the display (SDL_Init): ") + SDL_GetError();
         return nullptr;
     }
     auto state = std::make_unique<State>();
+    state->locked = options.locked;
     // SDL_WINDOW_OPENGL even for SDL_Renderer: otherwise SDL re-creates the window
     // when the renderer is made, which costs ~200 ms of start-up.
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -123,6 +132,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
         width = desktop.w;
         height = desktop.h;
     }
+    if (options.locked) flags |= SDL_WINDOW_KEYBOARD_GRABBED;
     state->window = SDL_CreateWindow(options.title, x, y, width, height, flags);
     if (state->window == nullptr) {
         error = std::string("cannot open the kiosk window: ") + SDL_GetError();
@@ -181,6 +191,10 @@ bool KioskWindow::wait(int timeout_ms) {
     SDL_GetWindowSize(s.window, &width, &height);
     while (have_event) {
         if (event.type == SDL_QUIT) return false;
+        if (s.locked && event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) {
+            // Not followed by SDL_QUIT when locked (the hint in open()).
+            std::fprintf(stderr, "amanat-kiosk: ignoring a request to close the window (visitor mode)\n");
+        }
         if (event.type == s.wake_event) {
             s.wake_pending.store(false);
         } else {

@@ -14,6 +14,11 @@ struct WindowOptions {
     int width = 1280;
     int height = 720;
     const char* title = "Amanat";
+    // A visitors' kiosk: what could close or leave it from a keyboard does
+    // nothing (a window manager's close, Alt+F4, Alt+Tab: the keyboard is grabbed;
+    // the kiosk itself binds no Escape, Ctrl+Q or Ctrl+W). SIGTERM and SIGINT
+    // still stop it cleanly. Off for a development window, which closes as usual.
+    bool locked = true;
 };
 
 // The kiosk's one window: SDL, the renderer, the ImGui context and its backends.
