@@ -1,14 +1,19 @@
 // amanat-kiosk: what visitors see.
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "app/exhibition_source.hpp"
 #include "app/kiosk_loop.hpp"
-#include "core/bundle_loader.hpp"
 #include "core/catalog.hpp"
 #include "core/kiosk_config.hpp"
+#include "core/kiosk_identity.hpp"
 #include "core/kiosk_options.hpp"
 #include "core/version.hpp"
 
@@ -19,6 +24,15 @@ void log_diagnostics(const amanat::Diagnostics& diagnostics) {
         std::fprintf(stderr, "amanat-kiosk: %s: %s:%d: %s (fix: %s)\n", amanat::severity_name(d.severity),
                      d.file.c_str(), d.line, d.message.c_str(), d.fix.c_str());
     }
+}
+
+// Staff's "Restart the kiosk": the same program again, in place, with the same
+// arguments (a fresh process: settings, PIN and exhibition read anew).
+int restart_if_asked(int status, char** argv) {
+    if (status != amanat::kRestartKiosk) return status;
+    execv("/proc/self/exe", argv);
+    std::fprintf(stderr, "amanat-kiosk: cannot restart: %s; stopping instead\n", std::strerror(errno));
+    return 0;
 }
 
 }  // namespace
@@ -44,7 +58,7 @@ int main(int argc, char** argv) {
         case amanat::KioskOptions::Action::Run:
             break;
     }
-    if (options.bundle.empty()) options.bundle = AMANAT_DEFAULT_BUNDLE;
+    const bool bundle_given = !options.bundle.empty();
     if (options.localisation.empty()) options.localisation = AMANAT_DEFAULT_LOCALISATION;
 
     amanat::KioskConfig config;
@@ -57,6 +71,14 @@ int main(int argc, char** argv) {
     const auto catalogs = amanat::TranslationCatalogs::load(options.localisation, catalog_problems);
     log_diagnostics(catalog_problems);
 
+    if (!bundle_given) {
+        // The active installed pack, or the exhibition built in until one is.
+        const auto root = config.packs_root.value_or(amanat::default_state_folder() / "packs");
+        return restart_if_asked(
+            amanat::run_kiosk(options, amanat::ExhibitionSource::installed(root, AMANAT_DEFAULT_BUNDLE),
+                              config, catalogs),
+            argv);
+    }
     std::error_code unreadable;
     if (!std::filesystem::is_directory(options.bundle, unreadable)) {
         // A path that names no folder is a mistake on the command line, not a
@@ -65,18 +87,6 @@ int main(int argc, char** argv) {
                      options.bundle.c_str());
         return 1;
     }
-    amanat::LoadedBundle loaded = amanat::load_bundle(options.bundle);
-    log_diagnostics(loaded.diagnostics);
-    if (!loaded.bundle || loaded.bundle->artifacts.empty()) {
-        // Visitors get a calm "short break" screen rather than a desktop, and the
-        // kiosk stays up until staff fix the bundle and restart it.
-        std::fprintf(stderr,
-                     "amanat-kiosk: cannot show the exhibition in %s; showing the out-of-order screen. "
-                     "Run 'amanat pack validate %s' to see what to fix\n",
-                     options.bundle.c_str(), options.bundle.c_str());
-        amanat::Bundle nothing;
-        nothing.root = options.bundle;
-        return amanat::run_kiosk(options, nothing, config, catalogs);
-    }
-    return amanat::run_kiosk(options, *loaded.bundle, config, catalogs);
+    return restart_if_asked(
+        amanat::run_kiosk(options, amanat::ExhibitionSource::fixed(options.bundle), config, catalogs), argv);
 }

@@ -64,6 +64,15 @@ void MediaDesk::follow(const VisitorSession& session, const std::vector<VisitorA
     }
 }
 
+bool MediaDesk::play_test_sound(const std::filesystem::path& file) {
+    if (!m_player) return false;
+    // Recorded as what plays, so that the next follow() (staff mode closed)
+    // sees a change and stops it.
+    m_playing = MediaChoice{MediaChoice::Kind::Narration, file.string(), "", false};
+    m_player->open(file, false);
+    return true;
+}
+
 ui::MediaView::Status MediaDesk::status() const {
     if (m_playing.kind == MediaChoice::Kind::Nothing) return ui::MediaView::Status::Nothing;
     if (!m_player) return ui::MediaView::Status::Failed;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ class MediaDesk {
     void follow(const VisitorSession& session, const std::vector<VisitorAction>& actions);
     // Before drawing.
     ui::MediaView view(Millis now);
+    // Staff's audio test: plays `file` (an absolute path) until follow() is next
+    // called. False when there is no player.
+    bool play_test_sound(const std::filesystem::path& file);
     // Something is playing (or about to): the idle countdown waits for it to end.
     bool busy() const;
     // When the screens next need drawing for the media's sake (a smooth seek bar

@@ -34,7 +34,7 @@ OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) 
     if (!note.empty()) log("feedback: " + note);
     if (!kiosk_id) {
         log("feedback: not recorded: " + error);
-        return {nullptr, error};
+        return {nullptr, error, database, {}};
     }
     std::vector<std::string> notes;
     auto store = store::FeedbackStore::open(
@@ -45,11 +45,11 @@ OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) 
         log("feedback: not recorded: " + error +
             "; visitors can still use the kiosk. Check the folder's permissions and free space, or set "
             "[feedback] database in the config");
-        return {nullptr, error};
+        return {nullptr, error, database, *kiosk_id};
     }
     log("feedback: recording to " + database.string() + " as kiosk " + *kiosk_id +
         (config.venue.empty() ? std::string(" (no [venue] name in the config)") : " at " + config.venue));
-    return {std::move(store), {}};
+    return {std::move(store), {}, database, *kiosk_id};
 }
 
 }  // namespace
@@ -84,6 +84,8 @@ void VisitorsBook::take_store() {
     auto opened = m_opening.get();  // invalidates m_opening
     m_store = std::move(opened.store);
     m_open_problem = std::move(opened.error);
+    m_database = std::move(opened.database);
+    m_kiosk_id = std::move(opened.kiosk_id);
     std::vector<FeedbackRow> waiting;
     waiting.swap(m_waiting);
     for (FeedbackRow& row : waiting) write(std::move(row));
@@ -133,6 +135,7 @@ void VisitorsBook::finished(bool ok, std::string artifact, bool answer) {
         if (!artifact.empty()) m_saved_reactions.push_back(std::move(artifact));
         if (answer) --m_answers_pending;
         m_write_failed = !ok;
+        if (ok) ++m_rows_saved;
     }
     m_window.wake();
 }

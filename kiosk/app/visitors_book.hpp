@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -20,6 +22,8 @@ namespace amanat {
 struct OpenedStore {
     std::unique_ptr<store::FeedbackStore> store;
     std::string error;
+    std::filesystem::path database;
+    std::string kiosk_id;
 };
 
 // The kiosk's visitors' book: what visitors tell the organisers (reactions,
@@ -50,6 +54,13 @@ class VisitorsBook {
     // Before drawing.
     ui::FeedbackView view(Millis now);
 
+    // For staff: where the feedback goes, which kiosk this is (empty until the
+    // database is open), and how many rows were saved since the kiosk started.
+    const std::filesystem::path& database() const { return m_database; }
+    const std::string& kiosk_id() const { return m_kiosk_id; }
+    long long rows_saved() const { return m_rows_saved.load(); }
+    const std::string& problem() const { return m_view.problem; }
+
   private:
     void write(FeedbackRow row);
     void take_store();
@@ -63,6 +74,9 @@ class VisitorsBook {
     std::vector<FeedbackRow> m_waiting;
     std::unique_ptr<store::FeedbackStore> m_store;  // null when off, or when it cannot be opened
     std::string m_open_problem;                     // why it cannot be opened
+    std::filesystem::path m_database;
+    std::string m_kiosk_id;
+    std::atomic<long long> m_rows_saved{0};  // counted by the database thread
     VisitRecorder m_recorder;
     ui::FeedbackView m_view;  // render thread
 

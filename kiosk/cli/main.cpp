@@ -8,6 +8,7 @@
 
 #include "cli/feedback.hpp"
 #include "cli/pack_validate.hpp"
+#include "cli/staff_pin.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -22,6 +23,7 @@ const char* const kUsage =
     "  feedback export     the visitors' feedback as a table (CSV or JSON) for spreadsheets\n"
     "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
     "  feedback merge      gather kiosks' feedback files into one\n"
+    "  staff set-pin       set the PIN that opens the kiosk's staff mode (clear-pin: off)\n"
     "\n"
     "Options:\n"
     "  --version           print the version and exit\n"
@@ -68,6 +70,7 @@ int main(int argc, char** argv) {
     }
     if (command == "pack") return pack({args.begin() + 1, args.end()});
     if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
+    if (command == "staff") return amanat::cli::staff({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -12,6 +12,7 @@
 #include "core/media_choice.hpp"
 #include "core/screen_metrics.hpp"
 #include "core/visitor_session.hpp"
+#include "ui/staff_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/typeface.hpp"
 
@@ -76,7 +77,9 @@ struct Frame {
     bool input_enabled = true;      // false while an overlay covers the screen
     MediaView media{};
     FeedbackView feedback{};
+    const StaffView* staff = nullptr;  // staff mode, when the kiosk has it (null: never)
     std::vector<VisitorAction> actions{};
+    std::vector<StaffAction> staff_actions{};
     Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
     // True while touch targets are moving (a finger on a scroll, a fling): the
     // recorded targets are not yet where a tap would find them.

@@ -27,6 +27,14 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav);
 
+    // Staff mode covers everything the visitors see, and takes every touch.
+    if (frame.staff != nullptr && frame.staff->phase != StaffView::Phase::Closed) {
+        m_staff.draw(frame, *frame.staff);
+        if (const Millis deadline = idle.next_deadline(frame.now); deadline >= 0) frame.wake_by(deadline);
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        return;
+    }
     if (frame.bundle.artifacts.empty()) {
         draw_out_of_order_screen(frame);
         ImGui::End();
@@ -98,7 +106,24 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
 }
 
 std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundle, bool counting_down,
-                              const FeedbackView& feedback, Millis now) {
+                              const FeedbackView& feedback, Millis now, const StaffView* staff) {
+    if (staff != nullptr && staff->phase != StaffView::Phase::Closed) {
+        static const char* const kPages[] = {"status", "packs", "feedback", "tests"};
+        std::string text = "screen=staff";
+        if (staff->phase == StaffView::Phase::Open) {
+            text += staff->touch_test ? " page=touch-test"
+                                      : std::string(" page=") + kPages[static_cast<int>(staff->page)];
+            if (staff->busy) text += " task=busy";
+            if (!staff->busy && !staff->outcome.empty())
+                text += staff->outcome_ok ? " outcome=ok" : " outcome=failed";
+        } else {
+            text += staff->phase == StaffView::Phase::Checking ? " pin=checking" : " pin=asking";
+            text += " digits=" + std::to_string(staff->digits);
+            if (staff->lockout_left > 0) text += " locked";
+            if (staff->refused) text += " refused";
+        }
+        return text;
+    }
     static const char* const kScreens[] = {"attract",  "language", "gallery",
                                            "artifact", "survey",   "survey-thanks"};
     std::string text = "screen=";
@@ -131,7 +156,8 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
     if (session.screen() == Screen::SurveyThanks)
         text += feedback.answers_saved ? " thanks=shown" : " thanks=saving";
     if (session.survey_invited() && counting_down) text += " invitation=survey";
-    if (session.screen() == Screen::Attract && !feedback.problem.empty()) text += " notice=feedback-not-saved";
+    if (session.screen() == Screen::Attract && !feedback.problem.empty())
+        text += " notice=feedback-not-saved";
     if (session.language_menu_open()) text += " menu=language";
     if (counting_down) text += " idle=countdown";
     return text;

@@ -8,6 +8,7 @@
 #include "ui/frame.hpp"
 #include "ui/gallery_screen.hpp"
 #include "ui/media_controls.hpp"
+#include "ui/staff_screens.hpp"
 #include "ui/survey_screen.hpp"
 
 namespace amanat::ui {
@@ -23,7 +24,8 @@ class KioskUi {
     // A short description of what is on screen, for the window title that the
     // end-to-end tests read ("screen=gallery language=kk ...").
     static std::string describe(const VisitorSession& session, const Bundle& bundle, bool counting_down,
-                                const FeedbackView& feedback = {}, Millis now = 0);
+                                const FeedbackView& feedback = {}, Millis now = 0,
+                                const StaffView* staff = nullptr);
 
   private:
     AttractScreen m_attract;
@@ -31,6 +33,7 @@ class KioskUi {
     ArtifactScreen m_artifact;
     FilmOverlay m_film;
     SurveyScreen m_survey;
+    StaffScreens m_staff;
     std::uint64_t m_visitor = 0;
     Screen m_previous = Screen::Attract;
 };

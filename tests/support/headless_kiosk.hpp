@@ -79,10 +79,13 @@ struct HeadlessKiosk {
                     std::move(gestures)};
         f.media = media;
         f.feedback = feedback;
+        f.staff = &staff;
+        staff_actions.clear();
         targets.clear();
         f.targets = &targets;
         screens.draw(f, idle);
         ImGui::Render();
+        staff_actions = f.staff_actions;
         return f.actions;
     }
 
@@ -104,6 +107,9 @@ struct HeadlessKiosk {
     ui::MediaView media;
     // What became of the visitor's feedback (the kiosk fills it from its store).
     ui::FeedbackView feedback;
+    // Staff mode (the kiosk fills it from its StaffDesk): closed unless a test opens it.
+    ui::StaffView staff;
+    std::vector<ui::StaffAction> staff_actions;  // what the last frame's staff screens asked for
     // The touch targets of the last frame.
     std::vector<ui::Frame::Target> targets;
 };

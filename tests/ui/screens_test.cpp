@@ -445,3 +445,101 @@ TEST_CASE("ui: the idle countdown invites to the survey once; with feedback off 
     quiet.tap("card-dombra");
     CHECK_FALSE(has_target(quiet.kiosk, "reaction-1"));
 }
+
+TEST_CASE("ui: staff mode's PIN pad and pages in every language, both text sizes and screen shapes") {
+    for (const auto& [width, height] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}}) {
+        HeadlessKiosk kiosk(width, height);
+        for (const std::string& language : kiosk.bundle->exhibition.languages) {
+            for (TextSize size : {TextSize::Normal, TextSize::Large}) {
+                CAPTURE(width);
+                CAPTURE(language);
+                VisitorSession session(*kiosk.bundle, {language}, size);
+                const auto check_targets = [&] {
+                    const auto& targets = kiosk.targets;
+                    REQUIRE_FALSE(targets.empty());
+                    for (std::size_t i = 0; i < targets.size(); ++i) {
+                        const auto& t = targets[i];
+                        CAPTURE(t.id);
+                        CHECK(t.max.x - t.min.x >= kiosk.metrics.mm(15));
+                        CHECK(t.max.y - t.min.y >= kiosk.metrics.mm(15));
+                        CHECK(t.min.x >= 0);
+                        CHECK(t.min.y >= 0);
+                        CHECK(t.max.x <= static_cast<float>(width));
+                        CHECK(t.max.y <= static_cast<float>(height));
+                        for (std::size_t j = i + 1; j < targets.size(); ++j) {
+                            const auto& u = targets[j];
+                            CAPTURE(u.id);
+                            CHECK_FALSE((t.min.x < u.max.x && u.min.x < t.max.x && t.min.y < u.max.y &&
+                                         u.min.y < t.max.y));
+                        }
+                    }
+                };
+                kiosk.staff = ui::StaffView{};
+                kiosk.staff.phase = ui::StaffView::Phase::Pin;
+                kiosk.staff.digits = 3;
+                kiosk.staff.refused = true;
+                kiosk.staff.attempts_left = 2;
+                kiosk.frame(session, 100);
+                check_targets();
+                CHECK(has_target(kiosk, "pin-0"));
+                CHECK(has_target(kiosk, "pin-ok"));
+                kiosk.staff.phase = ui::StaffView::Phase::Open;
+                kiosk.staff.status = {{"Kiosk id", "0709a01a3eed96b912621158173096d8"},
+                                      {"Venue", "Rijksmuseum"}};
+                kiosk.staff.installed = {"continuity-of-traditions 2026.11.1 - active"};
+                kiosk.staff.can_roll_back = true;
+                kiosk.staff.pack_files = {"/media/usb/a.amanat", "/media/usb/b.amanat"};
+                kiosk.staff.export_targets = {"/media/staff/KIOSK"};
+                kiosk.staff.outcome = "Installed";
+                kiosk.staff.outcome_details = {"error: exhibition.toml:3: ...", "warning: ..."};
+                for (int page = 0; page < 4; ++page) {
+                    CAPTURE(page);
+                    kiosk.staff.page = static_cast<ui::StaffView::Page>(page);
+                    kiosk.frame(session, 200);
+                    check_targets();
+                }
+                kiosk.staff.busy = true;
+                kiosk.staff.progress = 0.4;
+                kiosk.staff.page = ui::StaffView::Page::Packs;
+                kiosk.frame(session, 300);
+                check_targets();
+                kiosk.staff.touch_test = true;
+                kiosk.frame(session, 400);
+                check_targets();
+            }
+        }
+    }
+}
+
+TEST_CASE("ui: the PIN pad's keys emit digits, erase and submit; a locked pad emits nothing") {
+    HeadlessKiosk kiosk(1920, 1080);
+    VisitorSession session(*kiosk.bundle, {"en"}, TextSize::Normal);
+    kiosk.staff.phase = ui::StaffView::Phase::Pin;
+    kiosk.staff.digits = 4;
+    kiosk.staff.can_submit = true;
+    kiosk.frame(session, 100);
+    ImGuiIO& io = ImGui::GetIO();
+    const auto press = [&](const std::string& id, Millis at) {
+        const Gesture tap = kiosk.tap_on(id);
+        io.MousePos = ImVec2(tap.x, tap.y);
+        io.MouseDown[0] = true;
+        kiosk.frame(session, at);
+        io.MouseDown[0] = false;
+        kiosk.frame(session, at + 16);
+        return kiosk.staff_actions;
+    };
+    auto actions = press("pin-7", 200);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == ui::StaffAction::Kind::Digit);
+    CHECK(actions[0].index == 7);
+    actions = press("pin-ok", 300);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == ui::StaffAction::Kind::Submit);
+    actions = press("pin-erase", 400);
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].kind == ui::StaffAction::Kind::Erase);
+    kiosk.staff.lockout_left = 120'000;
+    kiosk.frame(session, 500);
+    CHECK(press("pin-3", 600).empty());
+    CHECK(press("pin-cancel", 700).size() == 1);  // leaving is always possible
+}

@@ -1,0 +1,34 @@
+#include "app/exhibition_source.hpp"
+
+#include "pack/packs.hpp"
+
+namespace amanat {
+
+ExhibitionSource ExhibitionSource::fixed(std::filesystem::path folder) {
+    ExhibitionSource source;
+    source.m_fixed_or_built_in = std::move(folder);
+    return source;
+}
+
+ExhibitionSource ExhibitionSource::installed(std::filesystem::path packs_root,
+                                             std::filesystem::path built_in) {
+    ExhibitionSource source;
+    source.m_fixed_or_built_in = std::move(built_in);
+    source.m_packs_root = std::move(packs_root);
+    return source;
+}
+
+std::filesystem::path ExhibitionSource::current() const {
+    if (m_packs_root) {
+        if (auto active = pack::InstalledPacks(*m_packs_root).active_bundle()) {
+            // The pack's own folder, not the `active` link: the kiosk keeps reading
+            // the files it loaded even after staff switch the link to another pack.
+            std::error_code ec;
+            std::filesystem::path folder = std::filesystem::canonical(*active, ec);
+            return ec ? *active : folder;
+        }
+    }
+    return m_fixed_or_built_in;
+}
+
+}  // namespace amanat

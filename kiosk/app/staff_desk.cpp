@@ -1,0 +1,383 @@
+#include "app/staff_desk.hpp"
+
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "app/media_desk.hpp"
+#include "app/test_tone.hpp"
+#include "app/visitors_book.hpp"
+#include "core/kiosk_identity.hpp"
+#include "core/staff_pin.hpp"
+#include "core/validation_report.hpp"
+#include "core/version.hpp"
+#include "store/feedback_tables.hpp"
+
+namespace amanat {
+namespace {
+
+void log(const std::string& line) {
+    std::fprintf(stderr, "amanat-kiosk: staff: %s\n", line.c_str());
+}
+
+std::int64_t wall_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string megabytes(unsigned long long bytes) {
+    const unsigned long long tenths = bytes * 10 / (1024 * 1024);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
+std::string duration_text(Millis ms) {
+    const long long minutes = ms / 60'000;
+    return std::to_string(minutes / 60) + " h " + std::to_string(minutes % 60) + " min";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> usb_stick_folders() {
+    // /media/LABEL (usbmount, older setups), /media/USER/LABEL and
+    // /run/media/USER/LABEL (udisks): folders two levels down at most.
+    std::vector<std::filesystem::path> folders;
+    std::error_code ec;
+    for (const char* base : {"/media", "/run/media"}) {
+        for (const auto& first : std::filesystem::directory_iterator(base, ec)) {
+            if (!first.is_directory(ec)) continue;
+            bool has_folders = false;
+            for (const auto& second : std::filesystem::directory_iterator(first.path(), ec)) {
+                if (!second.is_directory(ec)) continue;
+                has_folders = true;
+                folders.push_back(second.path());
+            }
+            if (!has_folders) folders.push_back(first.path());
+        }
+    }
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+StaffDesk::StaffDesk(const KioskConfig& config, const ExhibitionSource& source, const Bundle& bundle,
+                     platform::KioskWindow& window, float corner_side, Millis now)
+    : m_config(config),
+      m_source(source),
+      m_bundle(bundle),
+      m_window(window),
+      m_door(
+          [corner_side] {
+              StaffDoorSettings settings;
+              settings.corner_side = corner_side;
+              return settings;
+          }(),
+          staff_pin_file(config), now, wall_ms()) {
+    if (auto notice = m_door.take_notice()) log(*notice);
+}
+
+StaffDesk::~StaffDesk() {
+    // A task still running (an install) finishes first: stopping it halfway is
+    // safe for the packs (they switch atomically) but wastes the work.
+    if (m_work.valid()) m_work.wait();
+    if (m_pin_answer.valid()) m_pin_answer.wait();
+}
+
+bool StaffDesk::watch_corner(const std::vector<Gesture>& gestures, float width, float height, Millis now) {
+    bool opened = false;
+    for (const Gesture& g : gestures) {
+        if (g.kind != Gesture::Kind::Tap && g.kind != Gesture::Kind::DoubleTap) continue;
+        opened = m_door.tap(g.x, g.y, width, height, now) || opened;
+    }
+    if (auto notice = m_door.take_notice()) log(*notice);
+    if (opened) {
+        log("PIN pad opened");
+        m_view.refused = false;
+    }
+    return opened;
+}
+
+void StaffDesk::start(std::string what, std::function<void()> work) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_progress.busy) return;
+        m_progress = Progress{};
+        m_progress.busy = true;
+        m_progress.task = what;
+    }
+    log(what);
+    if (m_work.valid()) m_work.wait();  // the previous one has finished (busy was false)
+    m_work = std::async(std::launch::async, [this, work = std::move(work)] {
+        work();
+        m_window.wake();
+    });
+}
+
+void StaffDesk::report_progress(double share, std::string text) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_progress.progress = share;
+        m_progress.progress_text = std::move(text);
+    }
+    m_window.wake();
+}
+
+void StaffDesk::finish(bool ok, std::string outcome, std::vector<std::string> details) {
+    log((ok ? "done: " : "failed: ") + outcome);
+    std::lock_guard lock(m_mutex);
+    m_progress.busy = false;
+    m_progress.outcome = std::move(outcome);
+    m_progress.outcome_ok = ok;
+    m_progress.details = std::move(details);
+}
+
+StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions, MediaDesk& media,
+                                     const VisitorsBook& book, Millis now) {
+    using Kind = ui::StaffAction::Kind;
+    Request request = Request::Nothing;
+    for (const ui::StaffAction& action : actions) {
+        m_door.touch(now);
+        switch (action.kind) {
+            case Kind::Digit:
+                m_door.type_digit(static_cast<int>(action.index), now);
+                break;
+            case Kind::Erase:
+                m_door.erase_digit(now);
+                break;
+            case Kind::Submit:
+                if (auto check = m_door.submit(now)) {
+                    // Argon2id takes a fraction of a second on purpose: off the render thread.
+                    m_pin_check = std::move(check);
+                    m_pin_answer = std::async(std::launch::async,
+                                              [hash = m_pin_check->hash, pin = m_pin_check->pin, this] {
+                                                  const bool right = verify_pin(hash, pin);
+                                                  m_window.wake();
+                                                  return right;
+                                              });
+                    m_pin_check->pin.clear();
+                }
+                break;
+            case Kind::Cancel:
+                m_door.close();
+                m_view.touch_test = false;
+                log("closed");
+                request = Request::Closed;
+                break;
+            case Kind::ShowPage:
+                m_view.page = static_cast<ui::StaffView::Page>(std::min<std::size_t>(action.index, 3));
+                m_view.touch_test = false;
+                refresh_lists();
+                break;
+            case Kind::InstallPack:
+                if (action.index < m_pack_files.size() && m_source.packs_root()) {
+                    const std::filesystem::path file = m_pack_files[action.index];
+                    start("installing " + file.filename().string(), [this, file] {
+                        pack::Trust trust{m_config.trusted_keys, m_config.allow_unsigned_packs};
+                        pack::Limits limits{m_config.pack_max_megabytes << 20, m_config.pack_max_files};
+                        pack::InstalledPacks packs(*m_source.packs_root());
+                        const pack::InstallOutcome outcome =
+                            packs.install(file, trust, limits, [this](const pack::PackProgress& p) {
+                                const double share = p.bytes_total > 0
+                                                         ? static_cast<double>(p.bytes_done) /
+                                                               static_cast<double>(p.bytes_total)
+                                                         : -1.0;
+                                report_progress(share,
+                                                p.stage + ": " +
+                                                    megabytes(static_cast<unsigned long long>(p.bytes_done)) +
+                                                    ", " + std::to_string(p.files_done) + " / " +
+                                                    std::to_string(p.files_total) + " files");
+                            });
+                        std::vector<std::string> details;
+                        if (!outcome.ok) details = lines_of(format_report_text(outcome.validation));
+                        finish(outcome.ok, outcome.message, std::move(details));
+                    });
+                } else if (!m_source.packs_root()) {
+                    finish(false, "This kiosk was started with --bundle: it does not use installed packs.");
+                }
+                break;
+            case Kind::RollBack:
+                if (m_source.packs_root()) {
+                    start("rolling back", [this] {
+                        std::string message;
+                        const bool ok = pack::InstalledPacks(*m_source.packs_root()).rollback(message);
+                        finish(ok, message);
+                    });
+                }
+                break;
+            case Kind::ExportFeedback:
+                if (action.index < m_export_targets.size()) {
+                    const std::filesystem::path folder = m_export_targets[action.index];
+                    const std::filesystem::path database = book.database();
+                    const std::string kiosk = book.kiosk_id();
+                    start("exporting feedback to " + folder.string(), [this, folder, database, kiosk] {
+                        store::ExportSummary result;
+                        std::string error;
+                        if (database.empty()) {
+                            finish(false, "Feedback is not being recorded on this kiosk: nothing to export.");
+                        } else if (store::export_feedback_to_folder(database, folder, kiosk, result, error)) {
+                            finish(true, "Exported " + std::to_string(result.reactions) + " reactions, " +
+                                             std::to_string(result.engagement) + " engagement events, " +
+                                             std::to_string(result.survey_answers) +
+                                             " survey answers and the database to " + result.folder.string());
+                        } else {
+                            finish(false, error);
+                        }
+                    });
+                }
+                break;
+            case Kind::AudioTest: {
+                std::string error;
+                const std::filesystem::path tone =
+                    std::filesystem::temp_directory_path() / "amanat-test-tone.wav";
+                if (write_test_tone(tone, error) && media.play_test_sound(tone))
+                    finish(true, "Playing a test sound (a rising tone, 3 seconds).");
+                else
+                    finish(false,
+                           error.empty() ? "The sound cannot be played (see the kiosk's log)." : error);
+                break;
+            }
+            case Kind::TouchTest:
+                m_view.touch_test = true;
+                break;
+            case Kind::Restart:
+                log("restarting the kiosk");
+                request = Request::Restart;
+                break;
+        }
+    }
+    return request;
+}
+
+void StaffDesk::refresh_lists() {
+    std::vector<std::filesystem::path> extra;
+    if (m_config.pack_folder) extra.push_back(*m_config.pack_folder);
+    m_pack_files = pack::find_pack_files(extra);
+    m_view.pack_files.clear();
+    for (const auto& file : m_pack_files) m_view.pack_files.push_back(file.string());
+    m_export_targets = usb_stick_folders();
+    m_view.export_targets.clear();
+    for (const auto& folder : m_export_targets) m_view.export_targets.push_back(folder.string());
+    m_view.installed.clear();
+    m_view.can_roll_back = false;
+    if (m_source.packs_root()) {
+        std::string error;
+        for (const pack::InstalledPack& pack : pack::InstalledPacks(*m_source.packs_root()).list(error)) {
+            std::string line = pack.bundle_id + " " + pack.bundle_version + "  (" + pack.name + ")";
+            if (pack.active) line += "  - active";
+            if (pack.previous) {
+                line += "  - previous";
+                m_view.can_roll_back = true;
+            }
+            m_view.installed.push_back(std::move(line));
+        }
+        if (!error.empty()) m_view.installed.push_back(error);
+    }
+}
+
+void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
+    auto& rows = m_view.status;
+    rows.clear();
+    rows.push_back({"Amanat", kVersion});
+    rows.push_back({"Exhibition", m_bundle.exhibition.id + " " + m_bundle.exhibition.version});
+    rows.push_back({"Shown from", m_bundle.root.string()});
+    rows.push_back(
+        {"Venue", m_config.venue.empty() ? "(not set: [venue] name in the config)" : m_config.venue});
+    rows.push_back({"Kiosk id", book.kiosk_id().empty() ? "(feedback off)" : book.kiosk_id()});
+    rows.push_back({"Running for", duration_text(now)});
+    const std::filesystem::path state = default_state_folder();
+    struct statvfs disk {};
+    if (statvfs(state.c_str(), &disk) == 0) {
+        rows.push_back(
+            {"Disk free", megabytes(static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize) + " (" +
+                              state.string() + ")"});
+    }
+    std::error_code ec;
+    const auto size = book.database().empty() ? 0 : std::filesystem::file_size(book.database(), ec);
+    rows.push_back({"Feedback", book.database().empty()
+                                    ? std::string("not recorded")
+                                    : book.database().string() + ", " + megabytes(ec ? 0 : size) + ", " +
+                                          std::to_string(book.rows_saved()) + " rows saved since start"});
+    rows.push_back({"Problems", book.problem().empty() ? std::string("none") : book.problem()});
+}
+
+StaffDesk::Request StaffDesk::update(const VisitorsBook& book, Millis now) {
+    Request request = Request::Nothing;
+    // The PIN's answer from the worker.
+    if (m_pin_answer.valid() && m_pin_answer.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        const bool right = m_pin_answer.get();
+        if (m_pin_check) {
+            if (right) {
+                m_door.pin_accepted(m_pin_check->ticket, now);
+                m_view.refused = false;
+                m_view.page = ui::StaffView::Page::Status;
+                log("staff mode opened");
+                refresh_lists();
+                request = Request::Opened;
+            } else {
+                m_door.pin_refused(m_pin_check->ticket, now);
+                m_view.refused = true;
+                log("a wrong PIN was entered");
+            }
+        }
+        m_pin_check.reset();
+        if (auto notice = m_door.take_notice()) log(*notice);
+    }
+    if (showing() && m_door.expired(now)) {
+        m_door.close();
+        m_view.touch_test = false;
+        log("closed after no touch for a while");
+        request = Request::Closed;
+    }
+
+    using Phase = ui::StaffView::Phase;
+    switch (m_door.phase()) {
+        case StaffDoor::Phase::Closed:
+            m_view.phase = Phase::Closed;
+            break;
+        case StaffDoor::Phase::AskingPin:
+            m_view.phase = Phase::Pin;
+            break;
+        case StaffDoor::Phase::Checking:
+            m_view.phase = Phase::Checking;
+            break;
+        case StaffDoor::Phase::Open:
+            m_view.phase = Phase::Open;
+            break;
+    }
+    m_view.digits = m_door.digits_typed();
+    m_view.can_submit = m_door.can_submit(now);
+    m_view.attempts_left = m_door.attempts_left(now);
+    m_view.lockout_left = m_door.lockout_left(now);
+    if (m_view.phase == Phase::Open && m_view.page == ui::StaffView::Page::Status) fill_status(book, now);
+
+    bool finished_now = false;
+    {
+        std::lock_guard lock(m_mutex);
+        finished_now = m_view.busy && !m_progress.busy;
+        m_view.busy = m_progress.busy;
+        m_view.task = m_progress.task;
+        m_view.progress = m_progress.progress;
+        m_view.progress_text = m_progress.progress_text;
+        m_view.outcome = m_progress.outcome;
+        m_view.outcome_ok = m_progress.outcome_ok;
+        m_view.outcome_details = m_progress.details;
+    }
+    if (finished_now) refresh_lists();  // an install or rollback changed what is installed
+    return request;
+}
+
+}  // namespace amanat

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/exhibition_source.hpp"
+#include "core/bundle.hpp"
+#include "core/gesture.hpp"
+#include "core/kiosk_config.hpp"
+#include "core/staff_door.hpp"
+#include "pack/packs.hpp"
+#include "platform/kiosk_window.hpp"
+#include "ui/staff_view.hpp"
+
+namespace amanat {
+
+class MediaDesk;
+class VisitorsBook;
+
+// Staff mode on the kiosk: the door (hidden corner gesture, PIN, lockout,
+// timeout), and what the staff screens ask for: installing a pack found on a USB
+// stick or in the configured folder, rolling back, exporting feedback to a
+// stick, a test sound, a touch test, restarting the kiosk.
+//
+// Thread contract: everything is called on the render thread. PIN checks
+// (Argon2id, a fraction of a second), installs and exports run one at a time on
+// a worker (std::async); the worker only touches the members under m_mutex and
+// wakes the window. The render thread collects their results in view().
+class StaffDesk {
+  public:
+    // What the loop must do after handle().
+    enum class Request { Nothing, Opened, Closed, Restart };
+
+    StaffDesk(const KioskConfig& config, const ExhibitionSource& source, const Bundle& bundle,
+              platform::KioskWindow& window, float corner_side, Millis now);
+    ~StaffDesk();
+    StaffDesk(const StaffDesk&) = delete;
+    StaffDesk& operator=(const StaffDesk&) = delete;
+
+    // Staff mode or its PIN pad is showing: the visitors' screens are not.
+    bool showing() const { return m_door.phase() != StaffDoor::Phase::Closed; }
+
+    // The frame's taps, while the visitors' screens show: true when the hidden
+    // gesture completed and the PIN pad opens.
+    bool watch_corner(const std::vector<Gesture>& gestures, float width, float height, Millis now);
+    // Any input while staff mode shows (keeps it open).
+    void touch(Millis now) { m_door.touch(now); }
+
+    // Carries out the staff screens' actions of this frame.
+    Request handle(const std::vector<ui::StaffAction>& actions, MediaDesk& media, const VisitorsBook& book,
+                   Millis now);
+    // Before drawing: collects finished work and fills the view. Returns Closed
+    // when staff mode closed by itself (nobody touched it for a while).
+    Request update(const VisitorsBook& book, Millis now);
+    const ui::StaffView& view() const { return m_view; }
+    // When the screens next change by themselves (lockout countdown, expiry), or -1.
+    Millis next_deadline(Millis now) const { return m_door.next_deadline(now); }
+
+  private:
+    // Runs `work` on the worker, unless a task is running already.
+    void start(std::string what, std::function<void()> work);
+    // For the worker: how far it has got, and how it ended.
+    void report_progress(double share, std::string text);
+    void finish(bool ok, std::string outcome, std::vector<std::string> details = {});
+    void refresh_lists();
+    void fill_status(const VisitorsBook& book, Millis now);
+
+    const KioskConfig& m_config;
+    const ExhibitionSource& m_source;
+    const Bundle& m_bundle;
+    platform::KioskWindow& m_window;
+    StaffDoor m_door;
+    ui::StaffView m_view;
+    std::vector<std::filesystem::path> m_pack_files;
+    std::vector<std::filesystem::path> m_export_targets;
+    std::optional<PinCheck> m_pin_check;  // the check running, if any
+    std::future<bool> m_pin_answer;
+
+    // The worker's report, under m_mutex.
+    std::mutex m_mutex;
+    struct Progress {
+        bool busy = false;
+        std::string task;
+        double progress = -1;
+        std::string progress_text;
+        std::string outcome;
+        bool outcome_ok = true;
+        std::vector<std::string> details;
+    } m_progress;
+    std::future<void> m_work;
+};
+
+// Folders staff may have plugged in: mounted USB sticks under /media and
+// /run/media (a stick's mount point is two or three levels down).
+std::vector<std::filesystem::path> usb_stick_folders();
+
+}  // namespace amanat

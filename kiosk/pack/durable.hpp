@@ -1,0 +1,39 @@
+#pragma once
+
+// File-system steps that survive a power cut, in the order that makes them
+// safe: data made durable (fsync) before a name points at it, and the folder
+// holding a new name made durable before anything relies on that name.
+// Each function returns false with `error` = the reason (strerror text, or a
+// sentence naming the path).
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace amanat::pack {
+
+std::string errno_text(int error_number);
+
+// Writes every byte (retrying short writes and EINTR).
+bool write_all(int fd, std::string_view bytes, std::string& error);
+
+// fsync on a folder, so that names created, renamed or removed in it are on disk.
+bool fsync_folder(const std::filesystem::path& folder, std::string& error);
+
+// syncfs on the file system holding `path`: every file written there is on disk
+// afterwards. One call instead of an fsync per extracted file, which costs one
+// journal commit instead of thousands.
+bool sync_file_system(const std::filesystem::path& path, std::string& error);
+
+// Writes `bytes` to `file` through "file.new" (fsync, rename, fsync of the folder).
+bool write_file_durably(const std::filesystem::path& file, std::string_view bytes, std::string& error);
+
+// Points the symbolic link `link` at `target` in one step: "link.new" is made,
+// the folder synced, then renamed over `link` and the folder synced again. At
+// every moment `link` names the old target or the new one.
+bool replace_link_durably(const std::filesystem::path& link, const std::string& target, std::string& error);
+
+// The target of a symbolic link, or "" when `link` is not one.
+std::string read_link(const std::filesystem::path& link);
+
+}  // namespace amanat::pack
