@@ -273,11 +273,16 @@ void StaffDesk::refresh_lists() {
     for (const auto& folder : m_export_targets) m_view.export_targets.push_back(folder.string());
     m_view.installed.clear();
     m_view.can_roll_back = false;
+    m_active_pack = m_source.packs_root() ? "none: the built-in exhibition" : "not used (--bundle)";
     if (m_source.packs_root()) {
         std::string error;
         for (const pack::InstalledPack& pack : pack::InstalledPacks(*m_source.packs_root()).list(error)) {
             std::string line = pack.bundle_id + " " + pack.bundle_version + "  (" + pack.name + ")";
-            if (pack.active) line += "  - active";
+            if (pack.active) {
+                line += "  - active";
+                m_active_pack = pack.name + ", " +
+                                (pack.signer.empty() ? std::string("unsigned") : "signed by " + pack.signer);
+            }
             if (pack.previous) {
                 line += "  - previous";
                 m_view.can_roll_back = true;
@@ -294,6 +299,7 @@ void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
     rows.push_back({"Amanat", kVersion});
     rows.push_back({"Exhibition", m_bundle.exhibition.id + " " + m_bundle.exhibition.version});
     rows.push_back({"Shown from", m_bundle.root.string()});
+    rows.push_back({"Active pack", m_active_pack});
     rows.push_back(
         {"Venue", m_config.venue.empty() ? "(not set: [venue] name in the config)" : m_config.venue});
     rows.push_back({"Kiosk id", book.kiosk_id().empty() ? "(feedback off)" : book.kiosk_id()});

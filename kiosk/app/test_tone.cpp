@@ -1,5 +1,6 @@
 #include "app/test_tone.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>

@@ -4,15 +4,13 @@
 #include <cstdio>
 #include <optional>
 #include <system_error>
-#include <type_traits>
 #include <utility>
 
 #include "cli/feedback_options.hpp"
 #include "cli/output_file.hpp"
-#include "core/csv_writer.hpp"
 #include "core/json_record.hpp"
-#include "core/utc_time.hpp"
 #include "store/feedback_archive.hpp"
+#include "store/feedback_tables.hpp"
 
 namespace amanat::cli {
 namespace {
@@ -80,72 +78,8 @@ std::string got(const std::optional<std::string>& value) {
     return value ? " (got '" + *value + "')" : std::string();
 }
 
-// A row being written: each column by name, in the table's order.
-class RowSink {
-  public:
-    virtual ~RowSink() = default;
-    virtual void text(std::string_view column, std::string_view value) = 0;
-    virtual void number(std::string_view column, long long value) = 0;
-};
-
-// The columns every table starts with: when (in UTC and at the venue), where,
-// showing what, and which visit. Time first, as the rows are in time order.
-void common_columns(RowSink& row, const store::Provenance& from, const std::string& session_id, long long at,
-                    int utc_offset_minutes) {
-    row.text("time_utc", format_utc_time(at));
-    row.text("local_time", format_local_time(at, utc_offset_minutes));
-    row.number("utc_offset_minutes", utc_offset_minutes);
-    row.text("venue", from.venue);
-    row.text("kiosk_id", from.kiosk_id);
-    row.text("bundle_id", from.bundle_id);
-    row.text("bundle_version", from.bundle_version);
-    row.text("session_id", session_id);
-}
-
-void columns(RowSink& row, const store::ReactionRow& r) {
-    common_columns(row, r.from, r.reaction.session_id, r.reaction.at_unix_seconds, r.utc_offset_minutes);
-    row.text("artifact_id", r.reaction.artifact_id);
-    row.number("rating", r.reaction.rating);
-    row.text("language", r.reaction.language);
-}
-
-void columns(RowSink& row, const store::EngagementRow& r) {
-    common_columns(row, r.from, r.event.session_id, r.event.at_unix_seconds, r.utc_offset_minutes);
-    row.number("sequence", r.event.sequence);
-    row.text("kind", r.event.kind);
-    row.text("subject", r.event.subject);
-    row.number("value", r.event.value);
-}
-
-void columns(RowSink& row, const store::SurveyAnswerRow& r) {
-    common_columns(row, r.from, r.session_id, r.at_unix_seconds, r.utc_offset_minutes);
-    row.text("question_id", r.question_id);
-    row.text("answer", r.answer);
-    row.text("language", r.language);
-}
-
-// The CSV header is the column names a row writes, so the two cannot disagree.
-class CsvHeader final : public RowSink {
-  public:
-    void text(std::string_view column, std::string_view) override { m_record.text(column); }
-    void number(std::string_view column, long long) override { m_record.text(column); }
-    std::string_view finish() { return m_record.finish(); }
-
-  private:
-    CsvRecord m_record;
-};
-
-class CsvRow final : public RowSink {
-  public:
-    void text(std::string_view, std::string_view value) override { m_record.text(value); }
-    void number(std::string_view, long long value) override { m_record.number(value); }
-    std::string_view finish() { return m_record.finish(); }
-
-  private:
-    CsvRecord m_record;
-};
-
-class JsonRow final : public RowSink {
+// A JSON object per row, with the columns store::columns() gives every table.
+class JsonRow final : public store::RowSink {
   public:
     void text(std::string_view column, std::string_view value) override { m_record.text(column, value); }
     void number(std::string_view column, long long value) override { m_record.number(column, value); }
@@ -155,34 +89,12 @@ class JsonRow final : public RowSink {
     JsonRecord m_record;
 };
 
-// One table's rows from the archive, streamed to `write`.
-template <typename Row, typename Write>
-bool stream(const store::FeedbackArchive& archive, const store::Period& period, Write&& write,
-            std::string& error) {
-    if constexpr (std::is_same_v<Row, store::ReactionRow>) {
-        return archive.each_reaction(period, write, error);
-    } else if constexpr (std::is_same_v<Row, store::EngagementRow>) {
-        return archive.each_engagement(period, write, error);
-    } else {
-        return archive.each_survey_answer(period, write, error);
-    }
-}
-
-template <typename Row>
-bool write_csv(const store::FeedbackArchive& archive, const store::Period& period, bool bom,
-               ExportOutput& out, std::string& error) {
-    if (bom) out.write(kUtf8ByteOrderMark);
-    CsvHeader header;
-    columns(header, Row{});
-    out.write(header.finish());
-    CsvRow csv;
-    return stream<Row>(
-        archive, period,
-        [&](const Row& row) {
-            columns(csv, row);
-            out.write(csv.finish());
-        },
-        error);
+// One table as CSV, exactly as the kiosk's staff mode writes it to a USB stick.
+bool write_csv(const store::FeedbackArchive& archive, store::FeedbackTable table, const store::Period& period,
+               bool bom, ExportOutput& out, std::string& error) {
+    long long rows = 0;
+    return store::write_csv_table(
+        archive, table, period, bom, [&](std::string_view bytes) { out.write(bytes); }, rows, error);
 }
 
 // "[\n{...},\n{...}\n]": one object per line, so the file can be read (or
@@ -193,12 +105,12 @@ bool write_json_array(const store::FeedbackArchive& archive, const store::Period
     JsonRow json;
     bool first = true;
     out.write("[");
-    const bool ok = stream<Row>(
+    const bool ok = store::each_row<Row>(
         archive, period,
         [&](const Row& row) {
             out.write(first ? "\n" : ",\n");
             first = false;
-            columns(json, row);
+            store::columns(json, row);
             out.write(json.finish());
         },
         error);
@@ -301,11 +213,11 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         read = write_json(*archive, *table, selection.period, *out, error);
         out->write("\n");
     } else if (*table == Table::reactions) {
-        read = write_csv<store::ReactionRow>(*archive, selection.period, bom, *out, error);
+        read = write_csv(*archive, store::FeedbackTable::reactions, selection.period, bom, *out, error);
     } else if (*table == Table::engagement) {
-        read = write_csv<store::EngagementRow>(*archive, selection.period, bom, *out, error);
+        read = write_csv(*archive, store::FeedbackTable::engagement, selection.period, bom, *out, error);
     } else {
-        read = write_csv<store::SurveyAnswerRow>(*archive, selection.period, bom, *out, error);
+        read = write_csv(*archive, store::FeedbackTable::survey, selection.period, bom, *out, error);
     }
     if (!read)
         return kErrors.input_error(error +

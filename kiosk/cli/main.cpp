@@ -7,7 +7,13 @@
 #include <vector>
 
 #include "cli/feedback.hpp"
+#include "cli/pack_build.hpp"
+#include "cli/pack_install.hpp"
+#include "cli/pack_keygen.hpp"
+#include "cli/pack_list.hpp"
+#include "cli/pack_rollback.hpp"
 #include "cli/pack_validate.hpp"
+#include "cli/pack_verify.hpp"
 #include "cli/staff_pin.hpp"
 #include "core/version.hpp"
 
@@ -20,6 +26,9 @@ const char* const kUsage =
     "\n"
     "Commands:\n"
     "  pack validate DIR   check an exhibition bundle and explain every problem\n"
+    "  pack build DIR      make a signed pack file (NAME.amanat) of a bundle\n"
+    "  pack install FILE   install a pack on this kiosk (verify, rollback, list, keygen: see\n"
+    "                      amanat pack --help)\n"
     "  feedback export     the visitors' feedback as a table (CSV or JSON) for spreadsheets\n"
     "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
     "  feedback merge      gather kiosks' feedback files into one\n"
@@ -35,7 +44,16 @@ const char* const kPackUsage =
     "Usage: amanat pack SUBCOMMAND [ARGS...]\n"
     "\n"
     "Subcommands:\n"
-    "  validate DIR   check an exhibition bundle folder (amanat pack validate --help)\n";
+    "  validate DIR        check an exhibition bundle folder\n"
+    "  build DIR -o FILE   validate a bundle and write it as one signed pack file\n"
+    "  keygen KEYFILE      make a key to sign packs with; prints its public key\n"
+    "  verify FILE         check a pack's signature and every file's hash\n"
+    "  install FILE        install a pack on this kiosk and make it the active exhibition\n"
+    "  rollback            make the previously active exhibition active again\n"
+    "  list                the packs installed on this kiosk, and which is active\n"
+    "\n"
+    "Run 'amanat pack SUBCOMMAND --help' for each one's options; docs/PACKS.md explains\n"
+    "packs, keys and the kiosk's packs folder.\n";
 
 int pack(const std::vector<std::string>& args) {
     if (args.empty()) {
@@ -46,7 +64,14 @@ int pack(const std::vector<std::string>& args) {
         std::fputs(kPackUsage, stdout);
         return 0;
     }
-    if (args[0] == "validate") return amanat::cli::pack_validate({args.begin() + 1, args.end()});
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "validate") return amanat::cli::pack_validate(rest);
+    if (args[0] == "build") return amanat::cli::pack_build(rest);
+    if (args[0] == "keygen") return amanat::cli::pack_keygen(rest);
+    if (args[0] == "verify") return amanat::cli::pack_verify(rest);
+    if (args[0] == "install") return amanat::cli::pack_install(rest);
+    if (args[0] == "rollback") return amanat::cli::pack_rollback(rest);
+    if (args[0] == "list") return amanat::cli::pack_list(rest);
     std::fprintf(stderr, "amanat pack: unknown subcommand '%s'\n\n%s", args[0].c_str(), kPackUsage);
     return 2;
 }

@@ -71,7 +71,7 @@ struct termios g_saved_terminal;
 volatile std::sig_atomic_t g_terminal_silenced = 0;
 
 extern "C" void restore_terminal_and_stop(int signal_number) {
-    if (g_terminal_silenced != 0) tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved_terminal);  // async-signal-safe
+    if (g_terminal_silenced != 0) tcsetattr(STDIN_FILENO, TCSANOW, &g_saved_terminal);  // async-signal-safe
     std::signal(signal_number, SIG_DFL);
     raise(signal_number);
 }
@@ -92,26 +92,29 @@ std::optional<std::string> read_line() {
     return line;
 }
 
-// Asks for a line at the terminal without echoing it.
+// Asks for a line at the terminal without echoing it. The echo goes off before
+// the prompt appears, so nothing typed after the prompt is ever shown (or, with
+// TCSAFLUSH, discarded: only what was typed before the prompt is).
 std::optional<std::string> ask_silently(const char* prompt) {
-    std::fputs(prompt, stderr);
-    std::fflush(stderr);
     struct termios silent {};
     const bool silenced = tcgetattr(STDIN_FILENO, &g_saved_terminal) == 0;
     if (silenced) {
         struct sigaction action {};
         action.sa_handler = restore_terminal_and_stop;
         sigemptyset(&action.sa_mask);
-        for (const int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(signal_number, &action, nullptr);
+        for (const int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+            sigaction(signal_number, &action, nullptr);
         silent = g_saved_terminal;
         silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         silent.c_lflag |= ECHONL;  // the Enter still moves to the next line
         g_terminal_silenced = 1;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
+    std::fputs(prompt, stderr);
+    std::fflush(stderr);
     std::optional<std::string> line = read_line();
     if (silenced) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved_terminal);
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &g_saved_terminal);
         g_terminal_silenced = 0;
     }
     return line;
@@ -168,8 +171,8 @@ std::optional<std::filesystem::path> pin_file_from(const std::vector<std::string
             problems.sort();
             for (const Diagnostic& problem : problems.items()) {
                 if (problem.severity != Severity::Error) continue;
-                std::fprintf(stderr, "%s:%d:%d: %s (%s)\n", problem.file.c_str(), problem.line, problem.column,
-                             problem.message.c_str(), problem.fix.c_str());
+                std::fprintf(stderr, "%s:%d:%d: %s (%s)\n", problem.file.c_str(), problem.line,
+                             problem.column, problem.message.c_str(), problem.fix.c_str());
             }
             status = errors.input_error("the config " + config_file->string() +
                                         " has errors (above); fix them, or give --pin-file");

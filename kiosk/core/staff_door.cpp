@@ -34,7 +34,8 @@ bool StaffDoor::tap(float x, float y, float screen_width, float screen_height, M
         return false;
     }
     float side = m_settings.corner_side;
-    if (screen_width > 0 && screen_height > 0) side = std::min(side, std::min(screen_width, screen_height) / 4);
+    if (screen_width > 0 && screen_height > 0)
+        side = std::min(side, std::min(screen_width, screen_height) / 4);
     const bool in_corner = std::isfinite(x) && std::isfinite(y) && x >= 0 && y >= 0 && x < side && y < side;
     if (!in_corner) {
         m_corner_taps.clear();
@@ -115,6 +116,10 @@ void StaffDoor::pin_refused(std::uint64_t ticket, Millis now) {
     if (++m_wrong_pins >= m_settings.attempts_before_lockout) {
         m_locked_until = now + m_settings.lockout;
         m_wrong_pins = 0;  // after the lockout, as many tries as at first
+        // For whoever reads the log: someone may be guessing.
+        notice(std::to_string(m_settings.attempts_before_lockout) +
+               " wrong staff PINs in a row: the PIN pad is locked for " +
+               std::to_string(m_settings.lockout / 1000) + " seconds");
     }
     write_lockout(now);
 }
@@ -189,7 +194,8 @@ void StaffDoor::read_pin_file() {
         return;
     }
     if (m_hash != hash) {
-        if (!m_off_reason.empty()) notice("a staff PIN is set in " + m_pin_file.string() + "; staff mode is on");
+        if (!m_off_reason.empty())
+            notice("a staff PIN is set in " + m_pin_file.string() + "; staff mode is on");
         // A new PIN (set-pin also removes the record): the wrong PINs were tries at the old one.
         if (m_hash || !m_off_reason.empty()) {
             m_wrong_pins = 0;
@@ -213,6 +219,7 @@ void StaffDoor::read_lockout(Millis now) {
         notice("cannot read the staff lockout record " + file.string() +
                "; staff mode is locked for one lockout period");
         m_locked_until = now + m_settings.lockout;
+        write_lockout(now);  // replaced, so that the next start does not lock again
         return;
     }
     std::optional<long long> wrong_pins;
@@ -231,6 +238,7 @@ void StaffDoor::read_lockout(Millis now) {
         notice("the staff lockout record " + file.string() +
                " is damaged; staff mode is locked for one lockout period");
         m_locked_until = now + m_settings.lockout;
+        write_lockout(now);  // replaced, so that the next start does not lock again
         return;
     }
     m_wrong_pins = static_cast<int>(std::min<long long>(*wrong_pins, m_settings.attempts_before_lockout - 1));
@@ -243,7 +251,8 @@ void StaffDoor::read_lockout(Millis now) {
 
 void StaffDoor::write_lockout(Millis now) {
     const std::int64_t locked_until_wall = locked(now) ? *m_locked_until + m_wall_minus_monotonic : 0;
-    std::string text = "# amanat staff mode: wrong PINs in a row, and when the lockout ends (Unix ms, 0: none)\n";
+    std::string text =
+        "# amanat staff mode: wrong PINs in a row, and when the lockout ends (Unix ms, 0: none)\n";
     text += std::string(kWrongPinsKey) + " " + std::to_string(m_wrong_pins) + "\n";
     text += std::string(kLockedUntilKey) + " " + std::to_string(locked_until_wall) + "\n";
     std::string error;

@@ -26,7 +26,8 @@
 // monotonic clock starts again at boot); a lockout read back is never longer than
 // one lockout period, so a wall clock set back cannot lock staff out for longer.
 // A record that is present but unreadable starts a full lockout (it cannot be
-// told from tampering); a missing one means no wrong PINs.
+// told from tampering) and is replaced by one of that lockout; a missing one
+// means no wrong PINs.
 //
 // With no valid PIN file (none, empty, damaged; see load_pin_hash()) staff mode
 // is off: the gesture does nothing, and take_notice() says why, once, for the
@@ -147,7 +148,8 @@ class StaffDoor {
     Millis next_deadline(Millis now) const;
 
     // Something the kiosk should log, once: why staff mode is off (or that it is
-    // on again), or that the lockout record cannot be read or written. Oldest
+    // on again), that a lockout started, or that the lockout record cannot be
+    // read or written. Oldest
     // first; empty when there is nothing new: `while (auto n = take_notice()) log(*n)`.
     std::optional<std::string> take_notice();
 

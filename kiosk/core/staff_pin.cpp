@@ -67,7 +67,8 @@ bool write_all(int fd, std::string_view text) {
 
 // True when `text` is a well-formed Argon2id hash string libsodium can verify.
 bool is_argon2id_hash(const std::string& text) {
-    if (text.size() >= crypto_pwhash_STRBYTES || text.compare(0, kArgon2idPrefix.size(), kArgon2idPrefix) != 0)
+    if (text.size() >= crypto_pwhash_STRBYTES ||
+        text.compare(0, kArgon2idPrefix.size(), kArgon2idPrefix) != 0)
         return false;
     // -1 means "not a hash of the current algorithm"; 0 and 1 are both well-formed.
     return sodium_ready() && crypto_pwhash_str_needs_rehash(text.c_str(), kOpsLimit, kMemLimit) != -1;
@@ -169,8 +170,8 @@ std::optional<std::string> load_pin_hash(const std::filesystem::path& file, std:
         return std::nullopt;
     }
     if (!is_argon2id_hash(text)) {
-        why_not = "the staff PIN file " + file.string() + " does not hold a PIN written by 'amanat staff set-pin'" +
-                  off + " (set the PIN again)";
+        why_not = "the staff PIN file " + file.string() +
+                  " does not hold a PIN written by 'amanat staff set-pin'" + off + " (set the PIN again)";
         return std::nullopt;
     }
     return text;

@@ -43,9 +43,10 @@ std::filesystem::path staff_pin_file(const KioskConfig& config);
 // The StaffDoor's lockout record beside the PIN file: "PIN_FILE.lockout".
 std::filesystem::path staff_lockout_file(const std::filesystem::path& pin_file);
 
-// The Argon2id hash of `pin` (crypto_pwhash_str at the costs below: measured
-// ~0.2 s and 64 MiB to verify on a kiosk-class CPU). Empty when libsodium fails
-// (out of memory). Slow on purpose: not on the render thread.
+// The Argon2id hash of `pin` (crypto_pwhash_str at libsodium's "interactive"
+// costs, 2 passes over 64 MiB: 63 ms to verify on the project's 2-core Xeon VM;
+// why these costs: staff_pin.cpp). Empty when libsodium fails (out of memory).
+// Slow on purpose: not on the render thread.
 std::string hash_pin(std::string_view pin);
 
 // True when `pin` is the PIN `hash` was made from (crypto_pwhash_str_verify, at

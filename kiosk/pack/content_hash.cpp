@@ -1,6 +1,7 @@
 #include "pack/content_hash.hpp"
 
 #include <array>
+#include <cstdlib>
 
 #include "pack/encoding.hpp"
 
@@ -8,7 +9,7 @@ namespace amanat::pack {
 
 ContentHash::ContentHash() {
     // Idempotent and thread-safe; it picks the fastest BLAKE2b for this CPU.
-    (void)sodium_init();
+    if (sodium_init() < 0) std::abort();  // no usable CPU features or random source: nothing is safe
     crypto_generichash_init(&m_state, nullptr, 0, kHashBytes);
 }
 

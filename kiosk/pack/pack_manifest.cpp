@@ -24,8 +24,7 @@ bool is_hex_hash(std::string_view text) {
 const json* member(const json& object, const char* key, json::value_t type) {
     const auto found = object.find(key);
     if (found == object.end()) return nullptr;
-    if (type == json::value_t::number_integer)
-        return found->is_number_integer() ? &*found : nullptr;
+    if (type == json::value_t::number_integer) return found->is_number_integer() ? &*found : nullptr;
     return found->type() == type ? &*found : nullptr;
 }
 
@@ -56,7 +55,8 @@ long long max_manifest_bytes(const Limits& limits) {
     return 64 * 1024 + limits.max_files * 1024;
 }
 
-bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& manifest, std::string& problem) {
+bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& manifest,
+                    std::string& problem) {
     json document = json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (document.is_discarded() || !document.is_object()) {
         problem = "its manifest (amanat-pack.json) is not valid JSON";
@@ -102,15 +102,16 @@ bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& 
         return false;
     }
     if (static_cast<long long>(files->size()) > limits.max_files) {
-        problem = "it declares " + std::to_string(files->size()) + " files, and this kiosk accepts at most " +
-                  std::to_string(limits.max_files) +
-                  " (max_files under [packs] in the kiosk's config); split the exhibition, or raise the limit";
+        problem =
+            "it declares " + std::to_string(files->size()) + " files, and this kiosk accepts at most " +
+            std::to_string(limits.max_files) +
+            " (max_files under [packs] in the kiosk's config); split the exhibition, or raise the limit";
         return false;
     }
     const long long declared_total = total->get<long long>();
     if (declared_total < 0 || declared_total > limits.max_total_bytes) {
-        problem = "it declares " + describe_bytes(declared_total) + " of files, and this kiosk accepts at most " +
-                  describe_bytes(limits.max_total_bytes) +
+        problem = "it declares " + describe_bytes(declared_total) +
+                  " of files, and this kiosk accepts at most " + describe_bytes(limits.max_total_bytes) +
                   " (max_megabytes under [packs] in the kiosk's config); make the media smaller, or raise "
                   "the limit";
         return false;
@@ -163,7 +164,8 @@ bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& 
         for (std::size_t slash = file.path.find('/'); slash != std::string::npos;
              slash = file.path.find('/', slash + 1)) {
             if (paths.count(std::string_view(file.path).substr(0, slash)) != 0) {
-                problem = "its manifest lists " + file.path.substr(0, slash) + " both as a file and as a folder";
+                problem =
+                    "its manifest lists " + file.path.substr(0, slash) + " both as a file and as a folder";
                 return false;
             }
         }

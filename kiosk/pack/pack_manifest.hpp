@@ -49,7 +49,8 @@ long long max_manifest_bytes(const Limits& limits);
 // inside another "file"), sizes and hashes well formed, and the count and total
 // within `limits`. False with `problem` saying what is wrong (a sentence
 // without the pack's name: the caller adds it).
-bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& manifest, std::string& problem);
+bool parse_manifest(std::string_view bytes, const Limits& limits, PackManifest& manifest,
+                    std::string& problem);
 
 // The installed pack's folder name: "<bundle id>-<version>-<first 12 hex of the
 // manifest's hash>", the version reduced to letters, digits, ".", "_" and "-".

@@ -1,7 +1,7 @@
 #include "pack/pack_signature.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -26,8 +26,8 @@ bool parse_signature(std::string_view text, PackSignature& signature, std::strin
     const auto algorithm = document.find("algorithm");
     const auto key = document.find("public_key");
     const auto value = document.find("signature");
-    if (algorithm == document.end() || *algorithm != "ed25519" || key == document.end() || !key->is_string() ||
-        value == document.end() || !value->is_string()) {
+    if (algorithm == document.end() || *algorithm != "ed25519" || key == document.end() ||
+        !key->is_string() || value == document.end() || !value->is_string()) {
         problem = "its signature (amanat-pack.sig) is not an Ed25519 signature";
         return false;
     }
@@ -44,7 +44,8 @@ bool parse_signature(std::string_view text, PackSignature& signature, std::strin
 
 bool signature_matches(const PackSignature& s, std::string_view manifest) {
     if (sodium_init() < 0) return false;
-    return crypto_sign_verify_detached(s.signature.data(), reinterpret_cast<const unsigned char*>(manifest.data()),
+    return crypto_sign_verify_detached(s.signature.data(),
+                                       reinterpret_cast<const unsigned char*>(manifest.data()),
                                        manifest.size(), s.public_key.data()) == 0;
 }
 

@@ -16,6 +16,7 @@
 #include "pack/durable.hpp"
 #include "pack/entry_path.hpp"
 #include "pack/pack_manifest.hpp"
+#include "pack/utf8_names.hpp"
 
 namespace amanat::pack {
 
@@ -115,7 +116,8 @@ class PackFile {
         ::close(m_fd);
         m_fd = -1;
         if (::rename(m_temporary.c_str(), m_out.c_str()) != 0) {
-            error = "cannot rename " + m_temporary.string() + " to " + m_out.string() + ": " + errno_text(errno);
+            error =
+                "cannot rename " + m_temporary.string() + " to " + m_out.string() + ": " + errno_text(errno);
             return false;
         }
         m_committed = true;
@@ -130,6 +132,7 @@ class PackFile {
         return false;
     }
 
+    Utf8Names m_utf8_names;  // first: outlives the archive
     fs::path m_out;
     fs::path m_temporary;
     int m_fd = -1;
@@ -167,12 +170,14 @@ bool list_bundle_files(const fs::path& folder, std::vector<BundleFile>& files, s
             const std::string inside = target.lexically_relative(canonical).generic_string();
             if (ec || inside.empty() || inside.starts_with("..") || !fs::is_regular_file(target, ec)) {
                 error = "cannot pack " + relative +
-                        ": it is a link that does not lead to a file inside the bundle; replace it with a copy of "
+                        ": it is a link that does not lead to a file inside the bundle; replace it with a "
+                        "copy of "
                         "the file";
                 return false;
             }
         } else if (!fs::is_regular_file(status)) {
-            error = "cannot pack " + relative + ": it is not a regular file (a device, pipe or socket?); remove it";
+            error = "cannot pack " + relative +
+                    ": it is not a regular file (a device, pipe or socket?); remove it";
             return false;
         }
         const auto size = fs::file_size(entry.path(), ec);
@@ -186,15 +191,16 @@ bool list_bundle_files(const fs::path& folder, std::vector<BundleFile>& files, s
         error = "cannot read the folder " + folder.string() + ": " + ec.message();
         return false;
     }
-    std::sort(files.begin(), files.end(), [](const BundleFile& a, const BundleFile& b) { return a.path < b.path; });
+    std::sort(files.begin(), files.end(),
+              [](const BundleFile& a, const BundleFile& b) { return a.path < b.path; });
     return true;
 }
 
 bool write_pack(const PackContent& content, const fs::path& out, const SigningKey* key,
                 const ProgressCallback& progress, std::string& error) {
-    const long long now = std::chrono::duration_cast<std::chrono::seconds>(
-                              std::chrono::system_clock::now().time_since_epoch())
-                              .count();
+    const long long now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     PackManifest manifest;
     manifest.bundle_id = content.bundle_id;
     manifest.bundle_version = content.bundle_version;
@@ -273,8 +279,9 @@ bool write_pack(const PackContent& content, const fs::path& out, const SigningKe
             return false;
         }
         if (!copied || size != listed.size || hash.hex_digest() != listed.hash) {
-            error = file.path + " changed while the pack was being built; make sure nothing is writing to the "
-                                "bundle, then build again";
+            error = file.path +
+                    " changed while the pack was being built; make sure nothing is writing to the "
+                    "bundle, then build again";
             return false;
         }
         ++state.files_done;

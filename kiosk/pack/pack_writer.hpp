@@ -26,7 +26,8 @@ struct BundleFile {
 // Hidden files and folders (".git", ".DS_Store") are left out; the validator
 // ignores them too. False with `error` naming the first file that cannot be
 // packed (a link leading outside, a device, a name a kiosk cannot store).
-bool list_bundle_files(const std::filesystem::path& folder, std::vector<BundleFile>& files, std::string& error);
+bool list_bundle_files(const std::filesystem::path& folder, std::vector<BundleFile>& files,
+                       std::string& error);
 
 struct PackContent {
     std::string bundle_id;

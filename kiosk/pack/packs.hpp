@@ -25,7 +25,10 @@ namespace amanat::pack {
 
 // How far a long operation has got, for a progress bar: bytes and files.
 struct PackProgress {
-    std::string stage;  // "checking", "extracting", "validating", "switching", ... (English, for logs)
+    // English, for logs. build: "validating", "hashing", "writing"; verify: "checking";
+    // install: "extracting", then "validating", "switching", "done" (these three
+    // without totals: all counts 0).
+    std::string stage;
     long long bytes_done = 0;
     long long bytes_total = 0;
     long long files_done = 0;
@@ -36,7 +39,10 @@ using ProgressCallback = std::function<void(const PackProgress&)>;
 // Whose packs a kiosk accepts (from its config).
 struct Trust {
     std::vector<std::string> public_keys;  // Ed25519 public keys, base64 as `amanat pack keygen` prints them
-    bool allow_unsigned = false;           // development only
+    // Development only: also accept unsigned packs, and packs signed by a key
+    // not listed (no more proof than none). A signature that does not match its
+    // manifest is refused all the same: that pack was altered or damaged.
+    bool allow_unsigned = false;
 };
 
 // What an archive may declare before anything is extracted (zip bombs).
@@ -60,7 +66,8 @@ struct PackCheck {
 
 // `amanat pack keygen`: writes a new secret key to `secret_key_file` (mode 0600,
 // refusing to overwrite) and returns the public key, base64.
-std::optional<std::string> generate_signing_key(const std::filesystem::path& secret_key_file, std::string& error);
+std::optional<std::string> generate_signing_key(const std::filesystem::path& secret_key_file,
+                                                std::string& error);
 
 // `amanat pack build`: validates the bundle in `bundle_folder` (refusing on any
 // error, whose report is returned in `report`), then writes `out` (through a
@@ -77,11 +84,11 @@ PackCheck verify_pack(const std::filesystem::path& file, const Trust& trust, con
 
 // One pack installed under a root folder.
 struct InstalledPack {
-    std::string name;  // its folder's name under the root's packs/
-    std::filesystem::path folder;
+    std::string name;              // its folder's name under the root's packs/
+    std::filesystem::path folder;  // ROOT/packs/NAME; the exhibition itself is folder / "bundle"
     std::string bundle_id;
     std::string bundle_version;
-    std::string signer;         // "" when unsigned
+    std::string signer;          // "" when unsigned
     long long installed_at = 0;  // Unix seconds
     bool active = false;
     bool previous = false;  // what `rollback` would return to
@@ -90,7 +97,7 @@ struct InstalledPack {
 // What an install did, or why it refused: for the staff screen and the CLI.
 struct InstallOutcome {
     bool ok = false;
-    std::string message;         // one paragraph for staff: what happened, what to do
+    std::string message;          // one paragraph for staff: what happened, what to do
     ValidationReport validation;  // the staged bundle's report when it did not validate
     std::optional<InstalledPack> installed;
 };
@@ -104,16 +111,23 @@ class InstalledPacks {
 
     // The bundle folder the kiosk should show: the active pack's, or nullopt
     // when none is installed (the kiosk then shows its built-in exhibition).
+    // One readlink, no lock: cheap enough for every idle reset. The path names
+    // the pack's own folder (ROOT/packs/NAME/bundle), not the `active` link, so
+    // a kiosk keeps reading one pack while another is installed; compare it
+    // with the path shown to know whether to reload.
     std::optional<std::filesystem::path> active_bundle() const;
     // Every installed pack, newest first.
     std::vector<InstalledPack> list(std::string& error) const;
 
     // Verify, extract into staging (refusing unsafe entries), validate, then
     // switch `active` to it, keeping the pack it replaces as `previous`. The
-    // active exhibition is unchanged unless it returns true.
+    // active exhibition is unchanged unless `ok` is true; `ok` is also true,
+    // with nothing changed, when this very pack is active already (`message`
+    // says so).
     InstallOutcome install(const std::filesystem::path& pack_file, const Trust& trust, const Limits& limits,
                            const ProgressCallback& progress);
-    // Makes `previous` active again (and the current one previous).
+    // Makes `previous` active again (and the current one previous). `message`
+    // says what happened or why not, for staff, either way.
     bool rollback(std::string& message);
 
     const std::filesystem::path& root() const { return m_root; }

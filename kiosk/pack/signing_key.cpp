@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -75,8 +76,9 @@ std::optional<SigningKey> SigningKey::load(const fs::path& file, std::string& er
 PackSignature SigningKey::sign(std::string_view manifest) const {
     PackSignature out;
     out.public_key = m_public;
-    crypto_sign_detached(out.signature.data(), nullptr, reinterpret_cast<const unsigned char*>(manifest.data()),
-                         manifest.size(), m_secret.data());
+    crypto_sign_detached(out.signature.data(), nullptr,
+                         reinterpret_cast<const unsigned char*>(manifest.data()), manifest.size(),
+                         m_secret.data());
     return out;
 }
 
@@ -99,7 +101,8 @@ std::optional<std::string> generate_signing_key(const fs::path& secret_key_file,
     }
     // O_EXCL: an existing key is never replaced, since the packs signed with it
     // (and the kiosks trusting it) would be orphaned.
-    const int fd = ::open(secret_key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    const int fd =
+        ::open(secret_key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int e = errno;
         error = e == EEXIST ? secret_key_file.string() +
@@ -115,8 +118,9 @@ std::optional<std::string> generate_signing_key(const fs::path& secret_key_file,
     if (!ok && error.empty()) error = std::strerror(errno);
     sodium_memzero(text.data(), text.size());
     ::close(fd);
-    if (ok) ok = fsync_folder(secret_key_file.parent_path().empty() ? fs::path(".") : secret_key_file.parent_path(),
-                              error);
+    if (ok)
+        ok = fsync_folder(
+            secret_key_file.parent_path().empty() ? fs::path(".") : secret_key_file.parent_path(), error);
     if (!ok) {
         ::unlink(secret_key_file.c_str());
         error = "cannot write " + secret_key_file.string() + ": " + error;

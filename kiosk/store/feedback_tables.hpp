@@ -63,8 +63,8 @@ bool each_row(const FeedbackArchive& archive, const Period& period, Visit&& visi
 // core/csv_writer.hpp). `rows` is set to the number of rows written. False with
 // `error` set if reading fails.
 bool write_csv_table(const FeedbackArchive& archive, FeedbackTable table, const Period& period,
-                     bool byte_order_mark, const std::function<void(std::string_view)>& write, long long& rows,
-                     std::string& error);
+                     bool byte_order_mark, const std::function<void(std::string_view)>& write,
+                     long long& rows, std::string& error);
 
 // What export_feedback_to_folder() wrote.
 struct ExportSummary {
@@ -93,6 +93,7 @@ struct ExportSummary {
 // removed and `error` names the file and the reason (a full stick, a stick
 // pulled out, a database that cannot be read).
 bool export_feedback_to_folder(const std::filesystem::path& database, const std::filesystem::path& folder,
-                               const std::string& kiosk_name_for_files, ExportSummary& out, std::string& error);
+                               const std::string& kiosk_name_for_files, ExportSummary& out,
+                               std::string& error);
 
 }  // namespace amanat::store

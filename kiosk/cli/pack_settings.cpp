@@ -1,0 +1,94 @@
+#include "cli/pack_settings.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/diagnostics.hpp"
+#include "core/kiosk_config.hpp"
+#include "pack/pack_signature.hpp"
+
+namespace amanat::cli {
+
+const char* const kRootHelp =
+    "  --root DIR          the kiosk's packs folder (default: root under [packs] in --config,\n"
+    "                      else /var/lib/amanat/packs)\n";
+const char* const kConfigHelp =
+    "  --config FILE       the kiosk's config (/etc/amanat/kiosk.toml): its [packs] root,\n"
+    "                      trusted_keys, allow_unsigned, max_megabytes and max_files\n";
+const char* const kTrustHelp =
+    "  --trust KEY         also trust packs signed with this public key (base64, as\n"
+    "                      `amanat pack keygen` prints it); may be repeated\n"
+    "  --allow-unsigned    accept unsigned packs, and packs signed by keys not trusted\n"
+    "                      (development kiosks only)\n";
+
+PackOptionRead read_pack_option(const std::vector<std::string>& args, std::size_t& i,
+                                std::initializer_list<std::string_view> accepted, PackOptions& options,
+                                std::string& problem) {
+    const std::string& option = args[i];
+    if (std::find(accepted.begin(), accepted.end(), option) == accepted.end())
+        return PackOptionRead::not_mine;
+    if (option == "--allow-unsigned") {
+        options.allow_unsigned = true;
+        return PackOptionRead::read;
+    }
+    if (option != "--config" && option != "--root" && option != "--trust") return PackOptionRead::not_mine;
+    if (i + 1 >= args.size() || args[i + 1].empty()) {
+        problem = option == "--trust"  ? "--trust needs a public key (base64)"
+                  : option == "--root" ? "--root needs a folder"
+                                       : "--config needs the kiosk's config file";
+        return PackOptionRead::wrong;
+    }
+    const std::string& value = args[++i];
+    if (option == "--config") {
+        options.config = value;
+    } else if (option == "--root") {
+        options.root = value;
+    } else {
+        if (!pack::parse_public_key(value)) {
+            problem = "--trust '" + value +
+                      "' is not a public key: give the 44-character base64 text `amanat pack keygen` printed";
+            return PackOptionRead::wrong;
+        }
+        options.trusted_keys.push_back(value);
+    }
+    return PackOptionRead::read;
+}
+
+bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,
+                           std::string& problem) {
+    settings = PackSettings{};
+    settings.root = kDefaultPacksRoot;
+    if (options.config) {
+        Diagnostics diagnostics;
+        const KioskConfig config = load_kiosk_config(*options.config, diagnostics);
+        for (const Diagnostic& d : diagnostics.items()) {
+            if (d.code == "unreadable") {
+                problem = "cannot read the kiosk's config " + options.config->string() +
+                          "; check the path given with --config";
+                return false;
+            }
+            std::fprintf(stderr, "%s: warning: %s:%d: %s (%s)\n", command, options.config->c_str(), d.line,
+                         d.message.c_str(), d.fix.c_str());
+        }
+        if (config.packs_root) settings.root = *config.packs_root;
+        settings.trust.public_keys = config.trusted_keys;
+        settings.trust.allow_unsigned = config.allow_unsigned_packs;
+        settings.limits.max_total_bytes = config.pack_max_megabytes << 20;
+        settings.limits.max_files = config.pack_max_files;
+        for (const std::string& key : config.trusted_keys) {
+            if (!pack::parse_public_key(key)) {
+                std::fprintf(stderr, "%s: warning: %s: trusted_keys holds '%s', which is not a public key\n",
+                             command, options.config->c_str(), key.c_str());
+            }
+        }
+        settings.trust_given = !config.trusted_keys.empty() || config.allow_unsigned_packs;
+    }
+    if (options.root) settings.root = *options.root;
+    settings.trust.public_keys.insert(settings.trust.public_keys.end(), options.trusted_keys.begin(),
+                                      options.trusted_keys.end());
+    if (options.allow_unsigned) settings.trust.allow_unsigned = true;
+    settings.trust_given = settings.trust_given || !options.trusted_keys.empty() || options.allow_unsigned;
+    return true;
+}
+
+}  // namespace amanat::cli
