@@ -269,6 +269,7 @@ void StaffDesk::refresh_lists() {
     m_view.pack_files.clear();
     for (const auto& file : m_pack_files) m_view.pack_files.push_back(file.string());
     m_export_targets = usb_stick_folders();
+    if (m_config.export_folder) m_export_targets.push_back(*m_config.export_folder);
     m_view.export_targets.clear();
     for (const auto& folder : m_export_targets) m_view.export_targets.push_back(folder.string());
     m_view.installed.clear();

@@ -146,7 +146,9 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
         }
     }
     if (const toml::table* staff = reader.subtable(*root, "staff", false, "the kiosk config")) {
-        reader.check_keys(*staff, {"pin_file"}, "[staff]");
+        reader.check_keys(*staff, {"pin_file", "export_folder"}, "[staff]");
+        if (auto path = absolute_path(reader, *staff, "export_folder", "[staff]", "/srv/amanat/exports"))
+            config.export_folder = *path;
         if (auto path = absolute_path(reader, *staff, "pin_file", "[staff]", "/var/lib/amanat/staff-pin"))
             config.staff_pin_file = *path;
     }

@@ -34,6 +34,7 @@ struct KioskConfig {
 
     // Staff mode (five taps in the top-left corner, then the PIN).
     std::optional<std::filesystem::path> staff_pin_file;  // default: state folder / "staff-pin"
+    std::optional<std::filesystem::path> export_folder;   // offered for feedback exports, besides USB sticks
 };
 
 // Reads a config file. Problems go to `out` (file:line:column); a missing or

@@ -1,6 +1,7 @@
 #include "pack/durable.hpp"
 
 #include <fcntl.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,17 +43,48 @@ bool fsync_folder(const fs::path& folder, std::string& error) {
     return ok;
 }
 
-bool sync_file_system(const fs::path& path, std::string& error) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+void start_writeback(int fd) {
+    // Advisory: if it fails, fsync_tree() simply has more to write.
+    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+namespace {
+
+bool fsync_path(const fs::path& path, int flags, std::string& error) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | flags);
     if (fd < 0) {
         error = "cannot open " + path.string() + ": " + errno_text(errno);
         return false;
     }
-    // Since Linux 5.8 syncfs also reports write-back errors (a failing disk).
-    const bool ok = ::syncfs(fd) == 0;
+    const bool ok = ::fsync(fd) == 0;
     if (!ok) error = "cannot write " + path.string() + " to disk: " + errno_text(errno);
     ::close(fd);
-    crash_point("syncfs");
+    return ok;
+}
+
+bool fsync_below(const fs::path& folder, std::string& error) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::file_status status = it->symlink_status(ec);
+        if (fs::is_directory(status)) {
+            if (!fsync_below(it->path(), error) || !fsync_path(it->path(), O_DIRECTORY, error)) return false;
+        } else if (fs::is_regular_file(status)) {
+            if (!fsync_path(it->path(), 0, error)) return false;
+        }
+        // A link's own name is made durable by its folder's fsync.
+    }
+    if (ec) {
+        error = "cannot read " + folder.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool fsync_tree(const fs::path& folder, std::string& error) {
+    const bool ok = fsync_below(folder, error) && fsync_path(folder, O_DIRECTORY, error);
+    crash_point("fsync tree");
     return ok;
 }
 

@@ -20,10 +20,16 @@ bool write_all(int fd, std::string_view bytes, std::string& error);
 // fsync on a folder, so that names created, renamed or removed in it are on disk.
 bool fsync_folder(const std::filesystem::path& folder, std::string& error);
 
-// syncfs on the file system holding `path`: every file written there is on disk
-// afterwards. One call instead of an fsync per extracted file, which costs one
-// journal commit instead of thousands.
-bool sync_file_system(const std::filesystem::path& path, std::string& error);
+// Asks the kernel to start writing a file's data now, without waiting
+// (sync_file_range), so that fsync_tree() later finds little left to do.
+void start_writeback(int fd);
+
+// fsync on every file and folder under `folder` (deepest first) and on the
+// folder itself: everything extracted is on disk afterwards. After
+// start_writeback() on each file, the first fsync commits the journal for all
+// of them and the rest mostly return at once, so this costs about one commit,
+// and it does not wait for other programs' writes as syncfs would.
+bool fsync_tree(const std::filesystem::path& folder, std::string& error);
 
 // Writes `bytes` to `file` through "file.new" (fsync, rename, fsync of the folder).
 bool write_file_durably(const std::filesystem::path& file, std::string_view bytes, std::string& error);

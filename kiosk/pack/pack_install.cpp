@@ -2,7 +2,7 @@
 //
 // Crash safety (a SIGKILL or a power cut at any moment): nothing outside
 // ROOT/staging changes until the new pack is complete, validated and on disk
-// (syncfs). It then enters packs/ by one rename, and becomes active by one
+// (fsync of every file and folder). It then enters packs/ by one rename, and becomes active by one
 // rename of the `active` link; its `previous` link was made inside it
 // beforehand. So `active` always names a complete pack, the old or the new
 // one; what a crash can leave is junk in staging/ (removed by the next
@@ -132,6 +132,7 @@ class StagingSink final : public PackSink {
         if (m_already_active) return true;
         const int fd = m_fd;
         m_fd = -1;
+        start_writeback(fd);
         if (::close(fd) != 0) {
             problem = "cannot write " + m_path.string() + ": " + errno_text(errno);
             return false;
@@ -302,7 +303,7 @@ InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& t
     info.pack_file = fs::absolute(pack_file).lexically_normal().string();
     info.files = static_cast<long long>(header.manifest.files.size());
     info.bytes = header.manifest.total_bytes;
-    // Plain writes: the syncfs below makes them durable with the bundle.
+    // Plain writes: fsync_tree() below makes them durable with the bundle.
     bool ok = true;
     for (const auto& [file, bytes] : {std::pair{sink.folder() / "pack-info.json", pack_info_json(info)},
                                       std::pair{sink.folder() / "amanat-pack.json", header.manifest_bytes}}) {
@@ -321,7 +322,8 @@ InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& t
         clean_staging(root, error);
         return refused("Not installed: cannot write into " + sink.folder().string() + ": " + error + ".");
     }
-    if (!sync_file_system(sink.folder(), error) || !move_into_packs(root, name, error) ||
+    if (!fsync_tree(sink.folder(), error) || !fsync_folder(root.staging, error) ||
+        !move_into_packs(root, name, error) ||
         !replace_link_durably(root.active, active_target(name), error)) {
         // `active` was not replaced (it is the last step): still the old pack.
         return refused("Not installed: " + error + ".");

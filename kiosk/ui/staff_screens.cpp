@@ -282,9 +282,12 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
                        bar_min.y + bar_h),
                 frame.theme.accent, bar_h * 0.5f);
     } else if (!staff.outcome.empty()) {
-        bottom -= line * 1.2f;
-        clipped_text(draw, fonts.bold, ImVec2(min.x, bottom), width, staff.outcome_ok ? kGood : kBad,
-                     staff.outcome);
+        // A whole paragraph for staff (what happened, what to do): wrapped.
+        const ImVec2 size =
+            fonts.bold->CalcTextSizeA(fonts.bold->FontSize, 1e9f, width, staff.outcome.c_str());
+        bottom -= size.y + line * 0.3f;
+        draw.AddText(fonts.bold, fonts.bold->FontSize, ImVec2(min.x, bottom), staff.outcome_ok ? kGood : kBad,
+                     staff.outcome.c_str(), nullptr, width);
     }
 }
 
