@@ -114,7 +114,8 @@ int pack_install(const std::vector<std::string>& args) {
             std::fputs(format_report_text(outcome.validation).c_str(), stderr);
         return kErrors.input_error(outcome.message);
     }
-    std::fprintf(json ? stderr : stdout, "%s\n", outcome.message.c_str());
+    std::fprintf(json ? stderr : stdout, "%s\n(packs folder: %s)\n", outcome.message.c_str(),
+                 settings.root.c_str());
     return 0;
 }
 

@@ -5,13 +5,15 @@
 
 #include "core/diagnostics.hpp"
 #include "core/kiosk_config.hpp"
+#include "core/kiosk_identity.hpp"
 #include "pack/pack_signature.hpp"
 
 namespace amanat::cli {
 
 const char* const kRootHelp =
     "  --root DIR          the kiosk's packs folder (default: root under [packs] in --config,\n"
-    "                      else /var/lib/amanat/packs)\n";
+    "                      else the kiosk's own default: /var/lib/amanat/packs when installed,\n"
+    "                      ~/.local/state/amanat/packs for a user)\n";
 const char* const kConfigHelp =
     "  --config FILE       the kiosk's config (/etc/amanat/kiosk.toml): its [packs] root,\n"
     "                      trusted_keys, allow_unsigned, max_megabytes and max_files\n";
@@ -57,7 +59,9 @@ PackOptionRead read_pack_option(const std::vector<std::string>& args, std::size_
 bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,
                            std::string& problem) {
     settings = PackSettings{};
-    settings.root = kDefaultPacksRoot;
+    // Where the kiosk looks when its config names no root: /var/lib/amanat/packs
+    // on an installed kiosk, the user's state folder on a developer's machine.
+    settings.root = default_state_folder() / "packs";
     if (options.config) {
         Diagnostics diagnostics;
         const KioskConfig config = load_kiosk_config(*options.config, diagnostics);

@@ -47,8 +47,6 @@ struct PackSettings {
 bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,
                            std::string& problem);
 
-// The root used when neither --root nor the config names one.
-inline const char* const kDefaultPacksRoot = "/var/lib/amanat/packs";
 
 // Help lines for the shared options.
 extern const char* const kRootHelp;

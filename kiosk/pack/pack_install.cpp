@@ -214,15 +214,17 @@ bool move_into_packs(const PackRoot& root, const std::string& name, std::string&
 void remove_unused_packs(const PackRoot& root, const std::string& active,
                          const std::optional<std::string>& previous) {
     std::error_code ec;
-    int moved = 0;
+    std::vector<std::string> unused;  // listed first: renaming while reading a folder is unspecified
     for (fs::directory_iterator it(root.packs, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name == active || (previous && name == *previous)) continue;
-        const fs::path aside = root.staging / ("unused-" + std::to_string(moved++) + "-" + name);
-        if (::rename(it->path().c_str(), aside.c_str()) == 0) crash_point("move unused pack");
+        if (name != active && !(previous && name == *previous)) unused.push_back(name);
+    }
+    for (std::size_t i = 0; i < unused.size(); ++i) {
+        const fs::path aside = root.staging / ("unused-" + std::to_string(i) + "-" + unused[i]);
+        if (::rename(root.pack(unused[i]).c_str(), aside.c_str()) == 0) crash_point("move unused pack");
     }
     std::string ignored;
-    if (moved > 0) fsync_folder(root.packs, ignored);
+    if (!unused.empty()) fsync_folder(root.packs, ignored);
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ struct PackHeader {
     bool signer_trusted = false;
 };
 
-// Where the bundle's bytes go. Each call returning false stops the reading;
+// Where the bundle's bytes go, called on the thread running read_pack(), in
+// order, one file at a time. Each call returning false stops the reading;
 // `problem` (a sentence without the pack's name) says why, or stays empty for a
 // quiet stop (e.g. the pack is installed already).
 class PackSink {
