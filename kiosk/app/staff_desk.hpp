@@ -78,7 +78,7 @@ class StaffDesk {
     ui::StaffView m_view;
     std::vector<std::filesystem::path> m_pack_files;
     std::vector<std::filesystem::path> m_export_targets;
-    std::string m_active_pack;  // for the status page, as of the last refresh_lists()
+    std::string m_active_pack;            // for the status page, as of the last refresh_lists()
     std::optional<PinCheck> m_pin_check;  // the check running, if any
     std::future<bool> m_pin_answer;
 

@@ -47,7 +47,6 @@ struct PackSettings {
 bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,
                            std::string& problem);
 
-
 // Help lines for the shared options.
 extern const char* const kRootHelp;
 extern const char* const kConfigHelp;
