@@ -59,6 +59,31 @@ TEST_CASE("ui: every letter of the tour's languages renders when a text uses it"
     ImGui::DestroyContext();
 }
 
+namespace {
+
+// Every touch target of the last frame at least 15 mm each way, on screen, and
+// not overlapping another (the attract screen is one big target).
+void check_touch_targets(const HeadlessKiosk& kiosk, int width, int height) {
+    const auto& targets = kiosk.targets;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        const auto& t = targets[i];
+        CAPTURE(t.id);
+        CHECK(t.max.x - t.min.x >= kiosk.metrics.mm(15));
+        CHECK(t.max.y - t.min.y >= kiosk.metrics.mm(15));
+        CHECK(t.min.x >= 0);
+        CHECK(t.min.y >= 0);
+        CHECK(t.max.x <= static_cast<float>(width));
+        CHECK(t.max.y <= static_cast<float>(height));
+        for (std::size_t j = i + 1; j < targets.size(); ++j) {
+            const auto& u = targets[j];
+            CAPTURE(u.id);
+            CHECK_FALSE((t.min.x < u.max.x && u.min.x < t.max.x && t.min.y < u.max.y && u.min.y < t.max.y));
+        }
+    }
+}
+
+}  // namespace
+
 TEST_CASE("ui: every screen in every language and both text sizes, landscape and portrait") {
     for (const auto& [width, height] :
          std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}, {3840, 2160}}) {
@@ -72,27 +97,9 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
                 VisitorSession session(*kiosk.bundle, languages, size);
                 Millis now = 1000;
                 kiosk.idle.touch(now);
-                // Every touch target at least 15 mm each way, on screen, and not
-                // overlapping another (the attract screen is one big target).
                 const auto draw = [&](Millis at) {
                     kiosk.frame(session, at);
-                    const auto& targets = kiosk.targets;
-                    for (std::size_t i = 0; i < targets.size(); ++i) {
-                        const auto& t = targets[i];
-                        CAPTURE(t.id);
-                        CHECK(t.max.x - t.min.x >= kiosk.metrics.mm(15));
-                        CHECK(t.max.y - t.min.y >= kiosk.metrics.mm(15));
-                        CHECK(t.min.x >= 0);
-                        CHECK(t.min.y >= 0);
-                        CHECK(t.max.x <= static_cast<float>(width));
-                        CHECK(t.max.y <= static_cast<float>(height));
-                        for (std::size_t j = i + 1; j < targets.size(); ++j) {
-                            const auto& u = targets[j];
-                            CAPTURE(u.id);
-                            CHECK_FALSE((t.min.x < u.max.x && u.min.x < t.max.x && t.min.y < u.max.y &&
-                                         u.min.y < t.max.y));
-                        }
-                    }
+                    check_touch_targets(kiosk, width, height);
                 };
                 draw(now);  // attract
                 session.apply(VisitorAction(VisitorAction::Kind::Start));
@@ -455,24 +462,8 @@ TEST_CASE("ui: staff mode's PIN pad and pages in every language, both text sizes
                 CAPTURE(language);
                 VisitorSession session(*kiosk.bundle, {language}, size);
                 const auto check_targets = [&] {
-                    const auto& targets = kiosk.targets;
-                    REQUIRE_FALSE(targets.empty());
-                    for (std::size_t i = 0; i < targets.size(); ++i) {
-                        const auto& t = targets[i];
-                        CAPTURE(t.id);
-                        CHECK(t.max.x - t.min.x >= kiosk.metrics.mm(15));
-                        CHECK(t.max.y - t.min.y >= kiosk.metrics.mm(15));
-                        CHECK(t.min.x >= 0);
-                        CHECK(t.min.y >= 0);
-                        CHECK(t.max.x <= static_cast<float>(width));
-                        CHECK(t.max.y <= static_cast<float>(height));
-                        for (std::size_t j = i + 1; j < targets.size(); ++j) {
-                            const auto& u = targets[j];
-                            CAPTURE(u.id);
-                            CHECK_FALSE((t.min.x < u.max.x && u.min.x < t.max.x && t.min.y < u.max.y &&
-                                         u.min.y < t.max.y));
-                        }
-                    }
+                    REQUIRE_FALSE(kiosk.targets.empty());
+                    check_touch_targets(kiosk, width, height);
                 };
                 kiosk.staff = ui::StaffView{};
                 kiosk.staff.phase = ui::StaffView::Phase::Pin;
