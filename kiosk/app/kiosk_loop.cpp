@@ -120,7 +120,9 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         // their privacy); while it shows, the visitors' screens neither draw nor
         // listen.
         if (staff.showing()) {
-            if (window.had_input()) staff.touch(now);
+            if (window.had_input())
+                staff.touch(recognised, static_cast<float>(window.width()),
+                            static_cast<float>(window.height()), now);
         } else if (staff.watch_corner(recognised, static_cast<float>(window.width()),
                                       static_cast<float>(window.height()), now)) {
             session.reset(VisitEnd::Idle);

@@ -111,6 +111,20 @@ bool StaffDesk::watch_corner(const std::vector<Gesture>& gestures, float width, 
     return opened;
 }
 
+void StaffDesk::touch(const std::vector<Gesture>& gestures, float width, float height, Millis now) {
+    m_door.touch(now);
+    if (!m_view.touch_test) return;
+    for (const Gesture& g : gestures) {
+        for (const auto& [x, y] : {std::pair{g.x, g.y}, std::pair{g.start_x, g.start_y}}) {
+            const int column =
+                std::clamp(static_cast<int>(x * ui::kTouchGridColumns / width), 0, ui::kTouchGridColumns - 1);
+            const int row =
+                std::clamp(static_cast<int>(y * ui::kTouchGridRows / height), 0, ui::kTouchGridRows - 1);
+            m_view.touched_cells[static_cast<std::size_t>(row * ui::kTouchGridColumns + column)] = true;
+        }
+    }
+}
+
 void StaffDesk::start(std::string what, std::function<void()> work) {
     {
         std::lock_guard lock(m_mutex);
@@ -252,6 +266,7 @@ StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions
             }
             case Kind::TouchTest:
                 m_view.touch_test = true;
+                m_view.touched_cells.assign(ui::kTouchGridColumns * ui::kTouchGridRows, false);
                 break;
             case Kind::Restart:
                 log("restarting the kiosk");

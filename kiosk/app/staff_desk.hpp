@@ -48,8 +48,9 @@ class StaffDesk {
     // The frame's taps, while the visitors' screens show: true when the hidden
     // gesture completed and the PIN pad opens.
     bool watch_corner(const std::vector<Gesture>& gestures, float width, float height, Millis now);
-    // Any input while staff mode shows (keeps it open).
-    void touch(Millis now) { m_door.touch(now); }
+    // Input while staff mode shows: keeps it open, and marks the touch test's
+    // cells under every finger down, moved or lifted.
+    void touch(const std::vector<Gesture>& gestures, float width, float height, Millis now);
 
     // Carries out the staff screens' actions of this frame.
     Request handle(const std::vector<ui::StaffAction>& actions, MediaDesk& media, const VisitorsBook& book,

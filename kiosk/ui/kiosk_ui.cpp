@@ -1,5 +1,7 @@
 #include "ui/kiosk_ui.hpp"
 
+#include <algorithm>
+
 #include "ui/idle_overlay.hpp"
 #include "ui/language_screen.hpp"
 #include "ui/out_of_order_screen.hpp"
@@ -111,8 +113,13 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
         static const char* const kPages[] = {"status", "packs", "feedback", "tests"};
         std::string text = "screen=staff";
         if (staff->phase == StaffView::Phase::Open) {
-            text += staff->touch_test ? " page=touch-test"
-                                      : std::string(" page=") + kPages[static_cast<int>(staff->page)];
+            if (staff->touch_test) {
+                text += " page=touch-test touched=" +
+                        std::to_string(
+                            std::count(staff->touched_cells.begin(), staff->touched_cells.end(), true));
+            } else {
+                text += std::string(" page=") + kPages[static_cast<int>(staff->page)];
+            }
             if (staff->busy) text += " task=busy";
             if (!staff->busy && !staff->outcome.empty())
                 text += staff->outcome_ok ? " outcome=ok" : " outcome=failed";

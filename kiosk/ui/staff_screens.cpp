@@ -8,8 +8,6 @@
 namespace amanat::ui {
 namespace {
 
-constexpr int kGridColumns = 8;
-constexpr int kGridRows = 5;
 constexpr ImU32 kGood = IM_COL32(46, 140, 70, 255);
 constexpr ImU32 kBad = IM_COL32(190, 40, 40, 255);
 
@@ -43,9 +41,8 @@ void StaffScreens::draw(Frame& frame, const StaffView& staff) {
             return;
         case StaffView::Phase::Open:
             if (staff.touch_test) {
-                draw_touch_test(frame);
+                draw_touch_test(frame, staff);
             } else {
-                m_touch_test_shown = false;
                 draw_open(frame, staff);
             }
             return;
@@ -291,29 +288,18 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
     }
 }
 
-void StaffScreens::draw_touch_test(Frame& frame) {
+void StaffScreens::draw_touch_test(Frame& frame, const StaffView& staff) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
-    if (!m_touch_test_shown) {
-        m_touch_test_shown = true;
-        m_touched.assign(kGridColumns * kGridRows, false);
-    }
-    const float cell_w = screen.x / kGridColumns;
-    const float cell_h = screen.y / kGridRows;
-    // Every finger down, moved or lifted marks its cell: a dead zone stays grey.
-    for (const Gesture& g : frame.gestures) {
-        for (const auto& [x, y] : {std::pair{g.x, g.y}, std::pair{g.start_x, g.start_y}}) {
-            const int column = std::clamp(static_cast<int>(x / cell_w), 0, kGridColumns - 1);
-            const int row = std::clamp(static_cast<int>(y / cell_h), 0, kGridRows - 1);
-            m_touched[static_cast<std::size_t>(row * kGridColumns + column)] = true;
-        }
-    }
+    const float cell_w = screen.x / kTouchGridColumns;
+    const float cell_h = screen.y / kTouchGridRows;
     draw.AddRectFilled(ImVec2(0, 0), screen, IM_COL32(40, 40, 40, 255));
-    for (int row = 0; row < kGridRows; ++row) {
-        for (int column = 0; column < kGridColumns; ++column) {
+    for (int row = 0; row < kTouchGridRows; ++row) {
+        for (int column = 0; column < kTouchGridColumns; ++column) {
             const ImVec2 min(static_cast<float>(column) * cell_w, static_cast<float>(row) * cell_h);
             const ImVec2 max(min.x + cell_w, min.y + cell_h);
-            if (m_touched[static_cast<std::size_t>(row * kGridColumns + column)])
+            const auto cell = static_cast<std::size_t>(row * kTouchGridColumns + column);
+            if (cell < staff.touched_cells.size() && staff.touched_cells[cell])
                 draw.AddRectFilled(min, max, kGood);
             draw.AddRect(min, max, IM_COL32(200, 200, 200, 255), 0, 0, 2);
         }

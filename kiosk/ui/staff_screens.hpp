@@ -1,7 +1,5 @@
 #pragma once
 
-#include <vector>
-
 #include "ui/frame.hpp"
 #include "ui/staff_view.hpp"
 
@@ -20,10 +18,7 @@ class StaffScreens {
     void draw_pin_pad(Frame& frame, const StaffView& staff);
     void draw_open(Frame& frame, const StaffView& staff);
     void draw_page(Frame& frame, const StaffView& staff, ImVec2 min, ImVec2 max);
-    void draw_touch_test(Frame& frame);
-
-    std::vector<bool> m_touched;  // the touch test grid's cells, row by row
-    bool m_touch_test_shown = false;
+    void draw_touch_test(Frame& frame, const StaffView& staff);
 };
 
 }  // namespace amanat::ui

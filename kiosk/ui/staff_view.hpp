@@ -65,6 +65,11 @@ struct StaffView {
     std::vector<std::string> outcome_details;  // e.g. the validation report of a refused pack
 
     bool touch_test = false;  // the touch test grid is showing
+    // The touch test's cells, row by row, true once touched (kTouchGridColumns x kTouchGridRows).
+    std::vector<bool> touched_cells;
 };
+
+inline constexpr int kTouchGridColumns = 8;
+inline constexpr int kTouchGridRows = 5;
 
 }  // namespace amanat::ui
