@@ -1,5 +1,6 @@
 #include "app/visitors_book.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -17,10 +18,6 @@ long long unix_seconds() {
 void log(const std::string& line) {
     std::fprintf(stderr, "amanat-kiosk: %s\n", line.c_str());
 }
-
-}  // namespace
-
-namespace {
 
 // Opens the kiosk's database (its id first). Runs on a thread of its own: on a
 // kiosk that has kept months of feedback, SQLite's integrity check of the file
@@ -147,7 +144,11 @@ ui::FeedbackView VisitorsBook::view(Millis now) {
         m_view.thanked_at = now;
         m_saved_reactions.clear();
     }
-    m_view.answers_saved = m_answers_pending == 0;
+    // Answers still waiting for the database to open are not saved either.
+    m_view.answers_saved = m_answers_pending == 0 &&
+                           std::none_of(m_waiting.begin(), m_waiting.end(), [](const FeedbackRow& row) {
+                               return std::holds_alternative<SurveyAnswer>(row);
+                           });
     if (!m_open_problem.empty()) {
         m_view.problem = m_open_problem;
     } else if (m_write_failed) {
