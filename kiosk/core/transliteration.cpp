@@ -63,18 +63,25 @@ std::vector<std::string> lines_of(std::string_view text) {
     return lines;
 }
 
-// ICU gives no position for an unknown transform id ("::Nonexistent;"): compile
-// each "::" line alone (they do not depend on other rules) to find the faulty one.
+// The line of the first "::" line naming a transform ICU does not have, or 0.
+// Checked before the rules are compiled, and with createInstance() on the id
+// alone: ICU gives no position for an unknown id, and ICU 72's
+// createFromRules() leaks what it had built when it meets one.
 int line_of_bad_id(std::string_view text) {
     const std::vector<std::string> lines = lines_of(text);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::size_t start = lines[i].find_first_not_of(" \t");
-        if (start == std::string::npos || lines[i].compare(start, 2, "::") != 0) continue;
-        UParseError parse_error{};
+        const std::string& line = lines[i];
+        const std::size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line.compare(start, 2, "::") != 0) continue;
+        std::string id = line.substr(start + 2, line.find(';', start) - start - 2);
+        if (const std::size_t inverse = id.find('('); inverse != std::string::npos) id.erase(inverse);
+        id.erase(0, id.find_first_not_of(" \t"));
+        id.erase(id.find_last_not_of(" \t") + 1);
+        if (id.empty() || id.front() == '[') continue;  // a global filter, or only an inverse
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> probe(icu::Transliterator::createFromRules(
-            "probe", icu::UnicodeString::fromUTF8(lines[i]), UTRANS_FORWARD, parse_error, status));
-        if (U_FAILURE(status)) return static_cast<int>(i) + 1;
+        std::unique_ptr<icu::Transliterator> probe(
+            icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+        if (U_FAILURE(status) || !probe) return static_cast<int>(i) + 1;
     }
     return 0;
 }
@@ -134,6 +141,12 @@ std::optional<ScriptTransliterator> ScriptTransliterator::load(const std::filesy
         return std::nullopt;
     }
 
+    if (const int line = line_of_bad_id(text); line != 0) {
+        out.error(
+            file, line, 0, "bad-transliteration-rule", describe(U_INVALID_ID) + ", so " + consequence,
+            "correct the transform's name on this line (ICU's transform ids, see localisation/README.md)");
+        return std::nullopt;
+    }
     const icu::UnicodeString rules = icu::UnicodeString::fromUTF8(text);
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
@@ -142,7 +155,6 @@ std::optional<ScriptTransliterator> ScriptTransliterator::load(const std::filesy
         parse_error, status));
     if (U_FAILURE(status) || !transliterator) {
         int line = parse_error.offset >= 0 ? line_of(rules, parse_error.offset) : 0;
-        if (status == U_INVALID_ID || status == U_INVALID_FUNCTION || line == 0) line = line_of_bad_id(text);
         out.error(file, line, 0, "bad-transliteration-rule", describe(status) + ", so " + consequence,
                   "correct the rule on this line (the syntax is ICU's transform rules, see "
                   "localisation/README.md)");
