@@ -15,4 +15,22 @@ int CommandErrors::input_error(const std::string& message) const {
     return 1;
 }
 
+int run_subcommand(const char* command, const char* usage, const std::vector<std::string>& args,
+                   std::initializer_list<Subcommand> subcommands) {
+    if (args.empty()) {
+        std::fputs(usage, stderr);
+        return 2;
+    }
+    if (args[0] == "-h" || args[0] == "--help") {
+        std::fputs(usage, stdout);
+        return 0;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const auto& [name, run] : subcommands) {
+        if (args[0] == name) return run(rest);
+    }
+    std::fprintf(stderr, "%s: unknown subcommand '%s'\n\n%s", command, args[0].c_str(), usage);
+    return 2;
+}
+
 }  // namespace amanat::cli

@@ -1,4 +1,5 @@
 #include "cli/feedback.hpp"
+#include "cli/command_errors.hpp"
 
 #include <cstdio>
 
@@ -26,20 +27,9 @@ const char* const kUsage =
 }  // namespace
 
 int feedback(const std::vector<std::string>& args) {
-    if (args.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    if (args[0] == "-h" || args[0] == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args[0] == "export") return feedback_export(rest);
-    if (args[0] == "summary") return feedback_summary(rest);
-    if (args[0] == "merge") return feedback_merge(rest);
-    std::fprintf(stderr, "amanat feedback: unknown subcommand '%s'\n\n%s", args[0].c_str(), kUsage);
-    return 2;
+    return run_subcommand(
+        "amanat feedback", kUsage, args,
+        {{"export", feedback_export}, {"summary", feedback_summary}, {"merge", feedback_merge}});
 }
 
 }  // namespace amanat::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_errors.hpp"
 #include "cli/feedback.hpp"
 #include "cli/pack_build.hpp"
 #include "cli/pack_install.hpp"
@@ -56,24 +57,15 @@ const char* const kPackUsage =
     "packs, keys and the kiosk's packs folder.\n";
 
 int pack(const std::vector<std::string>& args) {
-    if (args.empty()) {
-        std::fputs(kPackUsage, stderr);
-        return 2;
-    }
-    if (args[0] == "-h" || args[0] == "--help") {
-        std::fputs(kPackUsage, stdout);
-        return 0;
-    }
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args[0] == "validate") return amanat::cli::pack_validate(rest);
-    if (args[0] == "build") return amanat::cli::pack_build(rest);
-    if (args[0] == "keygen") return amanat::cli::pack_keygen(rest);
-    if (args[0] == "verify") return amanat::cli::pack_verify(rest);
-    if (args[0] == "install") return amanat::cli::pack_install(rest);
-    if (args[0] == "rollback") return amanat::cli::pack_rollback(rest);
-    if (args[0] == "list") return amanat::cli::pack_list(rest);
-    std::fprintf(stderr, "amanat pack: unknown subcommand '%s'\n\n%s", args[0].c_str(), kPackUsage);
-    return 2;
+    using namespace amanat::cli;
+    return run_subcommand("amanat pack", kPackUsage, args,
+                          {{"validate", pack_validate},
+                           {"build", pack_build},
+                           {"keygen", pack_keygen},
+                           {"verify", pack_verify},
+                           {"install", pack_install},
+                           {"rollback", pack_rollback},
+                           {"list", pack_list}});
 }
 
 }  // namespace

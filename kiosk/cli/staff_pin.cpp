@@ -238,19 +238,7 @@ int clear_pin(const std::vector<std::string>& args) {
 }  // namespace
 
 int staff(const std::vector<std::string>& args) {
-    if (args.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    if (args[0] == "-h" || args[0] == "--help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args[0] == "set-pin") return set_pin(rest);
-    if (args[0] == "clear-pin") return clear_pin(rest);
-    std::fprintf(stderr, "amanat staff: unknown subcommand '%s'\n\n%s", args[0].c_str(), kUsage);
-    return 2;
+    return run_subcommand("amanat staff", kUsage, args, {{"set-pin", set_pin}, {"clear-pin", clear_pin}});
 }
 
 }  // namespace amanat::cli

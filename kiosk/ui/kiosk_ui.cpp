@@ -81,7 +81,10 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
     // database that cannot be opened). Small and on the attract screen only, in
     // the staff's language, English: visitors can use the kiosk as usual.
     if (session.screen() == Screen::Attract && !frame.feedback.problem.empty()) {
-        const std::string notice = "Feedback is not being saved: " + frame.feedback.problem;
+        const std::string notice =
+            "Feedback is not being saved: " + frame.feedback.problem +
+            ". Check the free disk space in staff mode (Status); the kiosk's log has the "
+            "details.";
         ImFont* font = frame.fonts.small;
         const float pad = frame.metrics.mm(2);
         const float wrap = screen.x - 2 * pad;
