@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <string>
 
 #include "app/exhibition_source.hpp"
@@ -65,7 +64,7 @@ Bundle load_exhibition(const std::filesystem::path& folder) {
 Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, const ExhibitionSource& source,
                        const KioskOptions& options, const KioskConfig& config,
                        const TranslationCatalogs& catalogs, const std::function<Millis()>& clock,
-                       std::optional<Millis> window_ready) {
+                       Millis window_ready) {
     std::string error;
     const ScreenMetrics metrics =
         ScreenMetrics::measure(window.width(), window.height(), window.display_dpi(), config);
@@ -99,7 +98,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
     const bool log_targets = log_targets_env != nullptr && std::string(log_targets_env) == "1";
     std::vector<ui::Frame::Target> targets;
     std::string logged_targets;
-    bool first_frame = window_ready.has_value();
+    bool first_frame = window_ready >= 0;  // -1: not the kiosk's first exhibition, nothing to time
     Millis exhibition_checked = clock();
     std::string logged_state;
     bool logged_countdown = false;
@@ -250,7 +249,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             std::fprintf(stderr,
                          "amanat-kiosk: first frame shown after %lld ms (window %lld ms, fonts %lld ms; "
                          "%dx%d, %.2f px/mm)\n",
-                         static_cast<long long>(clock()), static_cast<long long>(*window_ready),
+                         static_cast<long long>(clock()), static_cast<long long>(window_ready),
                          static_cast<long long>(fonts_ready - fonts_started), window.width(), window.height(),
                          static_cast<double>(metrics.px_per_mm));
         }
@@ -285,7 +284,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
         std::fprintf(stderr, "amanat-kiosk: %s\n", error.c_str());
         return 1;
     }
-    std::optional<Millis> window_ready = clock();
+    Millis window_ready = clock();
     for (;;) {
         switch (show_exhibition(*window, bundle, source, options, config, catalogs, clock, window_ready)) {
             case Ending::Quit:
@@ -297,7 +296,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
             case Ending::NewExhibition:
                 break;
         }
-        window_ready.reset();  // only the first start-up is timed
+        window_ready = -1;  // only the first start-up is timed
         folder = source.current();
         bundle = load_exhibition(folder);
         std::fprintf(stderr, "amanat-kiosk: now showing the exhibition in %s\n", folder.c_str());
