@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/language_tag.hpp"
+#include "core/message_pattern.hpp"
 
 namespace amanat {
 
@@ -197,67 +198,6 @@ std::unordered_map<std::string, int> entry_lines(std::string_view text) {
         }
     }
     return lines;
-}
-
-// ---- printf-style placeholders -----------------------------------------------
-// Translations end up in ImGui's printf-style Text(), so a placeholder that the
-// English text lacks (or the other way round) would read the wrong argument.
-
-struct Placeholders {
-    std::vector<std::string> written;     // as written, in order: "%d", "%1$s"
-    std::vector<std::string> normalised;  // sorted "argument:conversion", e.g. "1:d"
-};
-
-Placeholders printf_placeholders(std::string_view text) {
-    Placeholders found;
-    int next_argument = 1;
-    const auto digits_end = [&text](std::size_t from) {
-        while (from < text.size() && std::isdigit(static_cast<unsigned char>(text[from]))) ++from;
-        return from;
-    };
-    std::size_t i = 0;
-    while ((i = text.find('%', i)) != std::string_view::npos) {
-        const std::size_t start = i++;
-        if (i < text.size() && text[i] == '%') {  // "%%" is a percent sign
-            ++i;
-            continue;
-        }
-        int argument = 0;
-        if (const std::size_t end = digits_end(i); end > i && end < text.size() && text[end] == '$') {
-            argument = std::atoi(std::string(text.substr(i, end - i)).c_str());
-            i = end + 1;
-        }
-        std::string conversion;
-        while (i < text.size() && std::string_view("-+ #0'I").find(text[i]) != std::string_view::npos) ++i;
-        if (i < text.size() && text[i] == '*') conversion += '*';
-        i = digits_end(i < text.size() && text[i] == '*' ? i + 1 : i);
-        if (i < text.size() && text[i] == '.') {
-            ++i;
-            if (i < text.size() && text[i] == '*') conversion += '*';
-            i = digits_end(i < text.size() && text[i] == '*' ? i + 1 : i);
-        }
-        while (i < text.size() && std::string_view("hlLqjzZt").find(text[i]) != std::string_view::npos) {
-            conversion += text[i++];
-        }
-        if (i < text.size() &&
-            std::string_view("diouxXeEfFgGaAcspnCSm").find(text[i]) != std::string_view::npos) {
-            conversion += text[i++];
-        } else {
-            conversion += '?';  // a lone '%': printf would still read it as a directive
-        }
-        found.written.emplace_back(text.substr(start, i - start));
-        found.normalised.push_back(std::to_string(argument != 0 ? argument : next_argument++) + ":" +
-                                   conversion);
-    }
-    std::sort(found.normalised.begin(), found.normalised.end());
-    return found;
-}
-
-std::string list_or_none(const std::vector<std::string>& items) {
-    if (items.empty()) return "none";
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : " ") + item;
-    return out;
 }
 
 // ---- Reading with libgettextpo -----------------------------------------------
@@ -498,16 +438,20 @@ std::vector<Phrase> phrases_of(const PoFile& po, const std::string& language, co
                 "check the translation, then remove the fuzzy mark (in Poedit: turn off \"Needs work\")");
             continue;
         }
-        const Placeholders english = printf_placeholders(entry.key.msgid);
-        const Placeholders translated = printf_placeholders(entry.msgstr);
-        if (english.normalised != translated.normalised) {
-            out.error(
-                file, entry.line, 0, "placeholder-mismatch",
-                "the placeholders of the translation of " + name + " (" + list_or_none(translated.written) +
-                    ") differ from the English text's (" + list_or_none(english.written) +
-                    "), so the kiosk shows the English text",
-                "use exactly the English text's placeholders, in any order; write %% for a percent sign");
-            continue;
+        if (is_message_pattern(entry.key.msgid)) {
+            bool usable = true;
+            for (const MessageProblem& problem :
+                 check_message_translation(language, entry.key.msgid, entry.msgstr)) {
+                const std::string message = "the translation of " + name + ": " + problem.message +
+                                            (problem.error ? ", so the kiosk shows the English text" : "");
+                if (problem.error) {
+                    out.error(file, entry.line, 0, problem.code, message, problem.fix);
+                    usable = false;
+                } else {
+                    out.warning(file, entry.line, 0, problem.code, message, problem.fix);
+                }
+            }
+            if (!usable) continue;
         }
         phrases.push_back(Phrase{entry.key, entry.msgstr});
     }

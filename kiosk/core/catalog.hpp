@@ -111,8 +111,9 @@ class TranslationCatalogs {
     // language's BCP 47 tag (kk.po, kk-Latn.po). Problems go to `out` with file
     // names relative to the folder's parent ("localisation/kk.po"). A file with
     // syntax errors, or not in UTF-8, is left out (its language shows English);
-    // fuzzy entries, entries whose placeholders differ from the English text and
-    // plural entries are left out one by one.
+    // fuzzy entries, gettext plural entries (the kiosk's plurals are ICU message
+    // patterns) and translations of patterns that would show wrongly (see
+    // core/message_pattern.hpp) are left out one by one.
     static TranslationCatalogs load(const std::filesystem::path& folder, Diagnostics& out);
 
     // This language's phrasebook (the tag must match the file name exactly), or

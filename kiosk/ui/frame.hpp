@@ -12,6 +12,7 @@
 #include "core/media_choice.hpp"
 #include "core/screen_metrics.hpp"
 #include "core/visitor_session.hpp"
+#include "ui/formatted_phrases.hpp"
 #include "ui/staff_view.hpp"
 #include "ui/theme.hpp"
 #include "ui/typeface.hpp"
@@ -78,6 +79,8 @@ struct Frame {
     MediaView media{};
     FeedbackView feedback{};
     const StaffView* staff = nullptr;  // staff mode, when the kiosk has it (null: never)
+    // Where phrases with numbers are formatted and kept; KioskUi::draw sets it.
+    FormattedPhrases* formatted = nullptr;
     std::vector<VisitorAction> actions{};
     std::vector<StaffAction> staff_actions{};
     Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
@@ -102,6 +105,13 @@ struct Frame {
     }
     // Asks for another frame at `time` (or sooner, if someone else asked).
     void wake_by(Millis time) { wake_at = wake_at < 0 ? time : std::min(wake_at, time); }
+    // A phrase with numbers, e.g. say("{count, plural, one {# object} other {# objects}}",
+    // {{"count", 12}}), in the visitor's language by its CLDR plural rules.
+    const std::string& say(const char* msgid, const std::vector<NamedArgument>& arguments) {
+        static FormattedPhrases unkept;  // only for frames drawn outside KioskUi (render thread)
+        return (formatted != nullptr ? *formatted : unkept).format(phrases, msgid, arguments);
+    }
+
     // The text of `map` in the visitor's language, following the fallback chain.
     LocalisedText localise(const LanguageMap& map) const {
         return amanat::localise(map, session.language(), bundle.exhibition.fallback);

@@ -34,6 +34,7 @@ void GalleryScreen::draw(Frame& frame) {
     struct Heading {
         const Section* section;
         float y;
+        std::size_t artifacts;
     };
     std::vector<Heading> headings;
     for (const Section& section : exhibition.sections) {
@@ -43,7 +44,7 @@ void GalleryScreen::draw(Frame& frame) {
         }
         if (members.empty()) continue;
         y += metrics.mm(4);
-        headings.push_back({&section, y});
+        headings.push_back({&section, y, members.size()});
         y += fonts.heading->FontSize * 1.5f;
         for (std::size_t k = 0; k < members.size(); ++k) {
             const auto column = static_cast<float>(k % static_cast<std::size_t>(columns));
@@ -116,9 +117,18 @@ void GalleryScreen::draw(Frame& frame) {
         if (!text || hy > screen.y || hy + fonts.heading->FontSize < top) continue;
         draw.AddText(fonts.heading, fonts.heading->FontSize, ImVec2(margin, hy), frame.theme.text,
                      text.text->c_str());
-        draw_language_tag(
-            frame, draw, text,
-            ImVec2(margin + text_width(fonts.heading, *text.text) + metrics.mm(4), hy + metrics.mm(2)));
+        float x = margin + text_width(fonts.heading, *text.text) + metrics.mm(4);
+        x += draw_language_tag(frame, draw, text, ImVec2(x, hy + metrics.mm(2)));
+        if (text.is_fallback) x += metrics.mm(4);
+        // How many objects the section has, by the language's plural rules; left
+        // out when a long heading leaves no room for it.
+        const std::string& count = frame.say("{count, plural, one {# object} other {# objects}}",
+                                             {{"count", static_cast<std::int64_t>(heading.artifacts)}});
+        if (x + text_width(fonts.body, count) <= screen.x - margin) {
+            draw.AddText(fonts.body, fonts.body->FontSize,
+                         ImVec2(x, hy + fonts.heading->FontSize - fonts.body->FontSize * 1.15f),
+                         frame.theme.muted_text, count.c_str());
+        }
     }
     for (const Card& card : m_cards) {
         const ImVec2 min(card.min.x, origin_y + card.min.y);

@@ -48,8 +48,11 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     const std::string number = std::to_string(seconds_left);
     text_centred(draw, fonts.title, number, centre, ring.y - fonts.title->FontSize * 0.55f, frame.theme.text);
     y += radius * 2 + metrics.mm(6);
-    text_centred(draw, fonts.body, frame.phrases.tr("Starting again for the next visitor"), centre, y,
-                 frame.theme.muted_text);
+    text_centred(draw, fonts.body,
+                 frame.say("{seconds, plural, one {Starting again in # second} other {Starting again in # "
+                           "seconds}}",
+                           {{"seconds", seconds_left}}),
+                 centre, y, frame.theme.muted_text);
     y += fonts.body->FontSize * 1.4f;
     text_centred(draw, fonts.body, frame.phrases.tr("Touch anywhere to continue"), centre, y,
                  frame.theme.muted_text);

@@ -9,6 +9,7 @@
 namespace amanat::ui {
 
 void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
+    frame.formatted = &m_formatted;
     const VisitorSession& session = frame.session;
     if (session.visitor() != m_visitor) {
         m_visitor = session.visitor();

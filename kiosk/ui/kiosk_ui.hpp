@@ -34,6 +34,7 @@ class KioskUi {
     FilmOverlay m_film;
     SurveyScreen m_survey;
     StaffScreens m_staff;
+    FormattedPhrases m_formatted;
     std::uint64_t m_visitor = 0;
     Screen m_previous = Screen::Attract;
 };

@@ -79,14 +79,14 @@ void StaffScreens::draw_pin_pad(Frame& frame, const StaffView& staff) {
     std::string message;
     ImU32 colour = frame.theme.muted_text;
     if (staff.lockout_left > 0) {
-        message = std::string(frame.phrases.tr("Too many wrong PINs. Try again in")) + " " +
-                  minutes_and_seconds(staff.lockout_left);
+        message = frame.say("Too many wrong PINs. Try again in {time}.",
+                            {{"time", minutes_and_seconds(staff.lockout_left)}});
         colour = kBad;
     } else if (staff.phase == StaffView::Phase::Checking) {
         message = frame.phrases.tr("Checking...");
     } else if (staff.refused) {
-        message = std::string(frame.phrases.tr("Wrong PIN. Tries left:")) + " " +
-                  std::to_string(staff.attempts_left);
+        message = frame.say("Wrong PIN. {tries, plural, one {# try left.} other {# tries left.}}",
+                            {{"tries", staff.attempts_left}});
         colour = kBad;
     } else {
         message = frame.phrases.tr("Enter the staff PIN");

@@ -111,25 +111,59 @@ TEST_CASE("catalog: a syntax error names the file and line, and leaves the langu
     CHECK(std::string(catalogs.phrasebook("nl").tr("Home")) == "Home");
 }
 
-TEST_CASE("catalog: fuzzy entries and mismatched placeholders are left out one by one") {
+TEST_CASE("catalog: fuzzy entries and plurals that would show wrongly are left out one by one") {
     CatalogFolder c;
+    const std::string objects = "{count, plural, one {# object} other {# objects}}";
+    write(c.folder / "ru.po",
+          header("ru") +
+              "#, fuzzy\nmsgid \"Home\"\nmsgstr \"Главная\"\n\n"
+              // Russian needs one, few, many and other: "few" is missing.
+              "msgid \"" +
+              objects +
+              "\"\n"
+              "msgstr \"{count, plural, one {# предмет} many {# предметов} other {# предмета}}\"\n\n"
+              "msgctxt \"language name\"\nmsgid \"English\"\nmsgstr \"Русский\"\n");
     write(c.folder / "tr.po", header("tr") +
-                                  "#, fuzzy\nmsgid \"Home\"\nmsgstr \"Ana sayfa\"\n\n"
-                                  "msgid \"Touch to start\"\nmsgstr \"Başlamak için %s dokunun\"\n\n"
-                                  "msgctxt \"language name\"\nmsgid \"English\"\nmsgstr \"Türkçe\"\n");
+                                  // The argument's name translated: the kiosk would not fill it in.
+                                  "msgid \"" + objects +
+                                  "\"\nmsgstr \"{sayı, plural, one {# eser} other {# eser}}\"\n");
+    write(c.folder / "ko.po", header("ko") +
+                                  // Korean never selects "one": harmless, but worth a warning.
+                                  "msgid \"" + objects +
+                                  "\"\nmsgstr \"{count, plural, one {# 점} other {# 점}}\"\n");
+    write(c.folder / "nl.po",
+          header("nl") + "msgid \"" + objects + "\"\nmsgstr \"{count, plural, one {# voorwerp\"\n");
     Diagnostics out;
     const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
-    const Phrasebook& tr = catalogs.phrasebook("tr");
-    CHECK(std::string(tr.tr("Home")) == "Home");
-    CHECK(std::string(tr.tr("Touch to start")) == "Touch to start");
-    CHECK(tr.language_name() == "Türkçe");
+    const Phrasebook& ru = catalogs.phrasebook("ru");
+    CHECK(std::string(ru.tr("Home")) == "Home");
+    CHECK(ru.language_name() == "Русский");
+    CHECK(std::string(ru.tr(objects.c_str())) == objects);
+    CHECK(std::string(catalogs.phrasebook("tr").tr(objects.c_str())) == objects);
+    CHECK(std::string(catalogs.phrasebook("nl").tr(objects.c_str())) == objects);
+    CHECK(std::string(catalogs.phrasebook("ko").tr(objects.c_str())) ==
+          "{count, plural, one {# 점} other {# 점}}");
+
     const Diagnostic* fuzzy = find_code(out, "fuzzy");
     REQUIRE(fuzzy != nullptr);
     CHECK(fuzzy->line > 0);
     CHECK_FALSE(fuzzy->fix.empty());
-    const Diagnostic* placeholder = find_code(out, "placeholder-mismatch");
-    REQUIRE(placeholder != nullptr);
-    CHECK(placeholder->severity == Severity::Error);
+    const Diagnostic* missing = find_code(out, "plural-forms-missing");
+    REQUIRE(missing != nullptr);
+    CHECK(missing->severity == Severity::Error);
+    CHECK(missing->file == "localisation/ru.po");
+    CHECK(missing->message.find("few") != std::string::npos);
+    const Diagnostic* renamed = find_code(out, "argument-mismatch");
+    REQUIRE(renamed != nullptr);
+    CHECK(renamed->file == "localisation/tr.po");
+    CHECK(renamed->message.find("sayı") != std::string::npos);
+    const Diagnostic* unused = find_code(out, "plural-forms-unused");
+    REQUIRE(unused != nullptr);
+    CHECK(unused->severity == Severity::Warning);
+    CHECK(unused->file == "localisation/ko.po");
+    const Diagnostic* broken = find_code(out, "bad-message-pattern");
+    REQUIRE(broken != nullptr);
+    CHECK(broken->file == "localisation/nl.po");
 }
 
 TEST_CASE("catalog: a file named after no language, or declaring another one, is reported") {
