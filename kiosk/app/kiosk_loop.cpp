@@ -44,10 +44,17 @@ void log_problems(const Diagnostics& diagnostics) {
 
 // The exhibition in `folder`, or an empty one (the out-of-order screen) when it
 // cannot be shown, with every problem logged.
-Bundle load_exhibition(const std::filesystem::path& folder) {
+Bundle load_exhibition(const std::filesystem::path& folder, const ScriptLanguages& scripts,
+                       const KioskConfig& config) {
     LoadedBundle loaded = load_bundle(folder);
     log_problems(loaded.diagnostics);
-    if (loaded.bundle && !loaded.bundle->artifacts.empty()) return std::move(*loaded.bundle);
+    if (loaded.bundle && !loaded.bundle->artifacts.empty()) {
+        Bundle bundle = std::move(*loaded.bundle);
+        // Kazakh in Latin letters, Serbian in Latin: written from the Cyrillic
+        // texts when the exhibition or the venue offers them.
+        derive_script_languages(bundle, scripts, config.languages);
+        return bundle;
+    }
     // Visitors get a calm "short break" screen rather than a desktop, and the
     // kiosk stays up until staff fix the bundle (or install a pack).
     std::fprintf(stderr,
@@ -259,7 +266,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
 }  // namespace
 
 int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const KioskConfig& config,
-              const TranslationCatalogs& catalogs) {
+              const TranslationCatalogs& catalogs, const ScriptLanguages& scripts) {
     const auto started = std::chrono::steady_clock::now();
     const std::function<Millis()> clock = [started] {
         return static_cast<Millis>(
@@ -269,7 +276,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     // The bundle is read before the window opens: a broken one is reported
     // first in the log, and the window's start-up is measured on its own.
     std::filesystem::path folder = source.current();
-    Bundle bundle = load_exhibition(folder);
+    Bundle bundle = load_exhibition(folder, scripts, config);
 
     platform::WindowOptions window_options;
     window_options.fullscreen = options.fullscreen;
@@ -298,7 +305,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
         }
         window_ready = -1;  // only the first start-up is timed
         folder = source.current();
-        bundle = load_exhibition(folder);
+        bundle = load_exhibition(folder, scripts, config);
         std::fprintf(stderr, "amanat-kiosk: now showing the exhibition in %s\n", folder.c_str());
     }
 }

@@ -4,6 +4,7 @@
 #include "core/catalog.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_options.hpp"
+#include "core/script_languages.hpp"
 
 namespace amanat {
 
@@ -16,6 +17,6 @@ inline constexpr int kRestartKiosk = 75;
 // An exhibition that cannot be shown gets the out-of-order screen. Returns the
 // process exit code.
 int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const KioskConfig& config,
-              const TranslationCatalogs& catalogs);
+              const TranslationCatalogs& catalogs, const ScriptLanguages& scripts);
 
 }  // namespace amanat

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     }
     amanat::Diagnostics catalog_problems;
     const auto catalogs = amanat::TranslationCatalogs::load(options.localisation, catalog_problems);
+    const auto scripts = amanat::ScriptLanguages::load(options.localisation, catalog_problems);
     log_diagnostics(catalog_problems);
 
     if (!bundle_given) {
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
         const auto root = config.packs_root.value_or(amanat::default_state_folder() / "packs");
         return restart_if_asked(
             amanat::run_kiosk(options, amanat::ExhibitionSource::installed(root, AMANAT_DEFAULT_BUNDLE),
-                              config, catalogs),
+                              config, catalogs, scripts),
             argv);
     }
     std::error_code unreadable;
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
                      options.bundle.c_str());
         return 1;
     }
-    return restart_if_asked(
-        amanat::run_kiosk(options, amanat::ExhibitionSource::fixed(options.bundle), config, catalogs), argv);
+    return restart_if_asked(amanat::run_kiosk(options, amanat::ExhibitionSource::fixed(options.bundle),
+                                              config, catalogs, scripts),
+                            argv);
 }

@@ -8,6 +8,7 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/feedback.hpp"
+#include "cli/l10n.hpp"
 #include "cli/pack_build.hpp"
 #include "cli/pack_install.hpp"
 #include "cli/pack_keygen.hpp"
@@ -34,6 +35,8 @@ const char* const kUsage =
     "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
     "  feedback merge      gather kiosks' feedback files into one\n"
     "  staff set-pin       set the PIN that opens the kiosk's staff mode (clear-pin: off)\n"
+    "  l10n check          the kiosk's words in the venue's languages: translated, correct,\n"
+    "                      fitting their buttons, every letter in the fonts\n"
     "\n"
     "Options:\n"
     "  --version           print the version and exit\n"
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
     if (command == "pack") return pack({args.begin() + 1, args.end()});
     if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
     if (command == "staff") return amanat::cli::staff({args.begin() + 1, args.end()});
+    if (command == "l10n") return amanat::cli::l10n({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return 2;
 }

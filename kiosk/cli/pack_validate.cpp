@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/bundle_validator.hpp"
+#include "core/script_languages.hpp"
 #include "core/validation_report.hpp"
 
 namespace amanat::cli {
@@ -60,6 +61,14 @@ int pack_validate(const std::vector<std::string>& args) {
     }
     if (folder.empty()) return usage_error("which bundle folder should I check?");
 
+    // As the kiosk will show it: with the languages it writes by transliteration.
+    Diagnostics script_problems;
+    const ScriptLanguages scripts = ScriptLanguages::load(AMANAT_DEFAULT_LOCALISATION, script_problems);
+    options.scripts = &scripts;
+    for (const Diagnostic& d : script_problems.items()) {  // the kiosk's own files, not the bundle's
+        std::fprintf(stderr, "amanat pack validate: %s:%d: %s (fix: %s)\n", d.file.c_str(), d.line,
+                     d.message.c_str(), d.fix.c_str());
+    }
     const ValidationReport report = validate_bundle(folder, options);
     if (json) {
         std::fputs(format_report_json(report).c_str(), stdout);

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/language_map.hpp"
 
 namespace amanat {
+
+class ScriptTransliterator;
 
 // The in-memory model of an exhibition bundle (content/FORMAT.md). Built once by
 // load_bundle() and never modified afterwards, so it may be read from any thread.
@@ -38,6 +41,9 @@ struct Exhibition {
     LanguageMap title;
     LanguageMap subtitle;
     std::vector<std::string> languages;  // offered, in display order
+    // Those of `languages` whose texts the kiosk wrote by transliteration
+    // ("kk-Latn" from "kk"; see core/script_languages.hpp).
+    std::vector<std::string> derived_languages;
     FallbackChains fallback;
     int idle_timeout_seconds = 90;
     std::vector<std::string> attract_images;
@@ -88,6 +94,15 @@ struct Bundle {
     std::filesystem::path root;
     Exhibition exhibition;
     std::vector<Artifact> artifacts;  // in gallery order: by section, then order, then id
+
+    // A file text (story, transcript, subtitles) that a derived language shares
+    // with its source language and that is transliterated as it is read.
+    struct DerivedFile {
+        std::string language;  // "kk-Latn"
+        std::string path;      // "artifacts/dombra/story.kk.md"
+        std::shared_ptr<const ScriptTransliterator> script;
+    };
+    std::vector<DerivedFile> derived_files;
 
     const Artifact* find_artifact(std::string_view id) const;
     std::filesystem::path path_of(const std::string& relative) const { return root / relative; }

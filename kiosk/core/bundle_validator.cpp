@@ -1,4 +1,5 @@
 #include "core/bundle_validator.hpp"
+#include "core/script_languages.hpp"
 
 #include <unicode/ustring.h>
 
@@ -292,11 +293,20 @@ class Validator {
     std::set<std::string> m_checked;  // files already probed (shared pictures are checked once)
 };
 
-std::vector<LanguageCoverage> coverage_of(const Bundle& bundle) {
+}  // namespace
+
+std::vector<LanguageCoverage> translation_coverage(const Bundle& bundle) {
     std::vector<LanguageCoverage> rows;
     for (const std::string& language : bundle.exhibition.languages) {
         LanguageCoverage row;
         row.language = language;
+        for (const ScriptDerivation& derivation : kScriptDerivations) {
+            if (language == derivation.target &&
+                std::find(bundle.exhibition.derived_languages.begin(),
+                          bundle.exhibition.derived_languages.end(),
+                          language) != bundle.exhibition.derived_languages.end())
+                row.derived_from = derivation.source;
+        }
         for (const Artifact& artifact : bundle.artifacts) {
             ++row.artifacts;
             const bool has_title = artifact.title.find(language) != nullptr;
@@ -323,14 +333,17 @@ std::vector<LanguageCoverage> coverage_of(const Bundle& bundle) {
     return rows;
 }
 
-}  // namespace
-
 ValidationReport validate_bundle(const std::filesystem::path& folder_path, const ValidationOptions& options) {
     ValidationReport report;
     report.folder = folder_path;
     LoadedBundle loaded = load_bundle(folder_path);
     report.diagnostics = std::move(loaded.diagnostics);
     report.bundle = loaded.bundle;
+    if (report.bundle && options.scripts != nullptr) {
+        auto derived = std::make_shared<Bundle>(*report.bundle);
+        derive_script_languages(*derived, *options.scripts);
+        report.bundle = std::move(derived);
+    }
     if (report.bundle) {
         const BundleFolder folder(folder_path);
         Validator validator(folder, *report.bundle, options, report.diagnostics);
@@ -340,7 +353,7 @@ ValidationReport validate_bundle(const std::filesystem::path& folder_path, const
                 validator.note_manifest(path);
         }
         validator.run();
-        report.coverage = coverage_of(*report.bundle);
+        report.coverage = translation_coverage(*report.bundle);
     }
     report.diagnostics.sort();
     return report;

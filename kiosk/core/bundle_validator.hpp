@@ -11,8 +11,14 @@
 
 namespace amanat {
 
+class ScriptLanguages;
+
 struct ValidationOptions {
     int max_image_dimension = kDefaultMaxImageDimension;
+    // Languages the kiosk writes by transliteration ("kk-Latn" from "kk"): when
+    // given, a bundle listing one is checked as the kiosk will show it, with the
+    // derived texts (core/script_languages.hpp). Null: checked as written.
+    const ScriptLanguages* scripts = nullptr;
 };
 
 // How complete one offered language is, for the coverage table.
@@ -24,6 +30,7 @@ struct LanguageCoverage {
     int subtitles = 0, videos = 0;
     int alt_texts = 0, images = 0;
     std::vector<std::string> falling_back;  // artifact ids whose title or story comes from another language
+    std::string derived_from;               // "kk" for "kk-Latn" written by transliteration; else empty
 };
 
 struct ValidationReport {
@@ -39,5 +46,8 @@ struct ValidationReport {
 // accessibility, unreferenced files, and the translation coverage table.
 // Reads only inside the folder. Thread-safe (no shared state).
 ValidationReport validate_bundle(const std::filesystem::path& folder, const ValidationOptions& options = {});
+
+// The coverage table's rows: one per language the exhibition offers.
+std::vector<LanguageCoverage> translation_coverage(const Bundle& bundle);
 
 }  // namespace amanat

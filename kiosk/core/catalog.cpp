@@ -76,6 +76,10 @@ const char* Phrasebook::trc(const char* context, const char* msgid) const {
 }
 
 std::string Phrasebook::language_name() const {
+    // TRANSLATORS: The name of THIS language written in itself (its autonym), e.g. Қазақша, Русский, 한국어 —
+    // not the word "English" translated. Shown on the toolbar's language button, on the
+    // language screen and on the small tag next to a text shown in another language. Keep
+    // short.
     return trc("language name", "English");
 }
 

@@ -21,6 +21,14 @@ namespace amanat {
 // can regenerate the template localisation/amanat.pot from calls such as
 //   phrasebook.tr("Touch to start")
 //   phrasebook.trc("language name", "English")
+// (`cmake --build --preset dev --target amanat-pot` runs localisation/make-pot.cmake).
+// A `// TRANSLATORS:` comment on the line(s) right above a phrase becomes its note
+// for translators in the template.
+
+// Marks a phrase for xgettext where it is written but translated elsewhere:
+//   add(N_("Period"), ...);  ...  phrases.tr(label)
+// It does nothing: the text stays the English msgid.
+#define N_(text) text
 
 // One UI phrase as gettext identifies it: the English source text (msgid) and,
 // where the same English words need different translations, a context (msgctxt).

@@ -70,6 +70,8 @@ std::string format_report_text(const ValidationReport& report) {
         for (const LanguageCoverage& row : report.coverage) {
             std::string falls;
             for (const std::string& id : row.falling_back) falls += (falls.empty() ? "" : ", ") + id;
+            if (!row.derived_from.empty())
+                falls += (falls.empty() ? "" : "; ") + ("written from " + row.derived_from);
             out << "  " << pad(row.language + " " + language_english_name(row.language), 24)
                 << pad(fraction(row.titles, row.artifacts), 9) << pad(fraction(row.stories, row.artifacts), 9)
                 << pad(fraction(row.narrations, row.narrated_artifacts), 11)
@@ -120,7 +122,8 @@ std::string format_report_json(const ValidationReport& report) {
                             {"subtitles", row.subtitles},
                             {"images", row.images},
                             {"alt_texts", row.alt_texts},
-                            {"falling_back", row.falling_back}});
+                            {"falling_back", row.falling_back},
+                            {"derived_from", row.derived_from}});
     }
     root["coverage"] = std::move(coverage);
     // Replace invalid UTF-8 (a message may quote bytes from a broken file).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/bundle_folder.hpp"
+#include "core/script_languages.hpp"
 #include "ui/faces.hpp"
 #include "ui/toolbar.hpp"
 #include "ui/widgets.hpp"
@@ -25,16 +26,19 @@ void ArtifactScreen::reset() {
     m_zoom.reset();
 }
 
-const Story* ArtifactScreen::story(Frame& frame, const std::string& path) {
-    auto it = m_stories.find(path);
+const Story* ArtifactScreen::story(Frame& frame, const LocalisedText& file) {
+    const std::string& path = *file.text;
+    // The same file can be shown in two scripts (kk and the kk-Latn made from it).
+    const std::string key = file.language + "|" + path;
+    auto it = m_stories.find(key);
     if (it == m_stories.end()) {
         // Stories are a few kilobytes; reading one when the artifact opens is cheap.
         std::string content;
         std::string problem;
         Story parsed;
         if (BundleFolder(frame.bundle.root).read(path, 1 << 20, content, problem))
-            parsed = parse_story(content);
-        it = m_stories.emplace(path, std::move(parsed)).first;
+            parsed = parse_story(as_written_in(frame.bundle, file.language, path, std::move(content)));
+        it = m_stories.emplace(key, std::move(parsed)).first;
     }
     return &it->second;
 }
@@ -60,25 +64,34 @@ void ArtifactScreen::lay_out_text(Frame& frame, float width) {
         detail.value.layout_plain(*value.text, fonts.body, width);
         m_details.push_back(std::move(detail));
     };
-    add("Period", artifact.period);
+    // TRANSLATORS: Object's page: small label above the date or era the object comes from. One or two words.
+    add(N_("Period"), artifact.period);
     LanguageMap origin;
     for (const auto& [language, place] : artifact.origin_place.entries()) {
         const std::string* people = artifact.origin_people.find(language);
         origin.set(language, people ? place + " \xE2\x80\x94 " + *people : place);
     }
-    add("Origin", origin);
-    add("Materials", artifact.materials);
-    add("Dimensions", artifact.dimensions);
-    add("Lent by", artifact.credit);
+    // TRANSLATORS: Object's page: small label above where the object comes from (place, and the people who
+    // made it). One or two words.
+    add(N_("Origin"), origin);
+    // TRANSLATORS: Object's page: small label above what the object is made of. One or two words.
+    add(N_("Materials"), artifact.materials);
+    // TRANSLATORS: Object's page: small label above the object's size. One or two words.
+    add(N_("Dimensions"), artifact.dimensions);
+    // TRANSLATORS: Object's page: small label above the name of the museum or person who lent the object
+    // (credit line). Keep short.
+    add(N_("Lent by"), artifact.credit);
     if (!artifact.inventory_number.empty()) {
         LanguageMap number;
         number.set(frame.session.language(), artifact.inventory_number);
-        add("Inventory number", number);
+        // TRANSLATORS: Object's page: small label above the museum's inventory number of the object. Keep
+        // short.
+        add(N_("Inventory number"), number);
     }
 
     m_story_source = frame.localise(artifact.story);
     if (m_story_source) {
-        m_story.layout_story(*story(frame, *m_story_source.text), fonts, width);
+        m_story.layout_story(*story(frame, m_story_source), fonts, width);
     } else {
         m_story = RichText{};
     }
@@ -86,7 +99,7 @@ void ArtifactScreen::lay_out_text(Frame& frame, float width) {
     m_transcript_source =
         frame.session.narration() ? frame.localise(artifact.narration.transcript) : LocalisedText{};
     if (m_transcript_source) {
-        m_transcript.layout_story(*story(frame, *m_transcript_source.text), fonts,
+        m_transcript.layout_story(*story(frame, m_transcript_source), fonts,
                                   width - 2 * frame.metrics.mm(kTranscriptPadMm));
     } else {
         m_transcript = RichText{};
@@ -165,7 +178,12 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
                      caption.text->c_str());
     }
     const char* hint =
-        frame.phrases.tr(count > 1 ? "Swipe for more pictures" : "Pinch or double-tap to zoom");
+        // TRANSLATORS: Object's page: small hint under the picture when the object has several pictures.
+        // Keep short.
+        frame.phrases.tr(count > 1 ? N_("Swipe for more pictures")
+                                   // TRANSLATORS: Object's page: small hint under the picture when the
+                                   // object has one picture. Keep short.
+                                   : N_("Pinch or double-tap to zoom"));
     draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(max.x - text_width(fonts.small, hint), y),
                  frame.theme.muted_text, hint);
     if (count > 1) {
@@ -200,9 +218,13 @@ void ArtifactScreen::draw_reaction(Frame& frame, ImVec2 min, ImVec2 max) {
     if (thanked) {
         frame.wake_by(feedback.thanked_at + kReactionThanksMs);
         draw.AddText(fonts.bold, fonts.body->FontSize, min, frame.theme.accent,
+                     // TRANSLATORS: Artifact screen: shown in place of the question once the visitor's
+                     // rating is saved. Two or three words.
                      frame.phrases.tr("Thank you!"));
     } else {
         draw.AddText(fonts.body, fonts.body->FontSize, min, frame.theme.muted_text,
+                     // TRANSLATORS: Artifact screen: asks the visitor to rate the object with the row of
+                     // faces below it (very unhappy to very happy). One short question.
                      frame.phrases.tr("How do you like this object?"));
     }
     const float faces_top = min.y + fonts.body->FontSize * 1.5f;
@@ -270,7 +292,11 @@ void ArtifactScreen::draw(Frame& frame) {
 
     // Previous / next artifact.
     const float nav_y = screen.y - nav_h - margin;
+    // TRANSLATORS: Button at the bottom of an object's page: opens the previous object; an arrow (‹) is
+    // shown before it. Keep short.
     const std::string previous = std::string("\xE2\x80\xB9  ") + frame.phrases.tr("Previous");
+    // TRANSLATORS: Button at the bottom of an object's page: opens the next object; an arrow (›) is shown
+    // after it. Keep short.
     const std::string next = std::string(frame.phrases.tr("Next")) + "  \xE2\x80\xBA";
     const float nav_w =
         std::max(text_width(frame.fonts.body, previous), text_width(frame.fonts.body, next)) + metrics.mm(12);

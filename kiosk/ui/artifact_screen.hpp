@@ -32,7 +32,7 @@ class ArtifactScreen {
     void draw_reaction(Frame& frame, ImVec2 min, ImVec2 max);
     void draw_pictures(Frame& frame, ImVec2 min, ImVec2 max);
     void handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 max);
-    const Story* story(Frame& frame, const std::string& path);
+    const Story* story(Frame& frame, const LocalisedText& file);
 
     // What the text layout was made for; a change re-lays it out.
     std::string m_layout_key;

@@ -85,6 +85,8 @@ void AttractScreen::draw(Frame& frame) {
         // centred rows as fit (two or three on a portrait screen), bottom up.
         std::vector<std::string> prompts;
         for (const std::string& language : languages) {
+            // TRANSLATORS: Attract screen: the prompt along the bottom, shown side by side in every offered
+            // language. Keep very short (about 20 characters).
             prompts.emplace_back(frame.catalogs.phrasebook(language).tr("Touch to start"));
         }
         const float usable = screen.x - 2 * frame.metrics.margin();

@@ -1,6 +1,7 @@
 #include "ui/display_text.hpp"
 
 #include "core/bundle_folder.hpp"
+#include "core/script_languages.hpp"
 #include "ui/typeface.hpp"
 
 namespace amanat::ui {
@@ -10,11 +11,12 @@ void add(std::string& out, const LanguageMap& map) {
     for (const auto& [language, text] : map.entries()) out += text;
 }
 
-void add_files(std::string& out, const BundleFolder& folder, const LanguageMap& files) {
+void add_files(std::string& out, const Bundle& bundle, const BundleFolder& folder, const LanguageMap& files) {
     for (const auto& [language, path] : files.entries()) {
         std::string content;
         std::string problem;
-        if (folder.read(path, 1 << 20, content, problem)) out += content;
+        if (folder.read(path, 1 << 20, content, problem))
+            out += as_written_in(bundle, language, path, std::move(content));
     }
 }
 
@@ -43,11 +45,11 @@ std::string display_text(const Bundle& bundle, const TranslationCatalogs& catalo
         }
         for (const Video& video : a.videos) {
             add(out, video.title);
-            add_files(out, folder,
+            add_files(out, bundle, folder,
                       video.subtitles);  // drawn by the kiosk: their letters must be in the atlas
         }
-        add_files(out, folder, a.story);
-        add_files(out, folder, a.narration.transcript);
+        add_files(out, bundle, folder, a.story);
+        add_files(out, bundle, folder, a.narration.transcript);
     }
     for (const std::string& language : catalogs.languages()) {
         const Phrasebook& phrases = catalogs.phrasebook(language);

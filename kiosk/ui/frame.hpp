@@ -95,6 +95,20 @@ struct Frame {
     };
     std::vector<Target>* targets = nullptr;
 
+    // A label that did not fit its button at its font size (see touch_button), for
+    // `amanat l10n check` and the UI tests. Null unless they ask for it.
+    struct Squeezed {
+        std::string target;  // the button's id
+        std::string label;
+        float needed = 0;     // the label's width, pixels
+        float available = 0;  // the room inside the button
+    };
+    std::vector<Squeezed>* squeezed = nullptr;
+    void report_squeezed(std::string target, std::string label, float needed, float available) {
+        if (squeezed != nullptr)
+            squeezed->push_back({std::move(target), std::move(label), needed, available});
+    }
+
     void record_target(std::string id, ImVec2 min, ImVec2 max) {
         if (targets != nullptr && input_enabled) targets->push_back(Target{std::move(id), min, max});
     }

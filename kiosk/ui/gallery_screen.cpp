@@ -60,6 +60,7 @@ void GalleryScreen::draw(Frame& frame) {
 
     // The survey's button floats over the bottom-right corner; taps on it are its own.
     const bool survey = !exhibition.survey.empty() && frame.feedback.asking;
+    // TRANSLATORS: Gallery: button that opens the short end-of-visit survey. Two or three words.
     const char* opinion = frame.phrases.tr("Your opinion");
     const ImVec2 opinion_size(text_width(fonts.body, opinion) + metrics.mm(16), metrics.touch_target());
     const ImVec2 opinion_min(screen.x - margin - opinion_size.x, screen.y - metrics.mm(6) - opinion_size.y);
@@ -110,6 +111,7 @@ void GalleryScreen::draw(Frame& frame) {
     const float origin_y = top - m_scroll.offset();
     draw.PushClipRect(ImVec2(0, top), screen, true);
     draw.AddText(fonts.body, fonts.body->FontSize, ImVec2(margin, origin_y + hint_y), frame.theme.muted_text,
+                 // TRANSLATORS: Overview of the objects: the hint above the grid of object cards. One line.
                  frame.phrases.tr("Tap an object to read its story"));
     for (const Heading& heading : headings) {
         const auto text = frame.localise(heading.section->title);
@@ -122,6 +124,9 @@ void GalleryScreen::draw(Frame& frame) {
         if (text.is_fallback) x += metrics.mm(4);
         // How many objects the section has, by the language's plural rules; left
         // out when a long heading leaves no room for it.
+        // TRANSLATORS: Gallery: next to each section's heading, how many objects it has. Keep {count} and
+        // the braces; write your language's plural forms (CLDR), e.g. Russian
+        // one/few/many/other, Korean only other. # is the number.
         const std::string& count = frame.say("{count, plural, one {# object} other {# objects}}",
                                              {{"count", static_cast<std::int64_t>(heading.artifacts)}});
         if (x + text_width(fonts.body, count) <= screen.x - margin) {

@@ -19,6 +19,8 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     // The invitation wraps inside the panel (it is a long sentence in some languages).
     RichText invitation;
     if (invite_to_survey) {
+        // TRANSLATORS: "Are you still there?" overlay: invites the visitor to the end-of-visit survey before
+        // the kiosk starts again. One sentence.
         invitation.layout_plain(frame.phrases.tr("Before you go, would you answer a few short questions?"),
                                 fonts.body, panel_w - metrics.mm(20));
     }
@@ -35,6 +37,8 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
 
     const float centre = screen.x * 0.5f;
     float y = min.y + metrics.mm(10);
+    // TRANSLATORS: Idle overlay (nobody has touched the screen for a while): the title, in large type above
+    // a countdown. Keep to one line.
     text_centred(draw, fonts.title, frame.phrases.tr("Are you still there?"), centre, y, frame.theme.text);
     y += fonts.title->FontSize * 1.4f;
     // The countdown in a ring that empties second by second.
@@ -49,11 +53,15 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     text_centred(draw, fonts.title, number, centre, ring.y - fonts.title->FontSize * 0.55f, frame.theme.text);
     y += radius * 2 + metrics.mm(6);
     text_centred(draw, fonts.body,
+                 // TRANSLATORS: Idle overlay: the line under the countdown ring; when it reaches zero the
+                 // kiosk goes back to its start screen for the next visitor. # is the seconds
+                 // left (10 to 1). Write your language's plural forms (CLDR). One line.
                  frame.say("{seconds, plural, one {Starting again in # second} other {Starting again in # "
                            "seconds}}",
                            {{"seconds", seconds_left}}),
                  centre, y, frame.theme.muted_text);
     y += fonts.body->FontSize * 1.4f;
+    // TRANSLATORS: Idle overlay: the line under the countdown telling the visitor how to stay. One line.
     text_centred(draw, fonts.body, frame.phrases.tr("Touch anywhere to continue"), centre, y,
                  frame.theme.muted_text);
 
@@ -69,6 +77,7 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
             invitation.draw(draw, ImVec2(min.x + metrics.mm(10), y), frame.theme.text, frame.theme.accent);
         }
         y += invitation.height() + metrics.mm(3);
+        // TRANSLATORS: "Are you still there?" overlay: button that opens the survey. Three or four words.
         answer = touch_button(frame, "idle-survey", frame.phrases.tr("Answer the questions"),
                               ImVec2(min.x + metrics.mm(10), y), ImVec2(panel_w - metrics.mm(20), button_h),
                               fonts.body, ButtonStyle::Primary);
@@ -76,8 +85,12 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     const float button_w = (panel_w - metrics.mm(30)) * 0.5f;
     const float button_y = max.y - button_h - metrics.mm(8);
     const bool still_here = touch_button(
+        // TRANSLATORS: Idle overlay: button that lets the visitor carry on where they were. Button is half
+        // the panel wide; keep short.
         frame, "idle-continue", frame.phrases.tr("Continue"), ImVec2(min.x + metrics.mm(10), button_y),
         ImVec2(button_w, button_h), fonts.body, invite_to_survey ? ButtonStyle::Quiet : ButtonStyle::Primary);
+    // TRANSLATORS: Idle overlay: button that goes back to the start screen at once, for the next visitor.
+    // Button is half the panel wide; keep short.
     const bool start_again = touch_button(frame, "idle-start-again", frame.phrases.tr("Start again"),
                                           ImVec2(max.x - metrics.mm(10) - button_w, button_y),
                                           ImVec2(button_w, button_h), fonts.body, ButtonStyle::Quiet);

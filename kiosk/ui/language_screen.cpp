@@ -13,16 +13,32 @@ void language_buttons(Frame& frame, ImVec2 min, ImVec2 max, ImFont* font) {
     const auto& languages = frame.session.languages();
     if (languages.empty()) return;
     const float gap = frame.metrics.mm(6);
-    const float height = std::max(frame.metrics.touch_target() * 1.8f, font->FontSize * 2.2f);
     const float area_w = max.x - min.x;
+    const float area_h = max.y - min.y;
     float widest = 0;
     for (const std::string& language : languages) {
         widest = std::max(widest, text_width(font, frame.catalogs.phrasebook(language).language_name()));
     }
-    const float width = std::max(widest + frame.metrics.mm(16), frame.metrics.mm(85));
-    const int columns = std::clamp(static_cast<int>((area_w + gap) / (width + gap)), 1, 3);
-    const int rows = (static_cast<int>(languages.size()) + columns - 1) / columns;
-    const float grid_h = static_cast<float>(rows) * height + static_cast<float>(rows - 1) * gap;
+    const int count = static_cast<int>(languages.size());
+    // Up to three roomy columns; a venue offering many languages (the sample has
+    // fourteen) gets more columns, then lower buttons, never below a touch target.
+    const float narrowest = widest + frame.metrics.mm(16);
+    const float roomy_w = std::max(narrowest, frame.metrics.mm(85));
+    const float roomy_h = std::max(frame.metrics.touch_target() * 1.8f, font->FontSize * 2.2f);
+    const float lowest_h = std::max(frame.metrics.touch_target(), font->FontSize * 1.6f);
+    const int most_columns = std::max(1, static_cast<int>((area_w + gap) / (narrowest + gap)));
+    int columns = std::clamp(static_cast<int>((area_w + gap) / (roomy_w + gap)), 1, 3);
+    const auto rows_for = [count](int c) { return (count + c - 1) / c; };
+    const auto grid_height = [gap](int rows, float h) {
+        return static_cast<float>(rows) * h + static_cast<float>(rows - 1) * gap;
+    };
+    while (columns < most_columns && grid_height(rows_for(columns), roomy_h) > area_h) ++columns;
+    const int rows = rows_for(columns);
+    const float height = std::clamp((area_h - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows),
+                                    lowest_h, roomy_h);
+    const float width =
+        std::min(roomy_w, (area_w - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns));
+    const float grid_h = grid_height(rows, height);
     float y = min.y + std::max(0.0f, (max.y - min.y - grid_h) * 0.5f);
     for (int row = 0; row < rows; ++row) {
         const int first = row * columns;
@@ -59,6 +75,8 @@ void draw_language_screen(Frame& frame) {
     const auto& languages = frame.session.languages();
     const FontSet& fonts = frame.fonts;
     for (std::size_t i = 0; i < languages.size(); ++i) {
+        // TRANSLATORS: Language screen: the heading; it is also listed once in every offered language, one
+        // per line. Keep to one short line.
         const char* heading = frame.catalogs.phrasebook(languages[i]).tr("Choose your language");
         ImFont* font = i == 0 ? fonts.heading : fonts.body;
         text_centred(draw, font, heading, screen.x * 0.5f, y,
@@ -88,6 +106,8 @@ void draw_language_menu(Frame& frame) {
     const float close_w = std::max(
         frame.metrics.mm(50), text_width(frame.fonts.body, frame.phrases.tr("Back")) + frame.metrics.mm(12));
     const float close_h = frame.metrics.touch_target();
+    // TRANSLATORS: Button at the bottom of the language screen: closes it without changing the language.
+    // Keep short.
     if (touch_button(frame, "language-menu-close", frame.phrases.tr("Back"),
                      ImVec2((screen.x - close_w) * 0.5f, max.y - close_h - frame.metrics.mm(6)),
                      ImVec2(close_w, close_h), frame.fonts.body, ButtonStyle::Quiet)) {

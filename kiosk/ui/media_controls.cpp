@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/bundle_folder.hpp"
+#include "core/script_languages.hpp"
 #include "ui/widgets.hpp"
 
 namespace amanat::ui {
@@ -69,6 +70,8 @@ void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVe
     ImFont* font = frame.fonts.body;
     const bool ours = media.choice.kind == MediaChoice::Kind::Narration;
     const float h = max.y - min.y;
+    // TRANSLATORS: Artifact screen: button under the picture that starts the spoken narration. One or two
+    // words.
     const char* label = !ours            ? frame.phrases.tr("Listen")
                         : playing(media) ? frame.phrases.tr("Pause")
                                          : frame.phrases.tr("Play");
@@ -82,6 +85,7 @@ void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVe
     }
     float x = min.x + button_w + metrics.mm(5);
     if (!ours) {
+        // TRANSLATORS: Artifact screen: word beside the Listen button, saying what it plays. One word.
         const char* hint = frame.phrases.tr("Narration");
         draw.AddText(font, font->FontSize, ImVec2(x, min.y + (h - font->FontSize) * 0.5f),
                      frame.theme.muted_text, hint);
@@ -97,6 +101,8 @@ void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVe
     }
     if (media.status == MediaView::Status::Failed) {
         draw.AddText(font, font->FontSize, ImVec2(x, min.y + (h - font->FontSize) * 0.5f), frame.theme.text,
+                     // TRANSLATORS: Artifact screen: shown beside the Listen button when the narration
+                     // cannot be played. One short sentence.
                      frame.phrases.tr("This narration is not available right now"));
         return;
     }
@@ -108,17 +114,20 @@ void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVe
                  frame.theme.muted_text, time.c_str());
 }
 
-const SubtitleTrack* FilmOverlay::subtitles(Frame& frame, const std::string& path) {
-    auto it = m_tracks.find(path);
+const SubtitleTrack* FilmOverlay::subtitles(Frame& frame, const LocalisedText& file) {
+    const std::string& path = *file.text;
+    const std::string key = file.language + "|" + path;  // one file, maybe two scripts
+    auto it = m_tracks.find(key);
     if (it == m_tracks.end()) {
         std::string content;
         std::string problem;
         SubtitleTrack track;
         if (BundleFolder(frame.bundle.root).read(path, 1 << 20, content, problem)) {
             const bool srt = path.size() >= 4 && path.compare(path.size() - 4, 4, ".srt") == 0;
-            track = parse_subtitles(content, srt ? SubtitleFormat::SubRip : SubtitleFormat::WebVtt);
+            track = parse_subtitles(as_written_in(frame.bundle, file.language, path, std::move(content)),
+                                    srt ? SubtitleFormat::SubRip : SubtitleFormat::WebVtt);
         }
-        it = m_tracks.emplace(path, std::move(track)).first;
+        it = m_tracks.emplace(key, std::move(track)).first;
     }
     return &it->second;
 }
@@ -142,6 +151,7 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
     if (media.video != nullptr) {
         draw_picture(draw, *media.video, ImVec2(0, 0), video_max, false);
     } else if (media.status == MediaView::Status::Failed) {
+        // TRANSLATORS: Film screen: shown instead of the film when it cannot be played. One short sentence.
         text_centred(draw, fonts.heading, frame.phrases.tr("This film is not available right now"),
                      screen.x * 0.5f, video_max.y * 0.45f, IM_COL32(255, 255, 255, 255));
     }
@@ -153,7 +163,7 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
     // Subtitles, in the visitor's language (or its fallback), drawn by us.
     if (frame.session.captions()) {
         if (const auto file = frame.localise(video.subtitles)) {
-            const SubtitleTrack* track = subtitles(frame, *file.text);
+            const SubtitleTrack* track = subtitles(frame, file);
             if (const Cue* cue = track->at(media.position)) {
                 ImFont* font = fonts.heading;
                 const ImVec2 size =
@@ -180,10 +190,15 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
         x += w + metrics.mm(4);
         return tapped;
     };
+    // TRANSLATORS: Button that pauses what is playing (narration or film). One word.
     const std::string pause_label = playing(media) ? std::string("\xE2\x80\x96  ") + frame.phrases.tr("Pause")
+                                                   // TRANSLATORS: Button that resumes a paused narration or
+                                                   // film. One word.
                                                    : std::string("\xE2\x96\xB6  ") + frame.phrases.tr("Play");
     if (button("film-play", pause_label, ButtonStyle::Primary)) frame.emit(VisitorAction::Kind::TogglePause);
+    // TRANSLATORS: Film screen: button that closes the film and returns to the object. One word.
     const std::string close_label = std::string("\xC3\x97  ") + frame.phrases.tr("Close");
+    // TRANSLATORS: Film screen: button that turns the film's subtitles on or off. One word.
     const std::string captions_label = frame.phrases.tr("Subtitles");
     const float right_w = text_width(fonts.body, close_label) + text_width(fonts.body, captions_label) +
                           metrics.mm(10) * 2 + metrics.mm(4) * 2;

@@ -41,7 +41,7 @@ class FilmOverlay {
     void draw(Frame& frame, const Artifact& artifact, std::size_t film);
 
   private:
-    const SubtitleTrack* subtitles(Frame& frame, const std::string& path);
+    const SubtitleTrack* subtitles(Frame& frame, const LocalisedText& file);
 
     SeekBar m_seek;
     std::map<std::string, SubtitleTrack> m_tracks;  // parsed on first use

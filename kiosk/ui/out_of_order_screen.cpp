@@ -22,9 +22,12 @@ void draw_out_of_order_screen(Frame& frame) {
     for (const std::string& language : languages) {
         const Phrasebook& phrases = frame.catalogs.phrasebook(language);
         const bool first = language == languages.front();
+        // TRANSLATORS: Out-of-order screen: first line, shown while the kiosk cannot show the exhibition.
+        // One sentence.
         text_centred(draw, fonts.heading, phrases.tr("This kiosk is taking a short break."), screen.x * 0.5f,
                      y, first ? frame.theme.text : frame.theme.muted_text);
         y += fonts.heading->FontSize * 1.3f;
+        // TRANSLATORS: Out-of-order screen: second line, under the previous one. One sentence.
         text_centred(draw, fonts.body, phrases.tr("Please ask a member of staff."), screen.x * 0.5f, y,
                      frame.theme.muted_text);
         y += fonts.body->FontSize * 1.3f + frame.metrics.mm(5);

@@ -57,10 +57,16 @@ void StaffScreens::draw_pin_pad(Frame& frame, const StaffView& staff) {
     draw.AddRectFilled(ImVec2(0, 0), screen, frame.theme.background);
 
     const float key = metrics.touch_target() * 1.3f;
+    // TRANSLATORS: Staff PIN pad: key that removes the last digit. One word.
+    const char* erase = frame.phrases.tr("Erase");
+    // Keys as wide as the erase key's word needs ("Löschen" at large text).
+    const float key_w = std::max(
+        key, text_width(fonts.body, erase) + 2 * std::min(fonts.body->FontSize * 0.4f, metrics.mm(3)) + 2);
     const float gap = metrics.mm(4);
-    const float pad_w = key * 3 + gap * 2;
+    const float pad_w = key_w * 3 + gap * 2;
     const float centre = screen.x * 0.5f;
     float y = std::max(metrics.mm(8), (screen.y - (key * 4 + gap * 3) - fonts.title->FontSize * 5) * 0.5f);
+    // TRANSLATORS: Staff mode: title of the PIN pad and of the staff screens. Two words.
     text_centred(draw, fonts.title, frame.phrases.tr("Staff mode"), centre, y, frame.theme.text);
     y += fonts.title->FontSize * 1.6f;
 
@@ -79,16 +85,22 @@ void StaffScreens::draw_pin_pad(Frame& frame, const StaffView& staff) {
     std::string message;
     ImU32 colour = frame.theme.muted_text;
     if (staff.lockout_left > 0) {
+        // TRANSLATORS: Staff PIN pad: shown while the pad is locked. {time} is minutes and seconds left,
+        // such as 4:59. Keep {time} as it is. Short.
         message = frame.say("Too many wrong PINs. Try again in {time}.",
                             {{"time", minutes_and_seconds(staff.lockout_left)}});
         colour = kBad;
     } else if (staff.phase == StaffView::Phase::Checking) {
+        // TRANSLATORS: Staff PIN pad: shown while the PIN is being checked (a second). One or two words.
         message = frame.phrases.tr("Checking...");
     } else if (staff.refused) {
+        // TRANSLATORS: Staff PIN pad: after a wrong PIN. # is the number of tries left before a five-minute
+        // lockout. Write your language's plural forms (CLDR). Short.
         message = frame.say("Wrong PIN. {tries, plural, one {# try left.} other {# tries left.}}",
                             {{"tries", staff.attempts_left}});
         colour = kBad;
     } else {
+        // TRANSLATORS: Staff PIN pad: the prompt. Short sentence.
         message = frame.phrases.tr("Enter the staff PIN");
     }
     text_centred(draw, fonts.body, message, centre, y, colour);
@@ -97,15 +109,15 @@ void StaffScreens::draw_pin_pad(Frame& frame, const StaffView& staff) {
     const bool typing = staff.phase == StaffView::Phase::Pin && staff.lockout_left <= 0;
     const float left = centre - pad_w * 0.5f;
     for (int i = 0; i < 12; ++i) {
-        const ImVec2 at(left + static_cast<float>(i % 3) * (key + gap),
+        const ImVec2 at(left + static_cast<float>(i % 3) * (key_w + gap),
                         y + static_cast<float>(i / 3) * (key + gap));
         if (i == 9) {
-            if (touch_button(frame, "pin-erase", frame.phrases.tr("Erase"), at, ImVec2(key, key), fonts.body,
+            if (touch_button(frame, "pin-erase", erase, at, ImVec2(key_w, key), fonts.body,
                              ButtonStyle::Quiet) &&
                 typing)
                 staff_emit(frame, StaffAction::Kind::Erase);
         } else if (i == 11) {
-            if (touch_button(frame, "pin-ok", "OK", at, ImVec2(key, key), fonts.heading,
+            if (touch_button(frame, "pin-ok", "OK", at, ImVec2(key_w, key), fonts.heading,
                              staff.can_submit ? ButtonStyle::Primary : ButtonStyle::Quiet) &&
                 typing && staff.can_submit)
                 staff_emit(frame, StaffAction::Kind::Submit);
@@ -113,12 +125,13 @@ void StaffScreens::draw_pin_pad(Frame& frame, const StaffView& staff) {
             const int digit = i == 10 ? 0 : i + 1;
             const std::string label = std::to_string(digit);
             const std::string id = "pin-" + label;
-            if (touch_button(frame, id.c_str(), label.c_str(), at, ImVec2(key, key), fonts.title,
+            if (touch_button(frame, id.c_str(), label.c_str(), at, ImVec2(key_w, key), fonts.title,
                              ButtonStyle::Quiet) &&
                 typing)
                 staff_emit(frame, StaffAction::Kind::Digit, static_cast<std::size_t>(digit));
         }
     }
+    // TRANSLATORS: Staff PIN pad: button that closes the pad without entering. One word.
     const char* cancel = frame.phrases.tr("Cancel");
     const float cancel_w = text_width(fonts.body, cancel) + metrics.mm(16);
     if (touch_button(frame, "pin-cancel", cancel,
@@ -137,7 +150,11 @@ void StaffScreens::draw_open(Frame& frame, const StaffView& staff) {
     const float button_h = metrics.touch_target();
 
     // Pages down the left, "Close" at the bottom: back to the visitors' kiosk.
-    const char* pages[] = {frame.phrases.tr("Status"), frame.phrases.tr("Exhibition packs"),
+    const char* pages[] = {frame.phrases.tr("Status"),
+                           // TRANSLATORS: Staff screens: page for installing and rolling back exhibition
+                           // packs. One or two words.
+                           frame.phrases.tr("Exhibition packs"),
+                           // TRANSLATORS: Staff screens: page for exporting visitors' feedback. One word.
                            frame.phrases.tr("Feedback"), frame.phrases.tr("Tests")};
     const char* ids[] = {"staff-status", "staff-packs", "staff-feedback", "staff-tests"};
     float nav_w = 0;
@@ -196,6 +213,8 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
 
     switch (staff.page) {
         case StaffView::Page::Status: {
+            // TRANSLATORS: Staff screens: page with the kiosk's state (version, exhibition, disk...). One
+            // word.
             heading(frame.phrases.tr("Status"));
             float label_w = 0;
             for (const auto& row : staff.status)
@@ -210,12 +229,16 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
             break;
         }
         case StaffView::Page::Packs:
+            // TRANSLATORS: Staff screens, packs page: heading over the packs installed on this kiosk. One
+            // word.
             heading(frame.phrases.tr("Installed"));
             for (const std::string& pack : staff.installed) text_line(pack, frame.theme.text);
             if (staff.installed.empty())
+                // TRANSLATORS: Staff screens, packs page: shown when no pack is installed. Short.
                 text_line(frame.phrases.tr("None: the built-in exhibition is shown"), frame.theme.muted_text);
             if (staff.can_roll_back) {
                 y += metrics.mm(2);
+                // TRANSLATORS: Staff screens, packs page: button that makes the previous pack active again.
                 if (touch_button(frame, "staff-roll-back", frame.phrases.tr("Roll back to the previous pack"),
                                  ImVec2(min.x, y), ImVec2(std::min(width, metrics.mm(160)), button_h),
                                  fonts.body, ButtonStyle::Quiet) &&
@@ -224,26 +247,41 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
                 y += button_h;
             }
             y += metrics.mm(6);
+            // TRANSLATORS: Staff screens, packs page: heading over the pack files found.
             heading(frame.phrases.tr("Packs found on USB sticks and in the pack folder"));
+            // TRANSLATORS: Staff screens, packs page: no pack file found. Two words.
             if (staff.pack_files.empty()) text_line(frame.phrases.tr("None found"), frame.theme.muted_text);
+            // TRANSLATORS: Staff screens, packs page: verb before a pack file's name on its button. One
+            // word.
             choices(staff.pack_files, frame.phrases.tr("Install"), "staff-install",
                     StaffAction::Kind::InstallPack);
             break;
         case StaffView::Page::Feedback:
+            // TRANSLATORS: Staff screens, feedback page: heading. Two words.
             heading(frame.phrases.tr("Export feedback"));
             if (staff.export_targets.empty())
+                // TRANSLATORS: Staff screens, feedback page: no USB stick is plugged in. Short.
                 text_line(frame.phrases.tr("No USB stick found"), frame.theme.muted_text);
+            // TRANSLATORS: Staff screens, feedback page: words before a USB stick's folder on its button.
+            // Two words.
             choices(staff.export_targets, frame.phrases.tr("Export to"), "staff-export",
                     StaffAction::Kind::ExportFeedback);
             break;
         case StaffView::Page::Tests: {
+            // TRANSLATORS: Staff screens: page with the sound and touch tests and the restart. One word.
             heading(frame.phrases.tr("Tests"));
             const float w = std::min(width, metrics.mm(160));
             const std::pair<const char*, StaffAction::Kind> tests[] = {
                 {"staff-audio-test", StaffAction::Kind::AudioTest},
                 {"staff-touch-test", StaffAction::Kind::TouchTest},
                 {"staff-restart", StaffAction::Kind::Restart}};
-            const char* labels[] = {frame.phrases.tr("Play a test sound"), frame.phrases.tr("Touch test"),
+            // TRANSLATORS: Staff screens, tests page: button that plays a test tone. Short.
+            const char* labels[] = {frame.phrases.tr("Play a test sound"),
+                                    // TRANSLATORS: Staff screens, tests page: button that shows a grid to
+                                    // check the touch screen. Two words.
+                                    frame.phrases.tr("Touch test"),
+                                    // TRANSLATORS: Staff screens, tests page: button that restarts the kiosk
+                                    // program. Short.
                                     frame.phrases.tr("Restart the kiosk")};
             for (std::size_t i = 0; i < 3; ++i) {
                 if (touch_button(frame, tests[i].first, labels[i], ImVec2(min.x, y), ImVec2(w, button_h),
@@ -304,6 +342,7 @@ void StaffScreens::draw_touch_test(Frame& frame, const StaffView& staff) {
             draw.AddRect(min, max, IM_COL32(200, 200, 200, 255), 0, 0, 2);
         }
     }
+    // TRANSLATORS: Staff screens, touch test: button that ends the test. One word.
     const char* done = frame.phrases.tr("Done");
     const ImVec2 size(text_width(frame.fonts.body, done) + frame.metrics.mm(16),
                       frame.metrics.touch_target());

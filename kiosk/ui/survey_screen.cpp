@@ -69,6 +69,8 @@ void SurveyScreen::draw(Frame& frame) {
     y += metrics.mm(4);
     if (question.kind == QuestionKind::MultipleChoice) {
         draw.AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y), frame.theme.muted_text,
+                     // TRANSLATORS: Survey: hint under a question that allows several answers. One short
+                     // sentence.
                      frame.phrases.tr("Choose all that apply"));
         y += fonts.body->FontSize * 1.4f;
     }
@@ -91,9 +93,12 @@ void SurveyScreen::draw(Frame& frame) {
     // Back, and Skip or Next (Finish on the last question).
     const bool last = index + 1 == survey.size();
     const char* onward =
-        chosen.empty() ? frame.phrases.tr("Skip") : frame.phrases.tr(last ? "Finish" : "Next");
+        // TRANSLATORS: Survey: button that moves on without answering the question. One word.
+        chosen.empty() ? frame.phrases.tr("Skip") : frame.phrases.tr(last ? N_("Finish") : N_("Next"));
     const char* back = frame.phrases.tr("Back");
     const float nav_w = std::max({text_width(fonts.body, onward), text_width(fonts.body, back),
+                                  // TRANSLATORS: Survey: button under the last question that sends the
+                                  // answers. One word.
                                   text_width(fonts.body, frame.phrases.tr("Finish"))}) +
                         metrics.mm(16);
     if (index > 0 && touch_button(frame, "survey-back", back, ImVec2(x, nav_y), ImVec2(nav_w, button_h),
@@ -151,10 +156,14 @@ void SurveyScreen::draw_thanks(Frame& frame) {
     const FontSet& fonts = frame.fonts;
     const float centre = screen.x * 0.5f;
     float y = top + (screen.y - top) * 0.25f;
+    // TRANSLATORS: Survey: heading of the screen shown once the answers are saved. One short sentence.
     text_centred(draw, fonts.title, frame.phrases.tr("Thank you for your answers!"), centre, y,
                  frame.theme.text);
     y += fonts.title->FontSize * 2;
+    // TRANSLATORS: Survey thanks: button that goes back to the gallery of objects. Three or four words.
     const char* back = frame.phrases.tr("Back to the exhibition");
+    // TRANSLATORS: Survey thanks: button that ends the visit and starts the kiosk again for the next
+    // visitor. Three words.
     const char* finish = frame.phrases.tr("Finish my visit");
     const float button_w =
         std::min(screen.x - 2 * metrics.margin(),

@@ -23,6 +23,8 @@ float draw_toolbar(Frame& frame, const char* heading) {
     const Screen screen_shown = frame.session.screen();
     if (screen_shown == Screen::Artifact || screen_shown == Screen::Survey ||
         screen_shown == Screen::SurveyThanks) {
+        // TRANSLATORS: Toolbar button on an object's page: goes back to the overview of all objects. Keep
+        // short (one word if possible).
         const char* home = frame.phrases.tr("Home");
         const float w = width_for(home);
         if (touch_button(frame, "toolbar-home", home, ImVec2(x, pad), ImVec2(w, button_h), font,
@@ -34,6 +36,8 @@ float draw_toolbar(Frame& frame, const char* heading) {
 
     // Right to left: contrast, text size, language.
     float right = screen.x - metrics.margin();
+    // TRANSLATORS: Toolbar button: turns high contrast (light text on dark) on and off. Keep short (one word
+    // if possible).
     const char* contrast = frame.phrases.tr("Contrast");
     right -= width_for(contrast);
     if (touch_button(frame, "toolbar-contrast", contrast, ImVec2(right, pad),
@@ -41,6 +45,7 @@ float draw_toolbar(Frame& frame, const char* heading) {
                      frame.session.high_contrast())) {
         frame.emit(VisitorAction::Kind::ToggleContrast);
     }
+    // TRANSLATORS: Toolbar button: switches between normal and large text. Keep short.
     const char* size = frame.phrases.tr("Text size");
     right -= width_for(size) + metrics.mm(4);
     const bool large = frame.session.text_size() == TextSize::Large;

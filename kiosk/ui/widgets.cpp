@@ -53,9 +53,19 @@ bool touch_button(Frame& frame, const char* id, const char* label, ImVec2 positi
             selected ? theme.accent : (style == ButtonStyle::Toolbar ? theme.toolbar_text : theme.muted_text),
             rounding, 0, thickness);
     }
-    const ImVec2 label_size = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, label);
+    // A label wider than its button (a long word in some language at large text)
+    // is drawn smaller rather than cut off, and reported: `amanat l10n check`
+    // tells the translator, the visitor still reads it.
+    const float room = size.x - 2 * std::min(font->FontSize * 0.4f, frame.metrics.mm(3));
+    float font_size = font->FontSize;
+    ImVec2 label_size = font->CalcTextSizeA(font_size, 1e9f, 0.0f, label);
+    if (label_size.x > room && room > 0) {
+        frame.report_squeezed(id, label, label_size.x, room);
+        font_size *= std::max(room / label_size.x, 0.6f);
+        label_size = font->CalcTextSizeA(font_size, 1e9f, 0.0f, label);
+    }
     draw.AddText(
-        font, font->FontSize,
+        font, font_size,
         ImVec2(position.x + (size.x - label_size.x) * 0.5f, position.y + (size.y - label_size.y) * 0.5f),
         held ? theme.button_text : ink, label);
     return tapped;
@@ -89,6 +99,8 @@ void draw_picture_placeholder(Frame& frame, ImDrawList& draw, ImVec2 min, ImVec2
     draw.AddRectFilled(min, max, theme.surface);
     draw.AddRect(min, max, theme.muted_text, 0, 0, 1.5f);
     if (failed) {
+        // TRANSLATORS: Object's page: small text inside an empty frame when a picture cannot be shown; it is
+        // left out if it does not fit the frame, so keep short.
         const char* text = frame.phrases.tr("Picture not available");
         ImFont* font = frame.fonts.small;
         const float y = (min.y + max.y - font->FontSize) * 0.5f;

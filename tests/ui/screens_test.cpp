@@ -11,7 +11,9 @@
 
 #include "headless_kiosk.hpp"
 #include "ui/display_text.hpp"
+#include "ui/localisation_check.hpp"
 #include "ui/rich_text.hpp"
+#include "ui/screen_tour.hpp"
 
 using namespace amanat;
 using amanat::testing::HeadlessKiosk;
@@ -96,53 +98,13 @@ TEST_CASE("ui: every screen in every language and both text sizes, landscape and
                 CAPTURE(static_cast<int>(size));
                 VisitorSession session(*kiosk.bundle, languages, size);
                 Millis now = 1000;
-                kiosk.idle.touch(now);
-                const auto draw = [&](Millis at) {
-                    kiosk.frame(session, at);
-                    check_touch_targets(kiosk, width, height);
-                };
-                draw(now);  // attract
-                session.apply(VisitorAction(VisitorAction::Kind::Start));
-                draw(now += 100);
-                session.apply(VisitorAction::choose_language(language));
-                draw(now += 100);  // gallery
-                for (std::size_t i = 0; i < kiosk.bundle->artifacts.size(); ++i) {
-                    session.apply(VisitorAction(VisitorAction::Kind::OpenArtifact, i));
-                    draw(now += 100);
-                    // With its narration's transcript, and each of its films full screen.
-                    session.apply(VisitorAction(VisitorAction::Kind::PlayNarration));
-                    draw(now += 100);
-                    for (std::size_t f = 0; f < kiosk.bundle->artifacts[i].videos.size(); ++f) {
-                        session.apply(VisitorAction(VisitorAction::Kind::OpenFilm, f));
-                        draw(now += 100);
-                        session.apply(VisitorAction(VisitorAction::Kind::CloseFilm));
-                    }
-                }
-                session.apply(VisitorAction(VisitorAction::Kind::OpenLanguageMenu));
-                draw(now += 100);
-                session.apply(VisitorAction(VisitorAction::Kind::CloseLanguageMenu));
-                session.apply(VisitorAction(VisitorAction::Kind::ToggleContrast));
-                draw(now += 100);
-                // The idle countdown over the artifact, inviting to the survey.
-                session.invite_to_survey();
-                draw(now += 95'000);
-                kiosk.idle.touch(now);
-                // The survey: each question unanswered, then with every choice
-                // taken (a choice question's options as selected buttons), and
-                // the thanks.
-                session.apply(VisitorAction(VisitorAction::Kind::OpenSurvey));
-                for (const SurveyQuestion& question : kiosk.bundle->exhibition.survey) {
-                    CAPTURE(question.id);
-                    draw(now += 100);
-                    const std::size_t choices =
-                        question.kind == QuestionKind::Rating ? 1 : question.options.size();
-                    for (std::size_t c = 0; c < choices; ++c)
-                        session.apply(VisitorAction(VisitorAction::Kind::AnswerSurvey, c));
-                    draw(now += 100);
-                    session.apply(VisitorAction(VisitorAction::Kind::NextQuestion));
-                }
+                ui::tour_visitor_screens(*kiosk.bundle, session, kiosk.idle, now, language,
+                                         [&](const std::string& screen) {
+                                             CAPTURE(screen);
+                                             kiosk.frame(session, now);
+                                             check_touch_targets(kiosk, width, height);
+                                         });
                 CHECK(session.screen() == Screen::SurveyThanks);
-                draw(now += 100);
             }
         }
     }
@@ -533,4 +495,25 @@ TEST_CASE("ui: the PIN pad's keys emit digits, erase and submit; a locked pad em
     kiosk.frame(session, 500);
     CHECK(press("pin-3", 600).empty());
     CHECK(press("pin-cancel", 700).size() == 1);  // leaving is always possible
+}
+
+TEST_CASE("ui: every button label fits its button in every catalog's language, at both text sizes") {
+    // What `amanat l10n check` measures: the sample exhibition, drawn with the real
+    // fonts, in every language the kiosk has words for, landscape and portrait.
+    HeadlessKiosk kiosk(1920, 1080);
+    std::vector<std::string> languages = kiosk.catalogs.languages();
+    std::vector<ui::SqueezedLabel> squeezed;
+    std::string error;
+    REQUIRE_MESSAGE(ui::find_squeezed_labels(*kiosk.bundle, kiosk.catalogs, languages,
+                                             {{1920, 1080}, {1080, 1920}}, squeezed, error),
+                    error);
+    for (const ui::SqueezedLabel& s : squeezed) {
+        CAPTURE(s.language);
+        CAPTURE(s.width);
+        CAPTURE(s.screen);
+        CAPTURE(s.target);
+        CAPTURE(s.needed);
+        CAPTURE(s.available);
+        CHECK_MESSAGE(false, "'" << s.label << "' does not fit its button");
+    }
 }

@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "core/catalog.hpp"
 #include "core/transliteration.hpp"
 #include "synthetic_bundle.hpp"
 
@@ -210,5 +213,103 @@ TEST_CASE("a broken rule file is reported with its file and line") {
         REQUIRE(diagnostics.items().size() == 1);
         CHECK(diagnostics.items()[0].code == "unreadable");
         CHECK(diagnostics.items()[0].file == "localisation/xx-Cyrl-xx-Latn.txt");
+    }
+}
+
+// Serbian: Cyrillic (sr) to the Latin alphabet (sr-Latn) by localisation/sr-Cyrl-sr-Latn.txt
+// (the sources and decisions are in that file's comments).
+TEST_CASE("transliteration: Serbian Cyrillic to Latin, every letter, and Lj, Nj, Dž in the word's case") {
+    Diagnostics diagnostics;
+    const std::optional<ScriptTransliterator> serbian = ScriptTransliterator::load(
+        std::filesystem::path(AMANAT_LOCALISATION_DIR) / "sr-Cyrl-sr-Latn.txt", "sr", "sr-Latn", diagnostics);
+    for (const Diagnostic& d : diagnostics.items()) FAIL_CHECK(d.file << ":" << d.line << ": " << d.message);
+    REQUIRE(serbian.has_value());
+    CHECK(serbian->source_language() == "sr");
+    CHECK(serbian->target_language() == "sr-Latn");
+    const auto to_latin = [&serbian](const std::string& cyrillic) {
+        return serbian->transliterate(cyrillic);
+    };
+
+    // The 30 letters of the azbuka, in its order, as the Serbian orthography (Pravopis
+    // srpskoga jezika, Matica srpska) pairs them with the abeceda.
+    const std::vector<Letter> letters = {
+        {"А", "A"},  {"а", "a"},  {"Б", "B"},  {"б", "b"},  {"В", "V"}, {"в", "v"}, {"Г", "G"}, {"г", "g"},
+        {"Д", "D"},  {"д", "d"},  {"Ђ", "Đ"},  {"ђ", "đ"},  {"Е", "E"}, {"е", "e"}, {"Ж", "Ž"}, {"ж", "ž"},
+        {"З", "Z"},  {"з", "z"},  {"И", "I"},  {"и", "i"},  {"Ј", "J"}, {"ј", "j"}, {"К", "K"}, {"к", "k"},
+        {"Л", "L"},  {"л", "l"},  {"Љ", "Lj"}, {"љ", "lj"}, {"М", "M"}, {"м", "m"}, {"Н", "N"}, {"н", "n"},
+        {"Њ", "Nj"}, {"њ", "nj"}, {"О", "O"},  {"о", "o"},  {"П", "P"}, {"п", "p"}, {"Р", "R"}, {"р", "r"},
+        {"С", "S"},  {"с", "s"},  {"Т", "T"},  {"т", "t"},  {"Ћ", "Ć"}, {"ћ", "ć"}, {"У", "U"}, {"у", "u"},
+        {"Ф", "F"},  {"ф", "f"},  {"Х", "H"},  {"х", "h"},  {"Ц", "C"}, {"ц", "c"}, {"Ч", "Č"}, {"ч", "č"},
+        {"Џ", "Dž"}, {"џ", "dž"}, {"Ш", "Š"},  {"ш", "š"},
+    };
+    CHECK(letters.size() == 60);
+    for (const Letter& letter : letters) {
+        CAPTURE(letter.cyrillic);
+        CHECK(to_latin(letter.cyrillic) == letter.latin);
+    }
+
+    // Lj, Nj, Dž: both letters capitals in a word in capitals, else only the first.
+    CHECK(to_latin("ЉУБАВ") == "LJUBAV");
+    CHECK(to_latin("Љубав") == "Ljubav");
+    CHECK(to_latin("љубав") == "ljubav");
+    CHECK(to_latin("ЏЕП") == "DŽEP");
+    CHECK(to_latin("Џеп") == "Džep");
+    CHECK(to_latin("џеп") == "džep");
+    CHECK(to_latin("ЊЕГОШ") == "NJEGOŠ");
+    CHECK(to_latin("Његош") == "Njegoš");
+    CHECK(to_latin("ПРИЈАТЕЉ") == "PRIJATELJ");
+    CHECK(to_latin("ЏУГАЊ") == "DŽUGANJ");
+    // A capital alone (an initial) is written as a title.
+    CHECK(to_latin("Љ. Ђорђевић") == "Lj. Đorđević");
+
+    // Words of a museum text.
+    CHECK(to_latin("Ђердан од сребра") == "Đerdan od srebra");
+    CHECK(to_latin("Музеј у Алматију") == "Muzej u Almatiju");
+    CHECK(to_latin("Домбра је жичани инструмент са две жице.") == "Dombra je žičani instrument sa dve žice.");
+    CHECK(to_latin("Свечана капа невесте, крај XIX века") == "Svečana kapa neveste, kraj XIX veka");
+    CHECK(to_latin("Народна ношња, накит и музички инструменти Казахстана") ==
+          "Narodna nošnja, nakit i muzički instrumenti Kazahstana");
+    // Accents that some texts put on vowels stay on the Latin vowel.
+    CHECK(to_latin("ѝ") == "ì");
+    CHECK(to_latin("Ѐ") == "È");
+    // Cyrillic letters that are not Serbian are left as they are.
+    CHECK(to_latin("я") == "я");
+
+    // Latin, digits, punctuation, Markdown and ICU message patterns are left unchanged.
+    CHECK(to_latin("Amanat 2024: abc XYZ, 1823–1896!") == "Amanat 2024: abc XYZ, 1823–1896!");
+    CHECK(to_latin("# Ђердан\n\n- **сребро** и *злато* [веза](https://example.org/a_b)\n") ==
+          "# Đerdan\n\n- **srebro** i *zlato* [veza](https://example.org/a_b)\n");
+    CHECK(to_latin("{count, plural, one {# предмет} few {# предмета} other {# предмета}}") ==
+          "{count, plural, one {# predmet} few {# predmeta} other {# predmeta}}");
+    CHECK(to_latin("") == "");
+}
+
+// sr-Latn.po and kk-Latn.po are made from sr.po and kk.po with the rule files: a change
+// to one catalog must be carried to the other.
+TEST_CASE("transliteration: the Latin-script catalogs are their Cyrillic catalogs transliterated") {
+    Diagnostics diagnostics;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(AMANAT_LOCALISATION_DIR, diagnostics);
+    const std::optional<ScriptTransliterator> serbian = ScriptTransliterator::load(
+        std::filesystem::path(AMANAT_LOCALISATION_DIR) / "sr-Cyrl-sr-Latn.txt", "sr", "sr-Latn", diagnostics);
+    REQUIRE(serbian.has_value());
+    REQUIRE_FALSE(catalogs.template_phrases().empty());
+    const std::vector<std::pair<const ScriptTransliterator*, std::string>> pairs = {{&*serbian, "Srpski"},
+                                                                                    {&kazakh(), "Qazaqşa"}};
+    for (const auto& [transliterator, autonym] : pairs) {
+        const Phrasebook& cyrillic = catalogs.phrasebook(transliterator->source_language());
+        const Phrasebook& latin = catalogs.phrasebook(transliterator->target_language());
+        CAPTURE(latin.language());
+        CHECK(latin.language_name() == autonym);
+        for (const PhraseKey& key : catalogs.template_phrases()) {
+            if (key.context == std::optional<std::string>("language name")) continue;  // the autonym
+            CAPTURE(key.display());
+            const std::string* source =
+                key.context ? cyrillic.find(*key.context, key.msgid) : cyrillic.find(key.msgid);
+            const std::string* written =
+                key.context ? latin.find(*key.context, key.msgid) : latin.find(key.msgid);
+            REQUIRE(source != nullptr);
+            REQUIRE(written != nullptr);
+            CHECK(*written == transliterator->transliterate(*source));
+        }
     }
 }

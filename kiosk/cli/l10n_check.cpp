@@ -1,0 +1,449 @@
+// amanat l10n check: is every word a visitor or staff member can see at this
+// venue translated, correct and drawable? One report per offered language.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/command_errors.hpp"
+#include "cli/l10n.hpp"
+#include "core/bundle_validator.hpp"
+#include "core/catalog.hpp"
+#include "core/diagnostics.hpp"
+#include "core/kiosk_config.hpp"
+#include "core/language_tag.hpp"
+#include "core/script_languages.hpp"
+#include "core/transliteration.hpp"
+#include "ui/localisation_check.hpp"
+
+namespace amanat::cli {
+namespace {
+
+const char* const kCheckSynopsis =
+    "Usage: amanat l10n check [--bundle DIR] [--config FILE] [--languages TAGS] [--localisation DIR]\n"
+    "                         [--json]\n";
+
+const char* const kCheckHelp =
+    "\n"
+    "Checks the kiosk's own words (buttons, hints, messages) in every language the venue\n"
+    "offers, as visitors and staff would meet them:\n"
+    "  - every phrase translated (localisation/LANG.po), none marked fuzzy;\n"
+    "  - phrases with numbers keep the English text's {arguments} and give every plural\n"
+    "    form the language has (CLDR: Russian one/few/many/other, Korean other);\n"
+    "  - every label fits its button at both text sizes, measured with the kiosk's fonts\n"
+    "    on a landscape (1920x1080) and a portrait (1080x1920) screen;\n"
+    "  - every letter, in the catalogs and in the exhibition's texts, is in the fonts;\n"
+    "  - the exhibition's own translation coverage (as 'amanat pack validate' reports it).\n"
+    "\n"
+    "Options:\n"
+    "  --bundle DIR         the exhibition to check with (default: the sample exhibition)\n"
+    "  --config FILE        the kiosk's settings: its [visitors] languages are the ones checked\n"
+    "  --languages TAGS     the languages to check, e.g. ko,en,kk-Latn (default: the config's,\n"
+    "                       else the exhibition's)\n"
+    "  --localisation DIR   the folder of the catalogs (default: the kiosk's own)\n"
+    "  --json               print the report as JSON on standard output\n"
+    "  -h, --help           print this help\n"
+    "\n"
+    "Exit status: 0 no problems (notes allowed), 1 problems found, 2 usage error.\n";
+
+const CommandErrors kErrors{"amanat l10n check", kCheckSynopsis};
+
+struct Problem {
+    bool error = true;
+    std::string where;  // "localisation/ru.po:42", "artifacts/dombra/artifact.toml"
+    std::string message;
+    std::string fix;
+};
+
+struct LanguageReport {
+    std::string language;
+    std::string catalog;  // "localisation/ru.po", or empty when there is none
+    std::size_t phrases = 0, translated = 0;
+    std::string derived_from;  // the exhibition's texts are written from this language
+    std::vector<Problem> problems;
+    std::optional<LanguageCoverage> coverage;
+
+    std::size_t errors() const {
+        return static_cast<std::size_t>(
+            std::count_if(problems.begin(), problems.end(), [](const Problem& p) { return p.error; }));
+    }
+};
+
+std::vector<std::string> split_tags(const std::string& list) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (comma > start) tags.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return tags;
+}
+
+std::string code_point_name(unsigned c) {
+    char text[16];
+    std::snprintf(text, sizeof text, "U+%04X", c);
+    return text;
+}
+
+std::string utf8_of(unsigned c) {
+    std::string out;
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+// Every text a visitor reading `language` can meet, with where it comes from.
+std::vector<std::pair<std::string, std::string>> texts_in(const Bundle& bundle, const Phrasebook& phrases,
+                                                          const TranslationCatalogs& catalogs,
+                                                          const std::string& catalog) {
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (const PhraseKey& key : catalogs.template_phrases()) {
+        const std::string* text =
+            key.context ? phrases.find(*key.context, key.msgid) : phrases.find(key.msgid);
+        if (text != nullptr) texts.emplace_back(catalog + ": '" + key.display() + "'", *text);
+    }
+    const std::string& language = phrases.language();
+    const auto add = [&](const std::string& where, const LanguageMap& map) {
+        if (const std::string* text = map.find(language)) texts.emplace_back(where, *text);
+    };
+    add("exhibition.toml: title", bundle.exhibition.title);
+    add("exhibition.toml: subtitle", bundle.exhibition.subtitle);
+    for (const Section& section : bundle.exhibition.sections)
+        add("exhibition.toml: section " + section.id, section.title);
+    for (const SurveyQuestion& question : bundle.exhibition.survey) {
+        add("exhibition.toml: survey question " + question.id, question.question);
+        for (const SurveyOption& option : question.options)
+            add("exhibition.toml: survey option " + question.id + "." + option.id, option.label);
+    }
+    for (const Artifact& a : bundle.artifacts) {
+        for (const auto& [name, map] :
+             std::vector<std::pair<const char*, const LanguageMap*>>{{"title", &a.title},
+                                                                     {"subtitle", &a.subtitle},
+                                                                     {"period", &a.period},
+                                                                     {"materials", &a.materials},
+                                                                     {"dimensions", &a.dimensions},
+                                                                     {"credit", &a.credit},
+                                                                     {"origin.place", &a.origin_place},
+                                                                     {"origin.people", &a.origin_people}}) {
+            add(a.manifest + ": " + name, *map);
+        }
+        for (const ArtifactImage& image : a.images) {
+            add(a.manifest + ": alt of " + image.file, image.alt);
+            add(a.manifest + ": caption of " + image.file, image.caption);
+        }
+    }
+    return texts;
+}
+
+// The kiosk's fonts must have every letter of the language's texts.
+void check_glyphs(const Bundle& bundle, const TranslationCatalogs& catalogs, LanguageReport& report) {
+    const auto texts = texts_in(bundle, catalogs.phrasebook(report.language), catalogs,
+                                report.catalog.empty() ? "the English source" : report.catalog);
+    std::string all;
+    for (const auto& [where, text] : texts) all += text;
+    std::vector<unsigned> missing;
+    std::string error;
+    if (!ui::glyphs_missing_from_fonts(all, missing, error)) {
+        report.problems.push_back(
+            {true, "", "the kiosk's fonts cannot be read: " + error,
+             "install the fonts: packaging/install-deps (fonts-noto-core, fonts-noto-cjk)"});
+        return;
+    }
+    for (const unsigned c : missing) {
+        const std::string letter = utf8_of(c);
+        std::string where = "a text";
+        for (const auto& [place, text] : texts) {
+            if (text.find(letter) != std::string::npos) {
+                where = place;
+                break;
+            }
+        }
+        report.problems.push_back(
+            {true, where,
+             "'" + letter + "' (" + code_point_name(c) +
+                 ") is in none of the kiosk's fonts: visitors would see '?'",
+             "use another letter, or ask the kiosk's developers to add a font that has it"});
+    }
+}
+
+// Which phrase a button label is, for the translator: its English text.
+std::string phrase_of(const TranslationCatalogs& catalogs, const Phrasebook& phrases,
+                      const std::string& label) {
+    for (const PhraseKey& key : catalogs.template_phrases()) {
+        const std::string* text =
+            key.context ? phrases.find(*key.context, key.msgid) : phrases.find(key.msgid);
+        if (text != nullptr && *text == label) return key.display();
+    }
+    return "";
+}
+
+int check(const std::vector<std::string>& args) {
+    std::filesystem::path bundle_folder = AMANAT_DEFAULT_BUNDLE;
+    std::filesystem::path localisation = AMANAT_DEFAULT_LOCALISATION;
+    std::optional<std::filesystem::path> config_file;
+    std::vector<std::string> languages;
+    bool json = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size() || args[i + 1].empty()) return std::nullopt;
+            return args[++i];
+        };
+        if (arg == "-h" || arg == "--help") {
+            std::fputs(kCheckSynopsis, stdout);
+            std::fputs(kCheckHelp, stdout);
+            return 0;
+        } else if (arg == "--json") {
+            json = true;
+        } else if (arg == "--bundle" || arg == "--config" || arg == "--languages" ||
+                   arg == "--localisation") {
+            const auto given = value();
+            if (!given) return kErrors.usage_error(arg + " needs a value");
+            if (arg == "--bundle") bundle_folder = *given;
+            if (arg == "--config") config_file = *given;
+            if (arg == "--localisation") localisation = *given;
+            if (arg == "--languages") {
+                languages = split_tags(*given);
+                for (const std::string& tag : languages) {
+                    if (const auto problem = language_tag_problem(tag))
+                        return kErrors.usage_error("'" + tag + "' in --languages: " + *problem);
+                }
+            }
+        } else {
+            return kErrors.usage_error("unexpected '" + arg + "'");
+        }
+    }
+
+    std::error_code unreadable;
+    if (!std::filesystem::is_directory(localisation, unreadable))
+        return kErrors.input_error(localisation.string() + " is not a folder of catalogs");
+    Diagnostics catalog_problems;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(localisation, catalog_problems);
+    const ScriptLanguages scripts = ScriptLanguages::load(localisation, catalog_problems);
+    if (catalogs.template_phrases().empty())
+        return kErrors.input_error("no template " +
+                                   (localisation / TranslationCatalogs::kTemplateFileName).string() +
+                                   ": cannot tell which phrases the kiosk needs");
+
+    KioskConfig config;
+    if (config_file) {
+        Diagnostics config_problems;
+        config = load_kiosk_config(*config_file, config_problems);
+        if (config_problems.has_errors()) {
+            for (const Diagnostic& d : config_problems.items())
+                std::fprintf(stderr, "amanat l10n check: %s:%d: %s\n", d.file.c_str(), d.line,
+                             d.message.c_str());
+            return kErrors.input_error("fix " + config_file->string() + " first");
+        }
+    }
+
+    ValidationOptions validation;
+    validation.scripts = &scripts;
+    const ValidationReport validated = validate_bundle(bundle_folder, validation);
+    if (!validated.bundle)
+        return kErrors.input_error("cannot read the exhibition in " + bundle_folder.string() +
+                                   "; run 'amanat pack validate " + bundle_folder.string() + "'");
+    Bundle bundle = *validated.bundle;
+    if (languages.empty()) languages = config.languages;
+    derive_script_languages(bundle, scripts, languages);
+    if (languages.empty()) languages = bundle.exhibition.languages;
+
+    // Counted on the bundle as this venue shows it (with its derived languages).
+    const std::vector<LanguageCoverage> coverage = translation_coverage(bundle);
+    std::vector<LanguageReport> reports;
+    const std::string folder_label =
+        std::filesystem::absolute(localisation).lexically_normal().filename().string();
+    for (const std::string& language : languages) {
+        LanguageReport report;
+        report.language = language;
+        report.phrases = catalogs.template_phrases().size();
+        const auto loaded = catalogs.languages();
+        const bool has_catalog = std::find(loaded.begin(), loaded.end(), language) != loaded.end();
+        const std::string catalog =
+            (folder_label.empty() ? "localisation" : folder_label) + "/" + language + ".po";
+        if (has_catalog || language == "en") {
+            report.catalog = has_catalog ? catalog : "";
+            const auto untranslated = catalogs.untranslated(language);
+            report.translated = report.phrases - (language == "en" && !has_catalog ? 0 : untranslated.size());
+            if (has_catalog) {
+                for (const std::string& phrase : untranslated) {
+                    report.problems.push_back({true, catalog,
+                                               "'" + phrase + "' is not translated: visitors see English",
+                                               "translate it (Poedit, or msgstr in the file)"});
+                }
+            }
+        } else {
+            report.problems.push_back({true, catalog,
+                                       "there is no catalog for " + language_english_name(language) +
+                                           ": visitors choosing it see the kiosk's buttons in English",
+                                       "make one from the template: cp amanat.pot " + language +
+                                           ".po, then translate it "
+                                           "(localisation/README.md)"});
+        }
+        const ScriptDerivation* derivation = nullptr;
+        for (const ScriptDerivation& d : kScriptDerivations) {
+            if (language == d.target) derivation = &d;
+        }
+        for (const Diagnostic& d : catalog_problems.items()) {
+            if (d.file != catalog && !(derivation != nullptr && d.file.ends_with(derivation->rule_file)))
+                continue;
+            report.problems.push_back({d.severity == Severity::Error,
+                                       d.file + (d.line > 0 ? ":" + std::to_string(d.line) : ""), d.message,
+                                       d.fix});
+        }
+        const auto& derived = bundle.exhibition.derived_languages;
+        if (std::find(derived.begin(), derived.end(), language) != derived.end()) {
+            report.derived_from = derivation->source;
+        } else if (derivation != nullptr && !scripts.making(language)) {
+            report.problems.push_back(
+                {true, (folder_label.empty() ? "localisation" : folder_label) + "/" + derivation->rule_file,
+                 "the transliteration rules are missing, so the exhibition's texts cannot be written in " +
+                     language_english_name(language) + " from " + language_english_name(derivation->source),
+                 "restore the file from the kiosk's source"});
+        }
+        if (std::find(bundle.exhibition.languages.begin(), bundle.exhibition.languages.end(), language) ==
+            bundle.exhibition.languages.end()) {
+            report.problems.push_back({false, "exhibition.toml",
+                                       "the exhibition does not offer " + language_english_name(language) +
+                                           ", so visitors at this venue cannot choose it",
+                                       "add '" + language + "' to the exhibition's languages = [...]"});
+        }
+        for (const LanguageCoverage& row : coverage) {
+            if (row.language == language) report.coverage = row;
+        }
+        check_glyphs(bundle, catalogs, report);
+        reports.push_back(std::move(report));
+    }
+
+    // Labels that do not fit, measured once for every language (one font atlas).
+    std::vector<ui::SqueezedLabel> squeezed;
+    std::string font_error;
+    if (!ui::find_squeezed_labels(bundle, catalogs, languages, {{1920, 1080}, {1080, 1920}}, squeezed,
+                                  font_error)) {
+        return kErrors.input_error("the kiosk's fonts cannot be read: " + font_error);
+    }
+    for (const ui::SqueezedLabel& s : squeezed) {
+        for (LanguageReport& report : reports) {
+            if (report.language != s.language) continue;
+            const std::string phrase = phrase_of(catalogs, catalogs.phrasebook(s.language), s.label);
+            report.problems.push_back(
+                {true, report.catalog.empty() ? s.screen : report.catalog,
+                 "'" + s.label + "'" + (phrase.empty() ? "" : " ('" + phrase + "')") +
+                     " does not fit its button on the " + s.screen + " screen at " +
+                     (s.text_size == TextSize::Large ? "large" : "normal") + " text, " +
+                     std::to_string(s.width) + "x" + std::to_string(s.height) + ": it needs " +
+                     std::to_string(static_cast<int>(s.needed)) + " pixels, the button has room for " +
+                     std::to_string(static_cast<int>(s.available)) + " (the kiosk draws it smaller)",
+                 "use a shorter word; the note above the phrase in amanat.pot says how long it may be"});
+        }
+    }
+
+    std::size_t errors = 0;
+    std::size_t notes = 0;
+    for (const LanguageReport& report : reports) {
+        errors += report.errors();
+        notes += report.problems.size() - report.errors();
+    }
+    if (json) {
+        using nlohmann::json;
+        json out;
+        out["bundle"] = bundle_folder.string();
+        out["ok"] = errors == 0;
+        out["errors"] = errors;
+        out["notes"] = notes;
+        json list = json::array();
+        for (const LanguageReport& report : reports) {
+            json problems = json::array();
+            for (const Problem& p : report.problems) {
+                problems.push_back({{"severity", p.error ? "error" : "note"},
+                                    {"where", p.where},
+                                    {"message", p.message},
+                                    {"fix", p.fix}});
+            }
+            json entry{{"language", report.language},     {"name", language_english_name(report.language)},
+                       {"catalog", report.catalog},       {"phrases", report.phrases},
+                       {"translated", report.translated}, {"derived_from", report.derived_from},
+                       {"problems", std::move(problems)}};
+            if (report.coverage) {
+                const LanguageCoverage& c = *report.coverage;
+                entry["coverage"] = {{"titles", c.titles},
+                                     {"artifacts", c.artifacts},
+                                     {"stories", c.stories},
+                                     {"alt_texts", c.alt_texts},
+                                     {"images", c.images},
+                                     {"narrations", c.narrations},
+                                     {"narrated_artifacts", c.narrated_artifacts},
+                                     {"subtitles", c.subtitles},
+                                     {"videos", c.videos}};
+            }
+            list.push_back(std::move(entry));
+        }
+        out["languages"] = std::move(list);
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        std::printf("The kiosk's words for the exhibition in %s\n\n", bundle_folder.c_str());
+        for (const LanguageReport& report : reports) {
+            std::string line = report.language + " " + language_english_name(report.language) + ": ";
+            line +=
+                report.catalog.empty() && report.language != "en"
+                    ? "no catalog"
+                    : std::to_string(report.translated) + "/" + std::to_string(report.phrases) + " phrases";
+            if (report.coverage) {
+                const LanguageCoverage& c = *report.coverage;
+                line += "; exhibition: " + std::to_string(c.titles) + "/" + std::to_string(c.artifacts) +
+                        " titles, " + std::to_string(c.stories) + "/" + std::to_string(c.artifacts) +
+                        " stories";
+            }
+            if (!report.derived_from.empty()) line += " (written from " + report.derived_from + ")";
+            line += report.problems.empty() ? " - ok" : "";
+            std::printf("%s\n", line.c_str());
+            for (const Problem& p : report.problems) {
+                std::printf("  %-6s %s%s%s\n", p.error ? "error" : "note", p.where.c_str(),
+                            p.where.empty() ? "" : ": ", p.message.c_str());
+                std::printf("         fix: %s\n", p.fix.c_str());
+            }
+        }
+        std::printf("\n%zu language%s checked: %zu problem%s, %zu note%s.\n", reports.size(),
+                    reports.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", notes,
+                    notes == 1 ? "" : "s");
+    }
+    return errors == 0 ? 0 : 1;
+}
+
+const char* const kUsage =
+    "Usage: amanat l10n SUBCOMMAND [ARGS...]\n"
+    "\n"
+    "The kiosk's own words in the venue's languages (localisation/README.md).\n"
+    "\n"
+    "Subcommands:\n"
+    "  check           every phrase translated, correct and fitting, in every offered language\n"
+    "\n"
+    "Run 'amanat l10n SUBCOMMAND --help' for each one's options.\n";
+
+}  // namespace
+
+int l10n(const std::vector<std::string>& args) {
+    return run_subcommand("amanat l10n", kUsage, args, {{"check", check}});
+}
+
+}  // namespace amanat::cli
