@@ -11,4 +11,8 @@ namespace amanat::cli {
 // 2 on usage errors.
 int l10n(const std::vector<std::string>& args);
 
+// `amanat l10n transliterate LANGUAGE`: standard input in kk-Latn or sr-Latn
+// (l10n_transliterate.cpp).
+int l10n_transliterate(const std::vector<std::string>& args);
+
 }  // namespace amanat::cli

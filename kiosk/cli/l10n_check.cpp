@@ -437,13 +437,14 @@ const char* const kUsage =
     "\n"
     "Subcommands:\n"
     "  check           every phrase translated, correct and fitting, in every offered language\n"
+    "  transliterate   standard input in kk-Latn or sr-Latn, by the kiosk's rules\n"
     "\n"
     "Run 'amanat l10n SUBCOMMAND --help' for each one's options.\n";
 
 }  // namespace
 
 int l10n(const std::vector<std::string>& args) {
-    return run_subcommand("amanat l10n", kUsage, args, {{"check", check}});
+    return run_subcommand("amanat l10n", kUsage, args, {{"check", check}, {"transliterate", l10n_transliterate}});
 }
 
 }  // namespace amanat::cli

@@ -283,33 +283,3 @@ TEST_CASE("transliteration: Serbian Cyrillic to Latin, every letter, and Lj, Nj,
           "{count, plural, one {# predmet} few {# predmeta} other {# predmeta}}");
     CHECK(to_latin("") == "");
 }
-
-// sr-Latn.po and kk-Latn.po are made from sr.po and kk.po with the rule files: a change
-// to one catalog must be carried to the other.
-TEST_CASE("transliteration: the Latin-script catalogs are their Cyrillic catalogs transliterated") {
-    Diagnostics diagnostics;
-    const TranslationCatalogs catalogs = TranslationCatalogs::load(AMANAT_LOCALISATION_DIR, diagnostics);
-    const std::optional<ScriptTransliterator> serbian = ScriptTransliterator::load(
-        std::filesystem::path(AMANAT_LOCALISATION_DIR) / "sr-Cyrl-sr-Latn.txt", "sr", "sr-Latn", diagnostics);
-    REQUIRE(serbian.has_value());
-    REQUIRE_FALSE(catalogs.template_phrases().empty());
-    const std::vector<std::pair<const ScriptTransliterator*, std::string>> pairs = {{&*serbian, "Srpski"},
-                                                                                    {&kazakh(), "Qazaqşa"}};
-    for (const auto& [transliterator, autonym] : pairs) {
-        const Phrasebook& cyrillic = catalogs.phrasebook(transliterator->source_language());
-        const Phrasebook& latin = catalogs.phrasebook(transliterator->target_language());
-        CAPTURE(latin.language());
-        CHECK(latin.language_name() == autonym);
-        for (const PhraseKey& key : catalogs.template_phrases()) {
-            if (key.context == std::optional<std::string>("language name")) continue;  // the autonym
-            CAPTURE(key.display());
-            const std::string* source =
-                key.context ? cyrillic.find(*key.context, key.msgid) : cyrillic.find(key.msgid);
-            const std::string* written =
-                key.context ? latin.find(*key.context, key.msgid) : latin.find(key.msgid);
-            REQUIRE(source != nullptr);
-            REQUIRE(written != nullptr);
-            CHECK(*written == transliterator->transliterate(*source));
-        }
-    }
-}
