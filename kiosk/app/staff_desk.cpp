@@ -11,9 +11,11 @@
 #include "app/test_tone.hpp"
 #include "app/visitors_book.hpp"
 #include "core/kiosk_identity.hpp"
+#include "core/locale_format.hpp"
 #include "core/staff_pin.hpp"
 #include "core/validation_report.hpp"
 #include "core/version.hpp"
+#include "core/visitor_session.hpp"
 #include "store/feedback_tables.hpp"
 
 namespace amanat {
@@ -29,9 +31,9 @@ std::int64_t wall_ms() {
         .count();
 }
 
-std::string megabytes(unsigned long long bytes) {
+std::string megabytes(unsigned long long bytes, const std::string& language) {
     const unsigned long long tenths = bytes * 10 / (1024 * 1024);
-    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+    return format_number(language, static_cast<double>(tenths) / 10.0) + " MB";
 }
 
 std::string duration_text(Millis ms) {
@@ -80,6 +82,10 @@ StaffDesk::StaffDesk(const KioskConfig& config, const ExhibitionSource& source, 
       m_source(source),
       m_bundle(bundle),
       m_window(window),
+      m_language([&] {
+          const auto offered = offered_languages(bundle.exhibition, config);
+          return offered.empty() ? std::string("en") : offered.front();
+      }()),
       m_door(
           [corner_side] {
               StaffDoorSettings settings;
@@ -209,11 +215,12 @@ StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions
                                                          ? static_cast<double>(p.bytes_done) /
                                                                static_cast<double>(p.bytes_total)
                                                          : -1.0;
-                                report_progress(share,
-                                                p.stage + ": " +
-                                                    megabytes(static_cast<unsigned long long>(p.bytes_done)) +
-                                                    ", " + std::to_string(p.files_done) + " / " +
-                                                    std::to_string(p.files_total) + " files");
+                                report_progress(
+                                    share,
+                                    p.stage + ": " +
+                                        megabytes(static_cast<unsigned long long>(p.bytes_done), m_language) +
+                                        ", " + format_number(m_language, p.files_done) + " / " +
+                                        format_number(m_language, p.files_total) + " files");
                             });
                         std::vector<std::string> details;
                         if (!outcome.ok) details = lines_of(format_report_text(outcome.validation));
@@ -293,7 +300,8 @@ void StaffDesk::refresh_lists() {
     if (m_source.packs_root()) {
         std::string error;
         for (const pack::InstalledPack& pack : pack::InstalledPacks(*m_source.packs_root()).list(error)) {
-            std::string line = pack.bundle_id + " " + pack.bundle_version + "  (" + pack.name + ")";
+            std::string line = pack.bundle_id + " " + pack.bundle_version + "  (" + pack.name + ", " +
+                               format_date(m_language, pack.installed_at, DateStyle::Medium) + ")";
             if (pack.active) {
                 line += "  - active";
                 m_active_pack = pack.name + ", " +
@@ -323,16 +331,17 @@ void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
     const std::filesystem::path state = default_state_folder();
     struct statvfs disk {};
     if (statvfs(state.c_str(), &disk) == 0) {
-        rows.push_back(
-            {"Disk free", megabytes(static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize) + " (" +
-                              state.string() + ")"});
+        rows.push_back({"Disk free", megabytes(static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize,
+                                               m_language) +
+                                         " (" + state.string() + ")"});
     }
     std::error_code ec;
     const auto size = book.database().empty() ? 0 : std::filesystem::file_size(book.database(), ec);
     rows.push_back({"Feedback", book.database().empty()
                                     ? std::string("not recorded")
-                                    : book.database().string() + ", " + megabytes(ec ? 0 : size) + ", " +
-                                          std::to_string(book.rows_saved()) + " rows saved since start"});
+                                    : book.database().string() + ", " + megabytes(ec ? 0 : size, m_language) +
+                                          ", " + format_number(m_language, book.rows_saved()) +
+                                          " rows saved since start"});
     rows.push_back({"Problems", book.problem().empty() ? std::string("none") : book.problem()});
 }
 

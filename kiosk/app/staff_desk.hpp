@@ -75,6 +75,9 @@ class StaffDesk {
     const ExhibitionSource& m_source;
     const Bundle& m_bundle;
     platform::KioskWindow& m_window;
+    // The venue's first language: numbers and dates on the staff pages are
+    // written its way (the pages' own words follow the visitor's language).
+    std::string m_language;
     StaffDoor m_door;
     ui::StaffView m_view;
     std::vector<std::filesystem::path> m_pack_files;

@@ -444,7 +444,8 @@ const char* const kUsage =
 }  // namespace
 
 int l10n(const std::vector<std::string>& args) {
-    return run_subcommand("amanat l10n", kUsage, args, {{"check", check}, {"transliterate", l10n_transliterate}});
+    return run_subcommand("amanat l10n", kUsage, args,
+                          {{"check", check}, {"transliterate", l10n_transliterate}});
 }
 
 }  // namespace amanat::cli

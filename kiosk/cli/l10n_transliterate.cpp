@@ -59,7 +59,8 @@ int l10n_transliterate(const std::vector<std::string>& args) {
     }
     if (language.empty()) return kErrors.usage_error("which language? kk-Latn or sr-Latn");
     bool known = false;
-    for (const ScriptDerivation& derivation : kScriptDerivations) known = known || language == derivation.target;
+    for (const ScriptDerivation& derivation : kScriptDerivations)
+        known = known || language == derivation.target;
     if (!known) return kErrors.usage_error("the kiosk writes only kk-Latn and sr-Latn by transliteration");
 
     Diagnostics problems;
@@ -67,7 +68,8 @@ int l10n_transliterate(const std::vector<std::string>& args) {
     const auto script = scripts.making(language);
     if (!script) {
         for (const Diagnostic& d : problems.items())
-            std::fprintf(stderr, "amanat l10n transliterate: %s:%d: %s\n", d.file.c_str(), d.line, d.message.c_str());
+            std::fprintf(stderr, "amanat l10n transliterate: %s:%d: %s\n", d.file.c_str(), d.line,
+                         d.message.c_str());
         return kErrors.input_error("no usable rules for " + language + " in " + localisation.string());
     }
     const std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
