@@ -12,6 +12,7 @@
 #include "app/exhibition_source.hpp"
 #include "app/kiosk_loop.hpp"
 #include "core/catalog.hpp"
+#include "core/data_folders.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
 #include "core/kiosk_options.hpp"
@@ -59,7 +60,8 @@ int main(int argc, char** argv) {
             break;
     }
     const bool bundle_given = !options.bundle.empty();
-    if (options.localisation.empty()) options.localisation = AMANAT_DEFAULT_LOCALISATION;
+    const amanat::DataFolders data = amanat::data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
+    if (options.localisation.empty()) options.localisation = data.localisation;
 
     amanat::KioskConfig config;
     if (!options.config.empty()) {
@@ -76,8 +78,8 @@ int main(int argc, char** argv) {
         // The active installed pack, or the exhibition built in until one is.
         const auto root = config.packs_root.value_or(amanat::default_state_folder() / "packs");
         return restart_if_asked(
-            amanat::run_kiosk(options, amanat::ExhibitionSource::installed(root, AMANAT_DEFAULT_BUNDLE),
-                              config, catalogs, scripts),
+            amanat::run_kiosk(options, amanat::ExhibitionSource::installed(root, data.exhibition), config,
+                              catalogs, scripts),
             argv);
     }
     std::error_code unreadable;

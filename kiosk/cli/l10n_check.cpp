@@ -15,6 +15,7 @@
 #include "cli/l10n.hpp"
 #include "core/bundle_validator.hpp"
 #include "core/catalog.hpp"
+#include "core/data_folders.hpp"
 #include "core/diagnostics.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/language_tag.hpp"
@@ -198,8 +199,9 @@ std::string phrase_of(const TranslationCatalogs& catalogs, const Phrasebook& phr
 }
 
 int check(const std::vector<std::string>& args) {
-    std::filesystem::path bundle_folder = AMANAT_DEFAULT_BUNDLE;
-    std::filesystem::path localisation = AMANAT_DEFAULT_LOCALISATION;
+    const DataFolders data = data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
+    std::filesystem::path bundle_folder = data.exhibition;
+    std::filesystem::path localisation = data.localisation;
     std::optional<std::filesystem::path> config_file;
     std::vector<std::string> languages;
     bool json = false;

@@ -10,6 +10,7 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/l10n.hpp"
+#include "core/data_folders.hpp"
 #include "core/diagnostics.hpp"
 #include "core/script_languages.hpp"
 
@@ -39,7 +40,8 @@ const CommandErrors kErrors{"amanat l10n transliterate", kSynopsis};
 }  // namespace
 
 int l10n_transliterate(const std::vector<std::string>& args) {
-    std::filesystem::path localisation = AMANAT_DEFAULT_LOCALISATION;
+    std::filesystem::path localisation =
+        data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE).localisation;
     std::string language;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "-h" || args[i] == "--help") {

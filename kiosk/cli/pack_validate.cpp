@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/bundle_validator.hpp"
+#include "core/data_folders.hpp"
 #include "core/script_languages.hpp"
 #include "core/validation_report.hpp"
 
@@ -63,7 +64,8 @@ int pack_validate(const std::vector<std::string>& args) {
 
     // As the kiosk will show it: with the languages it writes by transliteration.
     Diagnostics script_problems;
-    const ScriptLanguages scripts = ScriptLanguages::load(AMANAT_DEFAULT_LOCALISATION, script_problems);
+    const ScriptLanguages scripts = ScriptLanguages::load(
+        data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE).localisation, script_problems);
     options.scripts = &scripts;
     for (const Diagnostic& d : script_problems.items()) {  // the kiosk's own files, not the bundle's
         std::fprintf(stderr, "amanat pack validate: %s:%d: %s (fix: %s)\n", d.file.c_str(), d.line,
