@@ -4,19 +4,26 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <string>
 
 #include "app/exhibition_source.hpp"
+#include "app/health_report.hpp"
 #include "app/media_desk.hpp"
 #include "app/picture_shelf.hpp"
+#include "app/problem_log.hpp"
+#include "app/service_notifier.hpp"
 #include "app/staff_desk.hpp"
 #include "app/visitors_book.hpp"
 #include "core/bundle_loader.hpp"
 #include "core/gesture.hpp"
 #include "core/idle_timer.hpp"
+#include "core/kiosk_identity.hpp"
+#include "core/screen_care.hpp"
 #include "core/screen_metrics.hpp"
+#include "core/version.hpp"
 #include "core/visitor_session.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/display_text.hpp"
@@ -35,10 +42,63 @@ enum class Ending { Quit, NewExhibition, Restart };
 // pack (a readlink): often enough to follow an install within seconds.
 constexpr Millis kExhibitionCheck = 5'000;
 
+// What keeps the kiosk looked after across exhibitions: systemd's watchdog, the
+// status file, and when the screen may sleep. Render thread only.
+struct Upkeep {
+    ServiceNotifier notifier;
+    HealthReport health;
+    KioskStarts starts;
+    long long started_at = 0;  // Unix seconds
+    std::filesystem::path state_folder;
+    bool ready_sent = false;
+    bool asleep = false;
+    Millis woken_until = -1;  // a touch on the sleeping screen wakes it until then
+};
+
+// How long the screen stays awake after a touch outside opening hours: staff
+// at work before opening.
+constexpr Millis kWokenByTouch = 5 * 60'000;
+
+LocalMoment local_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_wday, local.tm_hour * 60 + local.tm_min};
+}
+
+// The installed pack's name when `root` is ROOT/packs/NAME/bundle; "" otherwise.
+std::string pack_name_of(const std::filesystem::path& root, const ExhibitionSource& source) {
+    if (!source.packs_root()) return {};
+    const std::filesystem::path packs = *source.packs_root() / "packs";
+    const std::filesystem::path pack = root.parent_path();
+    return pack.parent_path() == packs ? pack.filename().string() : std::string();
+}
+
+// Hands the status file its minute's facts.
+void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource& source,
+                    const VisitorsBook& book, const std::string& showing, Millis now) {
+    HealthFacts facts;
+    facts.version = kVersion;
+    facts.started_at = upkeep.started_at;
+    facts.uptime_ms = now;  // the loop's clock starts with the kiosk
+    facts.starts = upkeep.starts;
+    facts.exhibition_id = bundle.exhibition.id;
+    facts.exhibition_version = bundle.exhibition.version;
+    facts.exhibition_folder = bundle.root.string();
+    facts.active_pack = pack_name_of(bundle.root, source);
+    facts.showing = showing;
+    facts.screen_asleep = upkeep.asleep;
+    facts.feedback_database = book.database().string();
+    facts.feedback_rows_saved = book.rows_saved();
+    facts.feedback_problem = book.problem();
+    facts.recent_problems = recent_problems();
+    upkeep.health.publish(health_json(facts, upkeep.state_folder), now);
+}
+
 void log_problems(const Diagnostics& diagnostics) {
     for (const Diagnostic& d : diagnostics.items()) {
-        std::fprintf(stderr, "amanat-kiosk: %s: %s:%d: %s (fix: %s)\n", severity_name(d.severity),
-                     d.file.c_str(), d.line, d.message.c_str(), d.fix.c_str());
+        log_problem(std::string(severity_name(d.severity)) + ": " + d.file + ":" + std::to_string(d.line) +
+                    ": " + d.message + " (fix: " + d.fix + ")");
     }
 }
 
@@ -71,14 +131,14 @@ Bundle load_exhibition(const std::filesystem::path& folder, const ScriptLanguage
 Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, const ExhibitionSource& source,
                        const KioskOptions& options, const KioskConfig& config,
                        const TranslationCatalogs& catalogs, const std::function<Millis()>& clock,
-                       Millis window_ready) {
+                       Millis window_ready, Upkeep& upkeep) {
     std::string error;
     const ScreenMetrics metrics =
         ScreenMetrics::measure(window.width(), window.height(), window.display_dpi(), config);
     const Millis fonts_started = clock();
     ui::Typeface typeface;
     if (!typeface.build(ui::display_text(bundle, catalogs), metrics, error)) {
-        std::fprintf(stderr, "amanat-kiosk: %s\n", error.c_str());
+        log_problem(error);
         return Ending::Quit;
     }
     window.reload_fonts();
@@ -112,14 +172,53 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
     Millis wake_at = -1;
     while (true) {
         const Millis before = clock();
+        // The loop wakes at least for the watchdog's pings and the status file.
+        if (const Millis limit = upkeep.notifier.longest_wait(); limit >= 0)
+            wake_at = wake_at < 0 ? before + limit : std::min(wake_at, before + limit);
+        wake_at = wake_at < 0 ? upkeep.health.next_due() : std::min(wake_at, upkeep.health.next_due());
         const int timeout =
             wake_at < 0 ? -1 : static_cast<int>(std::clamp<Millis>(wake_at - before, 0, 60'000));
-        if (!window.wait(timeout)) return Ending::Quit;
+        if (!window.wait(timeout)) {
+            upkeep.notifier.stopping();
+            return Ending::Quit;
+        }
         const Millis now = clock();
+        upkeep.notifier.alive(now);
         if (window.had_input()) idle.notice_input(now);
         std::vector<Gesture> recognised;
         for (const PointerEvent& event : window.take_pointer_events()) gestures.feed(event, recognised);
         pictures.receive();
+
+        bool woken_by_touch = false;
+        // Outside opening hours the screen sleeps (black, nothing animated)
+        // between visitors; a touch wakes it for a few minutes, for staff.
+        if (config.opening_hours && session.screen() == Screen::Attract && !staff.showing()) {
+            const LocalMoment moment = local_now();
+            const bool closed = !screen_awake(*config.opening_hours, moment);
+            if (closed && window.had_input() && upkeep.asleep) {
+                upkeep.woken_until = now + kWokenByTouch;
+                recognised.clear();  // the waking touch does not start a visit...
+                gestures.reset();    // (its release comes next frame)
+                woken_by_touch = true;
+            }
+            const bool asleep = closed && now >= upkeep.woken_until;
+            if (asleep != upkeep.asleep) {
+                upkeep.asleep = asleep;
+                std::fprintf(stderr, "amanat-kiosk: display: %s\n",
+                             asleep ? "sleeping outside opening hours" : "awake");
+            }
+            if (asleep) {
+                window.begin_frame();
+                window.end_frame();  // black
+                const Millis change =
+                    static_cast<Millis>(minutes_until_change(*config.opening_hours, moment)) * 60'000;
+                wake_at = now + std::min<Millis>(change, 60'000);
+                if (upkeep.health.due(now)) publish_health(upkeep, bundle, source, book, "asleep", now);
+                continue;
+            }
+        } else {
+            upkeep.asleep = false;
+        }
 
         // Staff mode: the hidden corner gesture opens the PIN pad over a kiosk
         // made fresh (a visitor who opened it by chance loses their place, never
@@ -195,15 +294,24 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         frame.media = std::move(media_view);
         frame.feedback = feedback;
         frame.staff = &staff.view();
+        frame.input_enabled = !woken_by_touch;  // ...nor does the press reach a button
         targets.clear();
         if (log_targets) frame.targets = &targets;
         screens.draw(frame, idle);
-        window.end_frame();
+        const PixelShift shift =
+            config.pixel_shift ? burn_in_shift(static_cast<std::int64_t>(std::time(nullptr))) : PixelShift{};
+        window.end_frame(shift.dx, shift.dy);
+        if (!upkeep.ready_sent) {
+            upkeep.ready_sent = true;
+            upkeep.notifier.ready();  // the first frame is on screen
+        }
+        if (upkeep.health.due(now)) publish_health(upkeep, bundle, source, book, state, now);
         // The title and the log say what the visitor sees, for staff and for the
         // end-to-end tests.
         if (state != logged_state) {
             logged_state = state;
             window.set_title("Amanat " + state);
+            upkeep.notifier.status("showing " + state);
             std::fprintf(stderr, "amanat-kiosk: showing %s\n", state.c_str());
         }
         if (counting_down != logged_countdown) {
@@ -275,6 +383,9 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     };
     // The bundle is read before the window opens: a broken one is reported
     // first in the log, and the window's start-up is measured on its own.
+    const std::filesystem::path state_folder = default_state_folder();
+    Upkeep upkeep{ServiceNotifier{}, HealthReport(state_folder / "status.json"), record_start(state_folder),
+                  static_cast<long long>(std::time(nullptr)), state_folder};
     std::filesystem::path folder = source.current();
     Bundle bundle = load_exhibition(folder, scripts, config);
 
@@ -288,12 +399,13 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     std::string error;
     auto window = platform::KioskWindow::open(window_options, error);
     if (!window) {
-        std::fprintf(stderr, "amanat-kiosk: %s\n", error.c_str());
+        log_problem(error);
         return 1;
     }
     Millis window_ready = clock();
     for (;;) {
-        switch (show_exhibition(*window, bundle, source, options, config, catalogs, clock, window_ready)) {
+        switch (show_exhibition(*window, bundle, source, options, config, catalogs, clock, window_ready,
+                                upkeep)) {
             case Ending::Quit:
                 std::fprintf(stderr, "amanat-kiosk: stopping\n");
                 return 0;

@@ -1,4 +1,5 @@
 #include "app/media_desk.hpp"
+#include "app/problem_log.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -108,8 +109,8 @@ ui::MediaView MediaDesk::view(Millis now) {
     if (view.status == ui::MediaView::Status::Nothing) return view;
     if (view.status == ui::MediaView::Status::Failed && !m_failure_logged) {
         m_failure_logged = true;
-        std::fprintf(stderr, "amanat-kiosk: cannot play %s: %s\n", m_playing.file.c_str(),
-                     m_player ? m_player->error().c_str() : "libvlc is not available");
+        log_problem("cannot play " + m_playing.file + ": " +
+                    (m_player ? m_player->error() : std::string("libvlc is not available")));
     }
     if (!m_player) return view;
     view.length = m_player->length();

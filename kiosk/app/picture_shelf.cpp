@@ -1,4 +1,5 @@
 #include "app/picture_shelf.hpp"
+#include "app/problem_log.hpp"
 
 #include <cstdio>
 
@@ -48,14 +49,14 @@ bool PictureShelf::receive() {
     for (DecodedImage& image : m_loader.take_finished()) {
         arrived = true;
         if (!image.ok()) {
-            std::fprintf(stderr, "amanat-kiosk: %s\n", image.error.c_str());
+            log_problem(image.error);
             m_cache.mark_failed(image.key);
             continue;
         }
         void* texture = m_window.create_texture(image.rgba.data(), image.width, image.height);
         if (texture == nullptr) {
-            std::fprintf(stderr, "amanat-kiosk: cannot make a texture of %dx%d pixels for %s\n", image.width,
-                         image.height, image.key.c_str());
+            log_problem("cannot make a texture of " + std::to_string(image.width) + "x" +
+                        std::to_string(image.height) + " pixels for " + image.key);
             m_cache.mark_failed(image.key);
             continue;
         }

@@ -1,4 +1,5 @@
 #include "app/visitors_book.hpp"
+#include "app/problem_log.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -30,7 +31,7 @@ OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) 
     const auto kiosk_id = load_kiosk_id(folder / "kiosk-id", note, error);
     if (!note.empty()) log("feedback: " + note);
     if (!kiosk_id) {
-        log("feedback: not recorded: " + error);
+        log_problem("feedback: not recorded: " + error);
         return {nullptr, error, database, {}};
     }
     std::vector<std::string> notes;
@@ -39,7 +40,8 @@ OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) 
         error);
     for (const std::string& line : notes) log("feedback: " + line);
     if (!store) {
-        log("feedback: not recorded: " + error +
+        log_problem(
+            "feedback: not recorded: " + error +
             "; visitors can still use the kiosk. Check the folder's permissions and free space, or set "
             "[feedback] database in the config");
         return {nullptr, error, database, *kiosk_id};

@@ -17,6 +17,7 @@
 #include "cli/pack_validate.hpp"
 #include "cli/pack_verify.hpp"
 #include "cli/staff_pin.hpp"
+#include "cli/status.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -35,6 +36,8 @@ const char* const kUsage =
     "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
     "  feedback merge      gather kiosks' feedback files into one\n"
     "  staff set-pin       set the PIN that opens the kiosk's staff mode (clear-pin: off)\n"
+    "  status              the kiosk's health: exhibition, uptime, restarts, memory, disk,\n"
+    "                      feedback, recent problems\n"
     "  l10n check          the kiosk's words in the venue's languages: translated, correct,\n"
     "                      fitting their buttons, every letter in the fonts\n"
     "\n"
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
     if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
     if (command == "staff") return amanat::cli::staff({args.begin() + 1, args.end()});
     if (command == "l10n") return amanat::cli::l10n({args.begin() + 1, args.end()});
+    if (command == "status") return amanat::cli::status({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
     return 2;
 }

@@ -74,7 +74,44 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
         }
     }
     if (const toml::table* display = reader.subtable(*root, "display", false, "the kiosk config")) {
-        reader.check_keys(*display, {"dpi", "diagonal_inches"}, "[display]");
+        reader.check_keys(*display,
+                          {"dpi", "diagonal_inches", "opening_hours", "closed_days", "wake_before_minutes",
+                           "pixel_shift"},
+                          "[display]");
+        if (const auto text = reader.text(*display, "opening_hours", false, "[display]")) {
+            std::string problem;
+            if (auto hours = parse_opening_hours(*text, problem)) {
+                config.opening_hours = *hours;
+            } else {
+                reader.error(display->get("opening_hours")->source(), "bad-value", problem,
+                             "write e.g. opening_hours = \"10:00-18:00\", or remove the line to keep the "
+                             "screen awake");
+            }
+        }
+        for (const std::string& day : reader.text_list(*display, "closed_days", false, "[display]")) {
+            const int weekday = weekday_of(day);
+            if (weekday < 0) {
+                reader.error(display->get("closed_days")->source(), "bad-value", "'" + day + "' is not a day",
+                             "write days in English, e.g. closed_days = [\"monday\"]");
+            } else if (config.opening_hours) {
+                config.opening_hours->closed[weekday] = true;
+            }
+        }
+        if (const auto minutes = reader.integer(*display, "wake_before_minutes", "[display]")) {
+            if (*minutes < 0 || *minutes > 180) {
+                reader.error(display->get("wake_before_minutes")->source(), "out-of-range",
+                             "wake_before_minutes must be 0 to 180", "e.g. wake_before_minutes = 15");
+            } else if (config.opening_hours) {
+                config.opening_hours->wake_before_minutes = static_cast<int>(*minutes);
+            }
+        }
+        if (const toml::node* shift = display->get("pixel_shift")) {
+            if (const auto value = shift->value<bool>())
+                config.pixel_shift = *value;
+            else
+                reader.error(shift->source(), "bad-value", "pixel_shift must be true or false",
+                             "write pixel_shift = true");
+        }
         for (const char* key : {"dpi", "diagonal_inches"}) {
             const toml::node* node = display->get(key);
             if (node == nullptr) continue;

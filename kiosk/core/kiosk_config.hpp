@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/screen_care.hpp"
 
 namespace amanat {
 
@@ -19,6 +20,8 @@ struct KioskConfig {
     TextSize text_size = TextSize::Normal;        // what each visitor starts with
     std::optional<float> screen_dpi;              // when SDL reports the screen's DPI wrongly
     std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
+    std::optional<OpeningHours> opening_hours;    // the screen sleeps outside them; none: always awake
+    bool pixel_shift = true;                      // move everything drawn a few pixels, slowly (burn-in)
     int volume_percent = 100;                     // narration and films; the system mixer still applies
     std::string venue;                            // where the kiosk stands, stamped on its feedback
     bool feedback = true;                         // record reactions, survey answers and engagement

@@ -224,9 +224,35 @@ void KioskWindow::begin_frame() {
     ImGui::NewFrame();
 }
 
-void KioskWindow::end_frame() {
+void KioskWindow::end_frame(int dx, int dy) {
     State& s = *m_state;
     ImGui::Render();
+    if (dx != 0 || dy != 0) {
+        // Move every vertex and clip edge inside the screen; those on its edges
+        // stay, so full-screen backgrounds stretch by the shift instead of leaving
+        // a stripe of bare black along two sides.
+        ImDrawData* data = ImGui::GetDrawData();
+        const float w = data->DisplaySize.x;
+        const float h = data->DisplaySize.y;
+        const auto move = [](float& v, float offset, float size) {
+            if (v > 0 && v < size) v = std::clamp(v + offset, 0.0f, size);
+        };
+        const float x = static_cast<float>(dx);
+        const float y = static_cast<float>(dy);
+        for (int i = 0; i < data->CmdListsCount; ++i) {
+            ImDrawList* list = data->CmdLists[i];
+            for (ImDrawVert& vertex : list->VtxBuffer) {
+                move(vertex.pos.x, x, w);
+                move(vertex.pos.y, y, h);
+            }
+            for (ImDrawCmd& command : list->CmdBuffer) {
+                move(command.ClipRect.x, x, w);
+                move(command.ClipRect.y, y, h);
+                move(command.ClipRect.z, x, w);
+                move(command.ClipRect.w, y, h);
+            }
+        }
+    }
     SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
     SDL_RenderClear(s.renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

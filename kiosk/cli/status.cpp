@@ -1,0 +1,132 @@
+// amanat status: the kiosk's health as its status file tells it (written by the
+// kiosk once a minute; app/health_report.hpp), for staff at a terminal.
+#include "cli/status.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "cli/command_errors.hpp"
+#include "core/kiosk_config.hpp"
+#include "core/kiosk_identity.hpp"
+#include "core/utc_time.hpp"
+
+namespace amanat::cli {
+namespace {
+
+const char* const kSynopsis = "Usage: amanat status [--file FILE] [--json]\n";
+
+const char* const kHelp =
+    "\n"
+    "Prints the kiosk's health from the status file it replaces every minute: version,\n"
+    "exhibition and active pack, what is on screen, uptime and restarts, memory, free\n"
+    "disk, feedback saved, and the last problems it logged. Exit status 1 when the file\n"
+    "is missing or more than three minutes old (the kiosk is not running, or hangs: see\n"
+    "journalctl -u amanat-kiosk).\n"
+    "\n"
+    "Options:\n"
+    "  --file FILE   the status file (default: /var/lib/amanat/status.json when installed,\n"
+    "                else $XDG_STATE_HOME/amanat/status.json)\n"
+    "  --json        print the file itself, for monitoring\n"
+    "  -h, --help    print this help\n";
+
+const CommandErrors kErrors{"amanat status", kSynopsis};
+
+constexpr long long kStaleSeconds = 180;
+
+std::string text_of(const nlohmann::json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end()) return "";
+    return found->is_string() ? found->get<std::string>() : found->dump();
+}
+
+std::string duration(long long seconds) {
+    const long long days = seconds / 86400;
+    const long long hours = seconds % 86400 / 3600;
+    const long long minutes = seconds % 3600 / 60;
+    std::string out;
+    if (days > 0) out += std::to_string(days) + " d ";
+    return out + std::to_string(hours) + " h " + std::to_string(minutes) + " min";
+}
+
+}  // namespace
+
+int status(const std::vector<std::string>& args) {
+    std::filesystem::path file = default_state_folder() / "status.json";
+    bool json = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-h" || args[i] == "--help") {
+            std::fputs(kSynopsis, stdout);
+            std::fputs(kHelp, stdout);
+            return 0;
+        } else if (args[i] == "--json") {
+            json = true;
+        } else if (args[i] == "--file") {
+            if (i + 1 >= args.size() || args[i + 1].empty())
+                return kErrors.usage_error("--file needs a file");
+            file = args[++i];
+        } else {
+            return kErrors.usage_error("unexpected '" + args[i] + "'");
+        }
+    }
+    std::ifstream in(file);
+    if (!in) {
+        return kErrors.input_error("no status file " + file.string() +
+                                   ": the kiosk has not run here, or not as this user (installed kiosks: "
+                                   "systemctl status amanat-kiosk)");
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json report = nlohmann::json::parse(text.str(), nullptr, false);
+    if (report.is_discarded() || !report.is_object())
+        return kErrors.input_error(file.string() + " is not a status file (not JSON)");
+    if (json) {
+        std::fputs(text.str().c_str(), stdout);
+    } else {
+        const nlohmann::json exhibition = report.value("exhibition", nlohmann::json::object());
+        const nlohmann::json starts = report.value("starts", nlohmann::json::object());
+        const nlohmann::json feedback = report.value("feedback", nlohmann::json::object());
+        const std::string pack = text_of(exhibition, "active_pack");
+        std::printf("Amanat %s, written %s\n", text_of(report, "version").c_str(),
+                    text_of(report, "written_at").c_str());
+        std::printf("  exhibition     %s %s%s\n", text_of(exhibition, "id").c_str(),
+                    text_of(exhibition, "version").c_str(),
+                    pack.empty() ? " (built in, no pack installed)" : (" (pack " + pack + ")").c_str());
+        std::printf("  on screen      %s%s\n", text_of(report, "showing").c_str(),
+                    report.value("screen_asleep", false) ? " (asleep: outside opening hours)" : "");
+        std::printf("  running for    %s (since %s; %s starts in the last day, %s in all)\n",
+                    duration(report.value("uptime_seconds", 0LL)).c_str(),
+                    text_of(report, "started_at").c_str(), text_of(starts, "in_last_day").c_str(),
+                    text_of(starts, "total").c_str());
+        std::printf("  memory         %s MB\n", text_of(report, "memory_megabytes").c_str());
+        std::printf("  disk free      %s MB\n", text_of(report, "disk_free_megabytes").c_str());
+        const std::string database = text_of(feedback, "database");
+        std::printf("  feedback       %s\n",
+                    database.empty() ? "off"
+                                     : (database + ", " + text_of(feedback, "rows_saved_since_start") +
+                                        " rows saved since start")
+                                           .c_str());
+        if (const std::string problem = text_of(feedback, "problem"); !problem.empty())
+            std::printf("  feedback problem: %s\n", problem.c_str());
+        const nlohmann::json problems = report.value("recent_problems", nlohmann::json::array());
+        std::printf("  recent problems%s\n", problems.empty() ? ": none" : ":");
+        for (const auto& line : problems) std::printf("    %s\n", line.get<std::string>().c_str());
+    }
+    // A file not replaced for minutes: the kiosk stopped, or its loop hangs.
+    std::string unreadable;
+    const auto written = parse_time_argument(text_of(report, "written_at"), unreadable);
+    const long long age = written ? static_cast<long long>(std::time(nullptr)) - written->unix_seconds : -1;
+    if (!written || age > kStaleSeconds) {
+        return kErrors.input_error(
+            "the status file is " + (written ? std::to_string(age / 60) + " minutes" : "of unknown age") +
+            " old: the kiosk is not running or not responding; see journalctl -u amanat-kiosk");
+    }
+    return 0;
+}
+
+}  // namespace amanat::cli
