@@ -25,6 +25,19 @@ std::optional<std::filesystem::path> absolute_path(ManifestReader& reader, const
     return std::nullopt;
 }
 
+// A true/false setting: `target` keeps its default when the key is absent or
+// not a boolean (reported, with `fix`).
+void read_switch(ManifestReader& reader, const toml::table& table, const char* key, bool& target,
+                 const char* fix) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    if (const auto value = node->value<bool>()) {
+        target = *value;
+    } else {
+        reader.error(node->source(), "bad-value", std::string(key) + " must be true or false", fix);
+    }
+}
+
 }  // namespace
 
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out) {
@@ -74,10 +87,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
         }
     }
     if (const toml::table* display = reader.subtable(*root, "display", false, "the kiosk config")) {
-        reader.check_keys(*display,
-                          {"dpi", "diagonal_inches", "opening_hours", "closed_days", "wake_before_minutes",
-                           "pixel_shift"},
-                          "[display]");
+        reader.check_keys(
+            *display,
+            {"dpi", "diagonal_inches", "opening_hours", "closed_days", "wake_before_minutes", "pixel_shift"},
+            "[display]");
         if (const auto text = reader.text(*display, "opening_hours", false, "[display]")) {
             std::string problem;
             if (auto hours = parse_opening_hours(*text, problem)) {
@@ -105,13 +118,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
                 config.opening_hours->wake_before_minutes = static_cast<int>(*minutes);
             }
         }
-        if (const toml::node* shift = display->get("pixel_shift")) {
-            if (const auto value = shift->value<bool>())
-                config.pixel_shift = *value;
-            else
-                reader.error(shift->source(), "bad-value", "pixel_shift must be true or false",
-                             "write pixel_shift = true");
-        }
+        read_switch(reader, *display, "pixel_shift", config.pixel_shift, "write pixel_shift = true");
         for (const char* key : {"dpi", "diagonal_inches"}) {
             const toml::node* node = display->get(key);
             if (node == nullptr) continue;
@@ -140,14 +147,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     }
     if (const toml::table* feedback = reader.subtable(*root, "feedback", false, "the kiosk config")) {
         reader.check_keys(*feedback, {"enabled", "database"}, "[feedback]");
-        if (const toml::node* enabled = feedback->get("enabled")) {
-            if (const auto value = enabled->value<bool>()) {
-                config.feedback = *value;
-            } else {
-                reader.error(enabled->source(), "bad-value", "enabled must be true or false",
-                             "write enabled = true or enabled = false");
-            }
-        }
+        read_switch(reader, *feedback, "enabled", config.feedback, "write enabled = true or enabled = false");
         if (auto path =
                 absolute_path(reader, *feedback, "database", "[feedback]", "/var/lib/amanat/feedback.sqlite"))
             config.feedback_database = *path;
@@ -161,13 +161,8 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
         if (auto path = absolute_path(reader, *packs, "folder", "[packs]", "/srv/amanat/incoming"))
             config.pack_folder = *path;
         config.trusted_keys = reader.text_list(*packs, "trusted_keys", false, "[packs]");
-        if (const toml::node* allow = packs->get("allow_unsigned")) {
-            if (const auto value = allow->value<bool>())
-                config.allow_unsigned_packs = *value;
-            else
-                reader.error(allow->source(), "bad-value", "allow_unsigned must be true or false",
-                             "write allow_unsigned = false (true only on a developer's kiosk)");
-        }
+        read_switch(reader, *packs, "allow_unsigned", config.allow_unsigned_packs,
+                    "write allow_unsigned = false (true only on a developer's kiosk)");
         for (auto [key, target, low, high] :
              {std::tuple{"max_megabytes", &config.pack_max_megabytes, 1LL, 1'000'000LL},
               std::tuple{"max_files", &config.pack_max_files, 1LL, 10'000'000LL}}) {

@@ -17,28 +17,14 @@
 #include <type_traits>
 #include <variant>
 
+#include "core/icu_text.hpp"
+
 namespace amanat {
 namespace {
 
-icu::UnicodeString unicode(std::string_view utf8) {
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-}
-
-std::string utf8(const icu::UnicodeString& text) {
-    std::string out;
-    text.toUTF8String(out);
-    return out;
-}
-
-// The ICU locale of a BCP 47 tag; the root locale when ICU cannot read the tag, so
-// a mistyped tag gives neutral formatting rather than an error on screen.
-icu::Locale locale_of(std::string_view language) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale = icu::Locale::forLanguageTag(
-        icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
-    if (U_FAILURE(status) || locale.isBogus()) return icu::Locale::getRoot();
-    return locale;
-}
+using icu_text::locale_of;
+using icu_text::unicode;
+using icu_text::utf8;
 
 std::string where(std::string_view language, const MessageOrigin& origin) {
     return origin.file.empty() ? std::string("a message in '") + std::string(language) + "'" : "this message";

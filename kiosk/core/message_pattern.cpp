@@ -10,22 +10,14 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/icu_text.hpp"
+
 namespace amanat {
 namespace {
 
-std::string utf8(const icu::UnicodeString& text) {
-    std::string out;
-    text.toUTF8String(out);
-    return out;
-}
-
-icu::Locale locale_of(std::string_view language) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale = icu::Locale::forLanguageTag(
-        icu::StringPiece(language.data(), static_cast<int32_t>(language.size())), status);
-    if (U_FAILURE(status) || locale.isBogus()) return icu::Locale::getRoot();
-    return locale;
-}
+using icu_text::locale_of;
+using icu_text::unicode;
+using icu_text::utf8;
 
 std::vector<std::string> categories(std::string_view language, UPluralType type) {
     static const char* const kOrder[] = {"zero", "one", "two", "few", "many", "other"};
@@ -62,8 +54,7 @@ std::optional<std::vector<ReadPlural>> read_plurals(std::string_view pattern, st
                                                     std::string& error) {
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+    const icu::UnicodeString text = unicode(pattern);
     icu::MessagePattern parsed(text, &parse_error, status);
     if (U_FAILURE(status)) {
         error = std::string(u_errorName(status)) +
