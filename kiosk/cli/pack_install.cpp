@@ -98,6 +98,9 @@ int pack_install(const std::vector<std::string>& args) {
         ProgressLine progress(quiet);
         outcome = packs.install(file, settings.trust, settings.limits, progress.callback());
     }
+    // Also after a refusal: what it left in staging/ must be the kiosk's to clear.
+    if (const std::string note = hand_packs_to_kiosk_user(settings.root); !note.empty())
+        std::fprintf(stderr, "amanat pack install: %s\n", note.c_str());
     if (json) {
         JsonRecord record;
         record.raw("ok", outcome.ok ? "true" : "false")

@@ -49,7 +49,10 @@ int pack_rollback(const std::vector<std::string>& args) {
     if (!resolve_pack_settings(options, "amanat pack rollback", settings, message))
         return kErrors.input_error(message);
     pack::InstalledPacks packs(settings.root);
-    if (!packs.rollback(message)) return kErrors.input_error(message);
+    const bool rolled_back = packs.rollback(message);
+    if (const std::string note = hand_packs_to_kiosk_user(settings.root); !note.empty())
+        std::fprintf(stderr, "amanat pack rollback: %s\n", note.c_str());
+    if (!rolled_back) return kErrors.input_error(message);
     std::printf("%s\n", message.c_str());
     return 0;
 }

@@ -1,5 +1,8 @@
 #include "cli/pack_settings.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -93,6 +96,22 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
     if (options.allow_unsigned) settings.trust.allow_unsigned = true;
     settings.trust_given = settings.trust_given || !options.trusted_keys.empty() || options.allow_unsigned;
     return true;
+}
+
+std::string hand_packs_to_kiosk_user(const std::filesystem::path& root) {
+    if (::geteuid() != 0) return {};
+    struct stat holder {};
+    if (::stat(root.parent_path().c_str(), &holder) != 0 || holder.st_uid == 0) return {};
+    std::error_code error;
+    std::size_t handed = ::lchown(root.c_str(), holder.st_uid, holder.st_gid) == 0 ? 1 : 0;
+    for (std::filesystem::recursive_directory_iterator it(root, error), end; !error && it != end;
+         it.increment(error)) {
+        // lchown: a link (active, previous) is handed over itself, never what it points to.
+        if (::lchown(it->path().c_str(), holder.st_uid, holder.st_gid) == 0) ++handed;
+    }
+    return "run as root: " + std::to_string(handed) + " files and folders under " + root.string() +
+           " given to the kiosk's user (uid " + std::to_string(holder.st_uid) + "), the owner of " +
+           root.parent_path().string();
 }
 
 }  // namespace amanat::cli

@@ -47,6 +47,14 @@ struct PackSettings {
 bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,
                            std::string& problem);
 
+// Run as root (`sudo amanat pack install ...`), the files a command made under
+// `root` would be root's, and the kiosk, which runs as its own user, could not
+// later replace or delete them. This hands everything under `root` to the owner
+// of the folder that holds it (/var/lib/amanat, the kiosk's user). Does nothing
+// when not root, or when that folder is root's own. Returns what to tell the user,
+// or "" when nothing was done.
+std::string hand_packs_to_kiosk_user(const std::filesystem::path& root);
+
 // Help lines for the shared options.
 extern const char* const kRootHelp;
 extern const char* const kConfigHelp;
