@@ -1,5 +1,7 @@
 #include "app/kiosk_loop.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,9 +9,11 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "app/exhibition_source.hpp"
+#include "app/frame_times.hpp"
 #include "app/health_report.hpp"
 #include "app/media_desk.hpp"
 #include "app/picture_shelf.hpp"
@@ -30,8 +34,14 @@
 #include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"
 #include "ui/typeface.hpp"
+#ifdef AMANAT_TEST_HOOKS
+#include "app/soak_driver.hpp"
+#endif
 
 namespace amanat {
+
+class SoakDriver;  // the test hook's synthetic visitors (AMANAT_TEST_HOOKS builds only)
+
 namespace {
 
 constexpr Millis kCountdown = 10'000;
@@ -127,11 +137,13 @@ Bundle load_exhibition(const std::filesystem::path& folder, const ScriptLanguage
 }
 
 // Runs the visitor screens of one exhibition in `window` until SIGTERM/SIGINT
-// (Quit) or, between visitors, until `source` names another exhibition.
+// (Quit) or, between visitors, until `source` names another exhibition. With
+// `soak` (a test hook), its synthetic visitors touch the screen, on its clock,
+// and it says when to quit.
 Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, const ExhibitionSource& source,
                        const KioskOptions& options, const KioskConfig& config,
                        const TranslationCatalogs& catalogs, const std::function<Millis()>& clock,
-                       Millis window_ready, Upkeep& upkeep) {
+                       Millis window_ready, Upkeep& upkeep, SoakDriver* soak) {
     std::string error;
     const ScreenMetrics metrics =
         ScreenMetrics::measure(window.width(), window.height(), window.display_dpi(), config);
@@ -153,7 +165,10 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
     gesture_settings.swipe_min_distance = metrics.mm(20);
     GestureRecognizer gestures(gesture_settings);
     PictureShelf pictures(bundle, window, metrics);
-    MediaDesk media(bundle, window, config.volume_percent, options.audio);
+    MediaDesk media(
+        bundle, window, config.volume_percent, options.audio,
+        ui::film_area(ImVec2(static_cast<float>(window.width()), static_cast<float>(window.height())),
+                      metrics));
     VisitorsBook book(bundle, config, window);
     StaffDesk staff(config, source, bundle, window, metrics.mm(20), clock());
     const ui::Theme standard = ui::Theme::standard();
@@ -161,10 +176,21 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
     ui::KioskUi screens;
 
     // AMANAT_LOG_TARGETS=1: log where the touch targets are once a layout settles.
+    // The soak's visitors always need them.
     const char* log_targets_env = std::getenv("AMANAT_LOG_TARGETS");
     const bool log_targets = log_targets_env != nullptr && std::string(log_targets_env) == "1";
+    const bool collect_targets = log_targets || soak != nullptr;
+    FrameTimes* const frame_times = FrameTimes::from_environment();  // AMANAT_FRAME_TIMES=FILE, else null
     std::vector<ui::Frame::Target> targets;
     std::string logged_targets;
+    // The targets are where a tap finds them while the frame that drew them
+    // applied no action, nothing moved, and the screen is described the same.
+    bool targets_settled = false;
+    std::string targets_state;
+#ifdef AMANAT_TEST_HOOKS
+    if (soak != nullptr)
+        soak->begin_exhibition(bundle, source, static_cast<Millis>(idle_seconds) * 1000, kCountdown);
+#endif
     bool first_frame = window_ready >= 0;  // -1: not the kiosk's first exhibition, nothing to time
     Millis exhibition_checked = clock();
     std::string logged_state;
@@ -176,12 +202,13 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         if (const Millis limit = upkeep.notifier.longest_wait(); limit >= 0)
             wake_at = wake_at < 0 ? before + limit : std::min(wake_at, before + limit);
         wake_at = wake_at < 0 ? upkeep.health.next_due() : std::min(wake_at, upkeep.health.next_due());
-        const int timeout =
-            wake_at < 0 ? -1 : static_cast<int>(std::clamp<Millis>(wake_at - before, 0, 60'000));
+        int timeout = wake_at < 0 ? -1 : static_cast<int>(std::clamp<Millis>(wake_at - before, 0, 60'000));
+        if (soak != nullptr) timeout = 0;  // virtual time: never wait for the real clock
         if (!window.wait(timeout)) {
             upkeep.notifier.stopping();
             return Ending::Quit;
         }
+        if (frame_times != nullptr) frame_times->begin();
         const Millis now = clock();
         upkeep.notifier.alive(now);
         if (window.had_input()) idle.notice_input(now);
@@ -278,6 +305,18 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         const ui::FeedbackView feedback = book.view(now);
         const std::string state =
             ui::KioskUi::describe(session, bundle, counting_down, feedback, now, &staff.view());
+#ifdef AMANAT_TEST_HOOKS
+        // The synthetic visitor sees the session as the visitors' book has just
+        // recorded it, and touches what the last frame drew.
+        if (soak != nullptr) {
+            const SoakFrame seen{session, targets_settled && targets_state == state ? &targets : nullptr,
+                                 state, !config.feedback || !book.database().empty()};
+            if (!soak->play(seen, window)) {
+                upkeep.notifier.stopping();
+                return Ending::Quit;  // every visitor played: stop as on SIGTERM
+            }
+        }
+#endif
 
         window.begin_frame();
         ui::Frame frame{bundle,
@@ -296,16 +335,19 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         frame.staff = &staff.view();
         frame.input_enabled = !woken_by_touch;  // ...nor does the press reach a button
         targets.clear();
-        if (log_targets) frame.targets = &targets;
+        if (collect_targets) frame.targets = &targets;
         screens.draw(frame, idle);
         const PixelShift shift =
             config.pixel_shift ? burn_in_shift(static_cast<std::int64_t>(std::time(nullptr))) : PixelShift{};
         window.end_frame(shift.dx, shift.dy);
+        if (frame_times != nullptr) frame_times->end(pictures.texture_bytes());
         if (!upkeep.ready_sent) {
             upkeep.ready_sent = true;
             upkeep.notifier.ready();  // the first frame is on screen
         }
         if (upkeep.health.due(now)) publish_health(upkeep, bundle, source, book, state, now);
+        targets_settled = frame.actions.empty() && !frame.targets_moving;
+        targets_state = state;
         // The title and the log say what the visitor sees, for staff and for the
         // end-to-end tests.
         if (state != logged_state) {
@@ -319,7 +361,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             if (counting_down)
                 std::fprintf(stderr, "amanat-kiosk: idle: asking whether the visitor is still there\n");
         }
-        if (log_targets && frame.actions.empty() && !frame.targets_moving) {
+        if (log_targets && targets_settled) {
             std::string line;
             for (const auto& t : targets) {
                 line += " " + t.id + "@" + std::to_string(static_cast<int>((t.min.x + t.max.x) / 2)) + "," +
@@ -361,12 +403,13 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         if (first_frame) {
             first_frame = false;
             // Where start-up time goes, for staff comparing kiosk PCs and for BENCHMARKS.md.
-            std::fprintf(stderr,
-                         "amanat-kiosk: first frame shown after %lld ms (window %lld ms, fonts %lld ms; "
-                         "%dx%d, %.2f px/mm)\n",
-                         static_cast<long long>(clock()), static_cast<long long>(window_ready),
-                         static_cast<long long>(fonts_ready - fonts_started), window.width(), window.height(),
-                         static_cast<double>(metrics.px_per_mm));
+            std::fprintf(
+                stderr,
+                "amanat-kiosk: first frame shown after %lld ms (window %lld ms, %s renderer, fonts %lld ms; "
+                "%dx%d, %.2f px/mm)\n",
+                static_cast<long long>(clock()), static_cast<long long>(window_ready),
+                window.renderer_name().c_str(), static_cast<long long>(fonts_ready - fonts_started),
+                window.width(), window.height(), static_cast<double>(metrics.px_per_mm));
         }
     }
 }
@@ -376,11 +419,22 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
 int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const KioskConfig& config,
               const TranslationCatalogs& catalogs, const ScriptLanguages& scripts) {
     const auto started = std::chrono::steady_clock::now();
-    const std::function<Millis()> clock = [started] {
+    std::function<Millis()> clock = [started] {
         return static_cast<Millis>(
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
                 .count());
     };
+    SoakDriver* soak = nullptr;
+#ifdef AMANAT_TEST_HOOKS
+    // --soak: synthetic visitors, on a virtual clock they advance.
+    std::unique_ptr<SoakDriver> soak_driver;
+    if (options.soak_sessions > 0) {
+        soak_driver = std::make_unique<SoakDriver>(
+            SoakSettings{options.soak_sessions, options.soak_report, options.soak_seed});
+        soak = soak_driver.get();
+        clock = [soak] { return soak->now(); };
+    }
+#endif
     // The bundle is read before the window opens: a broken one is reported
     // first in the log, and the window's start-up is measured on its own.
     const std::filesystem::path state_folder = default_state_folder();
@@ -392,6 +446,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     platform::WindowOptions window_options;
     window_options.fullscreen = options.fullscreen;
     window_options.locked = options.fullscreen;  // a development window closes as usual
+    window_options.renderer = config.renderer;
     if (!options.fullscreen) {
         window_options.width = options.width;
         window_options.height = options.height;
@@ -402,12 +457,19 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
         log_problem(error);
         return 1;
     }
+#ifdef AMANAT_TEST_HOOKS
+    if (soak != nullptr) window->use_clock(clock);  // touches stamped on the soak's clock
+#endif
     Millis window_ready = clock();
     for (;;) {
         switch (show_exhibition(*window, bundle, source, options, config, catalogs, clock, window_ready,
-                                upkeep)) {
+                                upkeep, soak)) {
             case Ending::Quit:
                 std::fprintf(stderr, "amanat-kiosk: stopping\n");
+#ifdef AMANAT_TEST_HOOKS
+                // The exhibition's feedback store is closed, everything written: report.
+                if (soak != nullptr) return soak->finish() ? 0 : 1;
+#endif
                 return 0;
             case Ending::Restart:
                 std::fprintf(stderr, "amanat-kiosk: restarting, as staff asked\n");
@@ -418,6 +480,10 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
         window_ready = -1;  // only the first start-up is timed
         folder = source.current();
         bundle = load_exhibition(folder, scripts, config);
+        // The last exhibition's pictures, fonts and player are freed: give the
+        // memory back rather than let glibc keep it in its arenas, where it
+        // piled up by tens of MB a switch (the soak, BENCHMARKS.md).
+        malloc_trim(0);
         std::fprintf(stderr, "amanat-kiosk: now showing the exhibition in %s\n", folder.c_str());
     }
 }

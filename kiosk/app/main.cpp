@@ -1,4 +1,5 @@
 // amanat-kiosk: what visitors see.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,6 +43,12 @@ int main(int argc, char** argv) {
     // A file that reaches the system's size limit must fail its write (the
     // feedback store logs it and visitors carry on), not end the kiosk.
     std::signal(SIGXFSZ, SIG_IGN);
+    // Pictures (megabytes each: decoded, shrunk, uploaded, freed, and evicted
+    // from the texture cache) must go back to the system when freed. glibc would
+    // raise its mmap threshold past their size after the first one and keep
+    // them in the heap, which small allocations then fragment: the kiosk grew by
+    // about one picture per artifact viewed, to 3 GiB after 500 (BENCHMARKS.md 5).
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     const std::vector<std::string> args(argv + 1, argv + argc);
     amanat::KioskOptions options;
     std::string error;

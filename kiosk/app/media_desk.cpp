@@ -6,11 +6,15 @@
 
 namespace amanat {
 
-MediaDesk::MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio)
-    : m_bundle(bundle), m_window(window) {
+MediaDesk::MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio,
+                     ImVec2 film_box)
+    : m_bundle(bundle), m_window(window), m_bgra(window.prefers_bgra()) {
     media::PlayerOptions options;
     options.volume_percent = volume_percent;
     options.audio = audio;
+    options.bgra = m_bgra;
+    options.video_box_width = static_cast<int>(film_box.x);
+    options.video_box_height = static_cast<int>(film_box.y);
     std::string error;
     m_player = media::MediaPlayer::create([&window] { window.wake(); }, options, error);
     if (!m_player) {
@@ -130,11 +134,13 @@ ui::MediaView MediaDesk::view(Millis now) {
                          static_cast<long long>(waited.count()));
         }
         if (m_video.texture == nullptr) {
-            m_video.texture = m_window.create_texture(m_frame.rgba.data(), m_frame.width, m_frame.height);
+            m_video.texture =
+                m_window.create_texture(m_frame.rgba.data(), m_frame.width, m_frame.height, m_bgra);
             m_video.width = m_frame.width;
             m_video.height = m_frame.height;
         } else {
-            m_window.update_texture(m_video.texture, m_frame.rgba.data(), m_frame.width, m_frame.height);
+            m_window.update_texture(m_video.texture, m_frame.rgba.data(), m_frame.width, m_frame.height,
+                                    m_bgra);
         }
     }
     if (m_video.texture != nullptr) view.video = &m_video;

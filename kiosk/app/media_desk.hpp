@@ -12,6 +12,7 @@
 #include "media/media_player.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/frame.hpp"
+#include "ui/media_controls.hpp"
 
 namespace amanat {
 
@@ -24,7 +25,9 @@ namespace amanat {
 // threads only wake the window.
 class MediaDesk {
   public:
-    MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio);
+    // Films are asked for at `film_box`'s size (ui::film_area), the size they are shown at.
+    MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio,
+              ImVec2 film_box);
     ~MediaDesk();
     MediaDesk(const MediaDesk&) = delete;
     MediaDesk& operator=(const MediaDesk&) = delete;
@@ -47,6 +50,7 @@ class MediaDesk {
 
     const Bundle& m_bundle;
     platform::KioskWindow& m_window;
+    bool m_bgra = false;  // the window takes B, G, R, A pixels as they are: films are asked for them
     std::unique_ptr<media::MediaPlayer> m_player;  // null when libvlc could not start
     MediaChoice m_playing;                         // what the player was asked to play
     bool m_failure_logged = false;

@@ -26,6 +26,8 @@ class PictureShelf : public ui::Pictures {
     // Returns true if a picture arrived (the screen needs redrawing).
     bool receive();
     std::uint64_t frame() const { return m_frame; }
+    // The pictures' textures held now (within kTextureBudget, but for this frame's).
+    std::size_t texture_bytes() const { return m_cache.bytes(); }
 
     static constexpr std::size_t kTextureBudget = 192u << 20;
 

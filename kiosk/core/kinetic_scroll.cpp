@@ -136,9 +136,11 @@ void KineticScroll::start_motion(double offset, double velocity, double time) {
 }
 
 void KineticScroll::start_spring(double offset, double velocity, double time) {
-    m_spring_end = offset < 0 ? 0.0f : m_max_offset;
-    const double beyond = offset - m_spring_end;
-    const bool outwards = (beyond >= 0) == (velocity >= 0);
+    // The end `offset` is beyond, or the one a fling has just reached (exactly 0
+    // or max: a fling reaching the top must not spring to the bottom).
+    const bool top = 2 * offset < m_max_offset || (2 * offset == m_max_offset && velocity < 0);
+    m_spring_end = top ? 0.0f : m_max_offset;
+    const bool outwards = top ? velocity < 0 : velocity > 0;
     if (outwards) {
         // A critically damped spring moving out at v goes at most v / (omega * e)
         // further: limit that, or a hard fling would fly far off the end.

@@ -87,10 +87,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
         }
     }
     if (const toml::table* display = reader.subtable(*root, "display", false, "the kiosk config")) {
-        reader.check_keys(
-            *display,
-            {"dpi", "diagonal_inches", "opening_hours", "closed_days", "wake_before_minutes", "pixel_shift"},
-            "[display]");
+        reader.check_keys(*display,
+                          {"dpi", "diagonal_inches", "opening_hours", "closed_days", "wake_before_minutes",
+                           "pixel_shift", "renderer"},
+                          "[display]");
         if (const auto text = reader.text(*display, "opening_hours", false, "[display]")) {
             std::string problem;
             if (auto hours = parse_opening_hours(*text, problem)) {
@@ -119,6 +119,17 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
             }
         }
         read_switch(reader, *display, "pixel_shift", config.pixel_shift, "write pixel_shift = true");
+        if (const auto renderer = reader.text(*display, "renderer", false, "[display]")) {
+            if (*renderer == "gpu") {
+                config.renderer = Renderer::Gpu;
+            } else if (*renderer == "software") {
+                config.renderer = Renderer::Software;
+            } else if (*renderer != "auto") {
+                reader.error(display->get("renderer")->source(), "bad-value",
+                             "renderer must be \"auto\", \"gpu\" or \"software\"",
+                             "write renderer = \"auto\" (the GPU when the PC has one)");
+            }
+        }
         for (const char* key : {"dpi", "diagonal_inches"}) {
             const toml::node* node = display->get(key);
             if (node == nullptr) continue;

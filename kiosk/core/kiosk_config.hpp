@@ -12,6 +12,10 @@ namespace amanat {
 
 enum class TextSize { Normal, Large };
 
+// What draws the screen: Automatic is the GPU when the PC has one (a DRM render
+// node), else SDL's software renderer, which beats OpenGL emulated in software.
+enum class Renderer { Automatic, Gpu, Software };
+
 // The kiosk's own settings (/etc/amanat/kiosk.toml when installed, or --config),
 // set by the venue's staff; the exhibition's content comes from the bundle.
 struct KioskConfig {
@@ -22,6 +26,7 @@ struct KioskConfig {
     std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
     std::optional<OpeningHours> opening_hours;    // the screen sleeps outside them; none: always awake
     bool pixel_shift = true;                      // move everything drawn a few pixels, slowly (burn-in)
+    Renderer renderer = Renderer::Automatic;      // [display] renderer = "auto" | "gpu" | "software"
     int volume_percent = 100;                     // narration and films; the system mixer still applies
     std::string venue;                            // where the kiosk stands, stamped on its feedback
     bool feedback = true;                         // record reactions, survey answers and engagement

@@ -18,6 +18,14 @@ const char* const kKioskUsage =
     "  --windowed WIDTHxHEIGHT  run in a window of that size (for development)\n"
     "  --no-audio               play narration and films without sound output (for a\n"
     "                           kiosk without speakers, and for tests)\n"
+#ifdef AMANAT_TEST_HOOKS
+    // Test hooks (this build has them; a release build does not know these options).
+    "  --soak SESSIONS          test hook: play SESSIONS synthetic visitors (taps, swipes,\n"
+    "                           pinches, idle resets, pack switches) on an accelerated\n"
+    "                           clock, write --soak-report, then exit\n"
+    "  --soak-report FILE       where --soak writes its report (JSON)\n"
+    "  --soak-seed N            the synthetic visitors' random seed (default 1)\n"
+#endif
     "  --version                print the version and exit\n"
     "  -h, --help               print this help and exit\n";
 
@@ -33,6 +41,15 @@ bool parse_size(const std::string& text, int& width, int& height) {
     return w.ec == std::errc{} && w.ptr == begin + x && h.ec == std::errc{} && h.ptr == end && width >= 320 &&
            height >= 240 && width <= 16384 && height <= 16384;
 }
+
+#ifdef AMANAT_TEST_HOOKS
+// A whole number from 1 to `most`, all of `text`.
+bool parse_count(const std::string& text, unsigned long long most, unsigned long long& value) {
+    const char* end = text.data() + text.size();
+    const auto parsed = std::from_chars(text.data(), end, value);
+    return parsed.ec == std::errc{} && parsed.ptr == end && value >= 1 && value <= most;
+}
+#endif
 
 }  // namespace
 
@@ -65,6 +82,28 @@ bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& opt
                 return false;
             }
             target = args[++i];
+#ifdef AMANAT_TEST_HOOKS
+        } else if (arg == "--soak" || arg == "--soak-seed") {
+            unsigned long long value = 0;
+            const bool sessions = arg == "--soak";
+            if (i + 1 == args.size() || !parse_count(args[i + 1], sessions ? 10'000'000 : ~0ULL, value)) {
+                error = sessions ? "--soak needs a number of sessions from 1 to 10000000"
+                                 : "--soak-seed needs a whole number from 1";
+                return false;
+            }
+            if (sessions) {
+                options.soak_sessions = static_cast<int>(value);
+            } else {
+                options.soak_seed = value;
+            }
+            ++i;
+        } else if (arg == "--soak-report") {
+            if (i + 1 == args.size() || args[i + 1].empty()) {
+                error = "--soak-report needs a path";
+                return false;
+            }
+            options.soak_report = args[++i];
+#endif
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "'";
             return false;
@@ -76,6 +115,13 @@ bool parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& opt
             return false;
         }
     }
+#ifdef AMANAT_TEST_HOOKS
+    if (options.action == KioskOptions::Action::Run &&
+        (options.soak_sessions > 0) != !options.soak_report.empty()) {
+        error = "--soak and --soak-report go together: --soak SESSIONS --soak-report FILE";
+        return false;
+    }
+#endif
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -17,6 +18,12 @@ struct KioskOptions {
     std::filesystem::path config;        // empty: none (built-in defaults)
     std::filesystem::path localisation;  // empty: the default catalog folder
     bool audio = true;                   // false with --no-audio
+    // Test hook, parsed only in builds with AMANAT_TEST_HOOKS (kiosk/app/soak_driver.hpp):
+    // --soak SESSIONS --soak-report FILE [--soak-seed N] plays that many synthetic
+    // visitors, writes the report, and exits. 0: a kiosk for visitors.
+    int soak_sessions = 0;
+    std::filesystem::path soak_report;
+    std::uint64_t soak_seed = 1;
 };
 
 // Parses argv (without argv[0]). On a usage error returns false and sets `error`.

@@ -11,8 +11,8 @@
 
 namespace amanat::media {
 
-// One video frame as 8-bit RGBA (R, G, B, A byte order), ready to be uploaded
-// to a texture on the render thread.
+// One video frame, 4 bytes a pixel in the order PlayerOptions::bgra asks for
+// (R, G, B, A by default), ready to be uploaded to a texture on the render thread.
 struct VideoFrame {
     int width = 0;  // the video's real size, never the decoder's padded one
     int height = 0;
@@ -34,6 +34,14 @@ enum class PlaybackState {
 struct PlayerOptions {
     bool audio = true;         // false: no sound at all (--aout=adummy), for tests and the CI
     int volume_percent = 100;  // 0-100
+    // Frames in B, G, R, A byte order (a software renderer's own) instead of R, G, B, A.
+    bool bgra = false;
+    // Frames scaled (up or down, keeping the shape) to fit this box, the size the
+    // film is shown at: libvlc scales while it converts the colours anyway, where
+    // scaling each frame again when drawing it costs a GPU-less PC a frame's time.
+    // 0: the video's own size.
+    int video_box_width = 0;
+    int video_box_height = 0;
 };
 
 // Plays one audio or video file at a time with libvlc, handing decoded video

@@ -7,8 +7,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+#include <unistd.h>
 
 namespace amanat::platform {
 
@@ -16,6 +23,24 @@ struct KioskWindow::State {
     bool locked = true;  // WindowOptions::locked
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
+    // SDL's software renderer: its textures are ARGB8888 (what its blitters and
+    // the X11/Wayland framebuffer use), so pictures are converted once on upload.
+    bool software = false;
+    // Software renderer only: the pictures' textures, and copies of them scaled to
+    // the size they are drawn at (see draw_picture_command()).
+    struct Picture {
+        int width = 0, height = 0;
+        bool opaque = false;        // every pixel's alpha is 255: copied, not blended
+        std::uint64_t version = 0;  // update_texture() counts
+    };
+    struct Scaled {
+        SDL_Texture* texture = nullptr;
+        std::uint64_t version = 0;      // of the picture it was scaled from
+        std::uint64_t drawn_frame = 0;  // dropped after a frame that did not draw it
+    };
+    std::unordered_map<SDL_Texture*, Picture> pictures;
+    std::map<std::tuple<SDL_Texture*, int, int>, Scaled> scaled;
+    std::uint64_t frame = 0;
     Uint32 wake_event = 0;
     // Set while a wake event is queued, so that a burst of wake() calls from other
     // threads queues one event, not thousands.
@@ -32,6 +57,13 @@ struct KioskWindow::State {
     bool mouse_down = false;
     bool had_input = false;
     std::string title;
+#ifdef AMANAT_TEST_HOOKS
+    std::function<Millis()> clock;  // use_clock(): stamps pointer events when set
+    // An injected mouse button is held: SDL's own mouse state, which the ImGui
+    // backend reads for a held button, knows nothing of pushed events.
+    bool synthetic_press = false;
+    int synthetic_queued = 0;  // injected, not yet taken by wait()
+#endif
 };
 
 namespace {
@@ -44,10 +76,35 @@ Millis now_ms() {
     return static_cast<Millis>(SDL_GetTicks64());
 }
 
+#ifdef AMANAT_TEST_HOOKS
+// The mouse and touch device ids of injected events (real X11 mice are 0).
+constexpr Uint32 kSyntheticMouse = 0x50AC;
+constexpr SDL_TouchID kSyntheticTouchDevice = 0x50AC;
+
+bool is_synthetic(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            return event.button.which == kSyntheticMouse;
+        case SDL_MOUSEMOTION:
+            return event.motion.which == kSyntheticMouse;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP:
+            return event.tfinger.touchId == kSyntheticTouchDevice;
+        default:
+            return false;
+    }
+}
+#endif
+
 // Translates SDL's touch and mouse events into pointer events for the gestures.
 void record_pointer(KioskWindow::State& s, const SDL_Event& event, int width, int height) {
     PointerEvent pointer;
     pointer.time = now_ms();
+#ifdef AMANAT_TEST_HOOKS
+    if (s.clock) pointer.time = s.clock();
+#endif
     switch (event.type) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
@@ -97,6 +154,162 @@ bool is_button_edge(const SDL_Event& event) {
     return event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP;
 }
 
+// A DRM render node is what a GPU with a 3D driver gives (i915, amdgpu, nouveau,
+// virtio-gpu with virgl); a display-only device (simpledrm, efifb) and a virtual
+// machine without GPU have none, and OpenGL would be emulated by Mesa's llvmpipe.
+bool has_gpu_render_node() {
+    for (int node = 128; node < 136; ++node) {
+        const std::string path = "/dev/dri/renderD" + std::to_string(node);
+        if (access(path.c_str(), R_OK | W_OK) == 0) return true;
+    }
+    return false;
+}
+
+int software_driver_index() {
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && SDL_strcmp(info.name, "software") == 0) return i;
+    }
+    return -1;
+}
+
+}  // namespace
+
+namespace {
+
+// The texture `source` scaled to width x height, made when first drawn at that
+// size and again after the picture changed (a film's frames).
+SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
+                            const KioskWindow::State::Picture& picture, int width, int height) {
+    auto& scaled = s.scaled[{source, width, height}];
+    scaled.drawn_frame = s.frame;
+    if (scaled.texture != nullptr && scaled.version == picture.version) return scaled.texture;
+    if (scaled.texture == nullptr) {
+        scaled.texture = SDL_CreateTexture(s.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                           width, height);
+        if (scaled.texture == nullptr) return nullptr;
+    }
+    void* from = nullptr;
+    void* to = nullptr;
+    int from_pitch = 0;
+    int to_pitch = 0;
+    if (SDL_LockTexture(source, nullptr, &from, &from_pitch) != 0) return nullptr;
+    if (SDL_LockTexture(scaled.texture, nullptr, &to, &to_pitch) != 0) {
+        SDL_UnlockTexture(source);
+        return nullptr;
+    }
+    SDL_Surface* from_surface = SDL_CreateRGBSurfaceWithFormatFrom(from, picture.width, picture.height, 32,
+                                                                   from_pitch, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface* to_surface =
+        SDL_CreateRGBSurfaceWithFormatFrom(to, width, height, 32, to_pitch, SDL_PIXELFORMAT_ARGB8888);
+    const bool done = from_surface != nullptr && to_surface != nullptr &&
+                      SDL_SoftStretchLinear(from_surface, nullptr, to_surface, nullptr) == 0;
+    SDL_FreeSurface(from_surface);
+    SDL_FreeSurface(to_surface);
+    SDL_UnlockTexture(scaled.texture);
+    SDL_UnlockTexture(source);
+    if (!done) return nullptr;
+    scaled.version = picture.version;
+    return scaled.texture;
+}
+
+// Software renderer: a picture (a textured rectangle from ImDrawList::AddImage)
+// drawn as a copy of pixels rather than two triangles. SDL's software renderer
+// would rescale the whole picture with bilinear filtering on every frame it is
+// drawn at another size than its own (a full-screen picture: ~20 ms a frame);
+// here it is scaled once to the size drawn and then copied 1:1, blended only
+// when it has transparency or is faded. Called by the ImGui backend in draw
+// order, with the command's state as its user data.
+void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
+    auto& s = *static_cast<KioskWindow::State*>(command->UserCallbackData);
+    SDL_Texture* source = static_cast<SDL_Texture*>(command->TextureId);
+    const auto found = s.pictures.find(source);
+    if (found == s.pictures.end()) return;
+    const KioskWindow::State::Picture& picture = found->second;
+    const ImDrawVert* vertices = list->VtxBuffer.Data + command->VtxOffset;
+    const ImDrawIdx* indices = list->IdxBuffer.Data + command->IdxOffset;
+    ImVec2 min(1e30f, 1e30f), max(-1e30f, -1e30f), uv_min(1e30f, 1e30f), uv_max(-1e30f, -1e30f);
+    for (unsigned i = 0; i < command->ElemCount; ++i) {
+        const ImDrawVert& v = vertices[indices[i]];
+        min = ImVec2(std::min(min.x, v.pos.x), std::min(min.y, v.pos.y));
+        max = ImVec2(std::max(max.x, v.pos.x), std::max(max.y, v.pos.y));
+        uv_min = ImVec2(std::min(uv_min.x, v.uv.x), std::min(uv_min.y, v.uv.y));
+        uv_max = ImVec2(std::max(uv_max.x, v.uv.x), std::max(uv_max.y, v.uv.y));
+    }
+    const ImU32 colour = vertices[indices[0]].col;
+    const SDL_Rect clip{static_cast<int>(command->ClipRect.x), static_cast<int>(command->ClipRect.y),
+                        static_cast<int>(command->ClipRect.z - command->ClipRect.x),
+                        static_cast<int>(command->ClipRect.w - command->ClipRect.y)};
+    if (clip.w <= 0 || clip.h <= 0) return;
+    SDL_RenderSetClipRect(s.renderer, &clip);
+    const int x0 = static_cast<int>(std::lround(min.x));
+    const int y0 = static_cast<int>(std::lround(min.y));
+    SDL_Rect to{x0, y0, static_cast<int>(std::lround(max.x)) - x0, static_cast<int>(std::lround(max.y)) - y0};
+    const float du = uv_max.x - uv_min.x;
+    const float dv = uv_max.y - uv_min.y;
+    if (to.w <= 0 || to.h <= 0 || du <= 0 || dv <= 0) return;
+    // The whole picture at the scale drawn; the part shown is cut from it 1:1.
+    const long long width = std::lround(static_cast<float>(to.w) / du);
+    const long long height = std::lround(static_cast<float>(to.h) / dv);
+    SDL_Texture* texture = source;
+    SDL_Rect from{static_cast<int>(std::lround(uv_min.x * static_cast<float>(picture.width))),
+                  static_cast<int>(std::lround(uv_min.y * static_cast<float>(picture.height))),
+                  static_cast<int>(std::lround(du * static_cast<float>(picture.width))),
+                  static_cast<int>(std::lround(dv * static_cast<float>(picture.height)))};
+    // Bigger than a few screens (a picture zoomed far in): let SDL scale the part shown.
+    int window_w = 0;
+    int window_h = 0;
+    SDL_GetRendererOutputSize(s.renderer, &window_w, &window_h);
+    // Within a pixel of its own size (a film asked for at the size it is shown,
+    // rounded differently): drawn as it is.
+    const bool sized = std::abs(width - picture.width) <= 1 && std::abs(height - picture.height) <= 1;
+    if (sized) {
+        to.w = from.w;
+        to.h = from.h;
+    } else if (width * height <= 4LL * window_w * window_h) {
+        if (SDL_Texture* scaled =
+                scaled_picture(s, source, picture, static_cast<int>(width), static_cast<int>(height))) {
+            texture = scaled;
+            from = SDL_Rect{static_cast<int>(std::lround(uv_min.x * static_cast<float>(width))),
+                            static_cast<int>(std::lround(uv_min.y * static_cast<float>(height))), to.w, to.h};
+            from.x = std::clamp(from.x, 0, static_cast<int>(width) - to.w);
+            from.y = std::clamp(from.y, 0, static_cast<int>(height) - to.h);
+        }
+    }
+    const Uint8 alpha = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
+    SDL_SetTextureColorMod(texture, static_cast<Uint8>(colour >> IM_COL32_R_SHIFT),
+                           static_cast<Uint8>(colour >> IM_COL32_G_SHIFT),
+                           static_cast<Uint8>(colour >> IM_COL32_B_SHIFT));
+    SDL_SetTextureAlphaMod(texture, alpha);
+    SDL_SetTextureBlendMode(texture,
+                            picture.opaque && alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_RenderCopy(s.renderer, texture, &from, &to);
+}
+
+// Turns each picture's draw command into a draw_picture_command() call.
+void route_pictures(KioskWindow::State& s, ImDrawData* data) {
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        for (ImDrawCmd& command : data->CmdLists[i]->CmdBuffer) {
+            if (command.UserCallback != nullptr || command.ElemCount != 6) continue;
+            if (s.pictures.count(static_cast<SDL_Texture*>(command.TextureId)) == 0) continue;
+            command.UserCallback = draw_picture_command;
+            command.UserCallbackData = &s;
+        }
+    }
+}
+
+// Frees the scaled copies the last frame did not draw.
+void drop_undrawn_pictures(KioskWindow::State& s) {
+    for (auto it = s.scaled.begin(); it != s.scaled.end();) {
+        if (it->second.drawn_frame == s.frame) {
+            ++it;
+        } else {
+            SDL_DestroyTexture(it->second.texture);
+            it = s.scaled.erase(it);
+        }
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
@@ -115,9 +328,17 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     }
     auto state = std::make_unique<State>();
     state->locked = options.locked;
-    // SDL_WINDOW_OPENGL even for SDL_Renderer: otherwise SDL re-creates the window
-    // when the renderer is made, which costs ~200 ms of start-up.
-    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    // SDL_RENDER_DRIVER (SDL's own variable) still chooses, for tests and experiments.
+    const bool driver_named = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != nullptr;
+    state->software = options.renderer == Renderer::Software ||
+                      (options.renderer == Renderer::Automatic && !driver_named && !has_gpu_render_node());
+    if (driver_named) state->software = SDL_strcmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER), "software") == 0;
+    // SDL_WINDOW_OPENGL for the GPU: otherwise SDL re-creates the window when the
+    // renderer is made, which costs ~200 ms of start-up. Never for the software
+    // renderer, which then loads no OpenGL at all (Mesa and LLVM: ~100 ms of
+    // start-up and tens of MB).
+    Uint32 flags =
+        (state->software ? Uint32{0} : static_cast<Uint32>(SDL_WINDOW_OPENGL)) | SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED;
     int y = SDL_WINDOWPOS_CENTERED;
     int width = options.width;
@@ -139,8 +360,15 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
         SDL_Quit();
         return nullptr;
     }
-    state->renderer = SDL_CreateRenderer(state->window, -1, SDL_RENDERER_ACCELERATED);
-    if (state->renderer == nullptr) state->renderer = SDL_CreateRenderer(state->window, -1, 0);
+    if (state->software) {
+        // The window's pixels go straight to the display server (XShm, wl_shm):
+        // SDL would otherwise present them through an OpenGL texture, loading Mesa.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        state->renderer = SDL_CreateRenderer(state->window, software_driver_index(), SDL_RENDERER_SOFTWARE);
+    } else {
+        state->renderer = SDL_CreateRenderer(state->window, -1, SDL_RENDERER_ACCELERATED);
+        if (state->renderer == nullptr) state->renderer = SDL_CreateRenderer(state->window, -1, 0);
+    }
     if (state->renderer == nullptr) {
         error = std::string("cannot create a renderer for the kiosk window: ") + SDL_GetError();
         SDL_DestroyWindow(state->window);
@@ -195,6 +423,9 @@ bool KioskWindow::wait(int timeout_ms) {
             // Not followed by SDL_QUIT when locked (the hint in open()).
             std::fprintf(stderr, "amanat-kiosk: ignoring a request to close the window (visitor mode)\n");
         }
+#ifdef AMANAT_TEST_HOOKS
+        if (is_synthetic(event)) --s.synthetic_queued;
+#endif
         if (event.type == s.wake_event) {
             s.wake_pending.store(false);
         } else {
@@ -208,6 +439,9 @@ bool KioskWindow::wait(int timeout_ms) {
         } else if (is_button_edge(event)) {
             s.pointer = ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
             s.have_pointer = true;
+#ifdef AMANAT_TEST_HOOKS
+            if (event.button.which == kSyntheticMouse) s.synthetic_press = event.type == SDL_MOUSEBUTTONDOWN;
+#endif
             break;
         }
         have_event = SDL_PollEvent(&event) != 0;
@@ -221,6 +455,9 @@ void KioskWindow::begin_frame() {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     if (m_state->have_pointer) ImGui::GetIO().MousePos = m_state->pointer;
+#ifdef AMANAT_TEST_HOOKS
+    if (m_state->synthetic_press) ImGui::GetIO().MouseDown[0] = true;  // held, as a finger would be
+#endif
     ImGui::NewFrame();
 }
 
@@ -255,8 +492,11 @@ void KioskWindow::end_frame(int dx, int dy) {
     }
     SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
     SDL_RenderClear(s.renderer);
+    ++s.frame;
+    if (s.software) route_pictures(s, ImGui::GetDrawData());
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(s.renderer);
+    if (s.software) drop_undrawn_pictures(s);
     if (s.frames_owed > 0) --s.frames_owed;
 }
 
@@ -278,22 +518,72 @@ bool KioskWindow::had_input() const {
     return m_state->had_input;
 }
 
-void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height) {
-    SDL_Texture* texture =
-        SDL_CreateTexture(m_state->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
+namespace {
+
+// The texture format for RGBA pixels: as they are for a GPU; the software
+// renderer's fast blitters want ARGB8888 (the framebuffer's own order).
+Uint32 texture_format(const KioskWindow::State& s) {
+    return s.software ? SDL_PIXELFORMAT_ARGB8888 : SDL_PIXELFORMAT_RGBA32;
+}
+
+void upload(const KioskWindow::State& s, SDL_Texture* texture, const unsigned char* rgba, int width,
+            int height, bool bgra) {
+    const SDL_Rect whole{0, 0, width, height};
+    if (!s.software ||
+        bgra) {  // already in the texture's order (BGRA is only asked of the software renderer)
+        SDL_UpdateTexture(texture, &whole, rgba, width * 4);
+        return;
+    }
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (SDL_LockTexture(texture, &whole, &pixels, &pitch) != 0) return;
+    SDL_ConvertPixels(width, height, SDL_PIXELFORMAT_RGBA32, rgba, width * 4, SDL_PIXELFORMAT_ARGB8888,
+                      pixels, pitch);
+    SDL_UnlockTexture(texture);
+}
+
+}  // namespace
+
+bool KioskWindow::prefers_bgra() const {
+    return m_state->software;
+}
+
+void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height, bool bgra) {
+    // Streaming for the software renderer: upload() writes into it in place.
+    SDL_Texture* texture = SDL_CreateTexture(
+        m_state->renderer, texture_format(*m_state),
+        m_state->software ? SDL_TEXTUREACCESS_STREAMING : SDL_TEXTUREACCESS_STATIC, width, height);
     if (texture == nullptr) return nullptr;
-    SDL_UpdateTexture(texture, nullptr, rgba, width * 4);
+    upload(*m_state, texture, rgba, width, height, bgra && m_state->software);
+    if (m_state->software) {
+        bool opaque = true;
+        for (std::size_t i = 3; opaque && i < static_cast<std::size_t>(width) * height * 4; i += 4)
+            opaque = rgba[i] == 255;
+        m_state->pictures[texture] = State::Picture{width, height, opaque, 0};
+    }
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     return texture;
 }
 
-void KioskWindow::update_texture(void* texture, const unsigned char* rgba, int width, int height) {
-    const SDL_Rect whole{0, 0, width, height};
-    SDL_UpdateTexture(static_cast<SDL_Texture*>(texture), &whole, rgba, width * 4);
+void KioskWindow::update_texture(void* texture, const unsigned char* rgba, int width, int height, bool bgra) {
+    upload(*m_state, static_cast<SDL_Texture*>(texture), rgba, width, height, bgra && m_state->software);
+    if (const auto found = m_state->pictures.find(static_cast<SDL_Texture*>(texture));
+        found != m_state->pictures.end())
+        ++found->second.version;
 }
 
 void KioskWindow::destroy_texture(void* texture) {
+    State& s = *m_state;
+    s.pictures.erase(static_cast<SDL_Texture*>(texture));
+    for (auto it = s.scaled.begin(); it != s.scaled.end();) {
+        if (std::get<0>(it->first) == texture) {
+            SDL_DestroyTexture(it->second.texture);
+            it = s.scaled.erase(it);
+        } else {
+            ++it;
+        }
+    }
     SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
 }
 
@@ -317,6 +607,73 @@ void KioskWindow::wake() {
     SDL_Event event{};
     event.type = m_state->wake_event;
     if (SDL_PushEvent(&event) != 1) m_state->wake_pending.store(false);
+}
+
+#ifdef AMANAT_TEST_HOOKS
+void KioskWindow::inject(const SyntheticTouch& touch) {
+    State& s = *m_state;
+    int width = 0;
+    int height = 0;
+    SDL_GetWindowSize(s.window, &width, &height);
+    SDL_Event event{};
+    const Uint32 window_id = SDL_GetWindowID(s.window);
+    const auto px = [](float v) { return static_cast<Sint32>(std::lround(v)); };
+    using Kind = SyntheticTouch::Kind;
+    switch (touch.kind) {
+        case Kind::Press:
+        case Kind::Release:
+            event.type = touch.kind == Kind::Press ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            event.button.windowID = window_id;
+            event.button.which = kSyntheticMouse;
+            event.button.button = SDL_BUTTON_LEFT;
+            event.button.state = touch.kind == Kind::Press ? SDL_PRESSED : SDL_RELEASED;
+            event.button.clicks = 1;
+            event.button.x = px(touch.x);
+            event.button.y = px(touch.y);
+            break;
+        case Kind::Move:
+            event.type = SDL_MOUSEMOTION;
+            event.motion.windowID = window_id;
+            event.motion.which = kSyntheticMouse;
+            event.motion.state = SDL_BUTTON_LMASK;  // the driver moves the mouse only to drag
+            event.motion.x = px(touch.x);
+            event.motion.y = px(touch.y);
+            break;
+        case Kind::FingerDown:
+        case Kind::FingerMove:
+        case Kind::FingerUp:
+            event.type = touch.kind == Kind::FingerDown   ? SDL_FINGERDOWN
+                         : touch.kind == Kind::FingerMove ? SDL_FINGERMOTION
+                                                          : SDL_FINGERUP;
+            event.tfinger.touchId = kSyntheticTouchDevice;
+            event.tfinger.fingerId = touch.finger;
+            // SDL gives fingers in 0..1 of the window.
+            event.tfinger.x = width > 0 ? touch.x / static_cast<float>(width) : 0;
+            event.tfinger.y = height > 0 ? touch.y / static_cast<float>(height) : 0;
+            event.tfinger.pressure = touch.kind == Kind::FingerUp ? 0.0f : 1.0f;
+            event.tfinger.windowID = window_id;
+            break;
+    }
+    if (SDL_PushEvent(&event) == 1) {
+        ++s.synthetic_queued;
+    } else {
+        std::fprintf(stderr, "amanat-kiosk: soak: cannot queue a synthetic touch: %s\n", SDL_GetError());
+    }
+}
+
+int KioskWindow::injected_pending() const {
+    return m_state->synthetic_queued;
+}
+
+void KioskWindow::use_clock(std::function<Millis()> clock) {
+    m_state->clock = std::move(clock);
+}
+#endif
+
+std::string KioskWindow::renderer_name() const {
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(m_state->renderer, &info) != 0) return "unknown";
+    return info.name;
 }
 
 int KioskWindow::width() const {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/gesture.hpp"
+#include "core/kiosk_config.hpp"
 
 namespace amanat::platform {
 
@@ -19,7 +21,25 @@ struct WindowOptions {
     // the kiosk itself binds no Escape, Ctrl+Q or Ctrl+W). SIGTERM and SIGINT
     // still stop it cleanly. Off for a development window, which closes as usual.
     bool locked = true;
+    // How frames are drawn. Automatic: by the GPU through OpenGL when the machine
+    // has one (a DRM render node), else by SDL's own software renderer, which on
+    // a machine without a GPU starts faster, holds far less memory and costs
+    // less CPU per frame than OpenGL emulated by Mesa's llvmpipe (BENCHMARKS.md).
+    Renderer renderer = Renderer::Automatic;
 };
+
+#ifdef AMANAT_TEST_HOOKS
+// Test hook (the soak driver, kiosk/app/soak_driver.hpp): one synthetic input
+// event, in window pixels. Press, Move and Release are the mouse, which is what
+// SDL makes of a first finger and what Dear ImGui's buttons see; the Finger kinds
+// are touch fingers (1, 2, ...) for what the mouse cannot do, such as a pinch.
+struct SyntheticTouch {
+    enum class Kind { Press, Move, Release, FingerDown, FingerMove, FingerUp };
+    Kind kind = Kind::Press;
+    float x = 0, y = 0;
+    int finger = 1;  // the Finger kinds only
+};
+#endif
 
 // The kiosk's one window: SDL, the renderer, the ImGui context and its backends.
 //
@@ -56,11 +76,15 @@ class KioskWindow {
     // True when input arrived during the last wait() (for the idle timer).
     bool had_input() const;
 
-    // Textures for pictures: RGBA pixels, uploaded on the render thread.
-    void* create_texture(const unsigned char* rgba, int width, int height);
+    // Textures for pictures: 4 bytes a pixel, R, G, B, A (or B, G, R, A with
+    // `bgra`), uploaded on the render thread.
+    void* create_texture(const unsigned char* pixels, int width, int height, bool bgra = false);
     void destroy_texture(void* texture);
     // Replaces a texture's pixels (same size as created): a film's next frame.
-    void update_texture(void* texture, const unsigned char* rgba, int width, int height);
+    void update_texture(void* texture, const unsigned char* pixels, int width, int height, bool bgra = false);
+    // Pixels in B, G, R, A order are uploaded without conversion (the software
+    // renderer's): a film player can deliver them so.
+    bool prefers_bgra() const;
 
     // The display's density as the system reports it, if it does.
     std::optional<float> display_dpi() const;
@@ -72,6 +96,23 @@ class KioskWindow {
 
     int width() const;
     int height() const;
+    // What draws the frames, for the log: "software", "opengl", ...
+    std::string renderer_name() const;
+
+#ifdef AMANAT_TEST_HOOKS
+    // Test hooks, render thread only. inject() queues `touch` as the SDL event a
+    // real one would be, so it takes the real path: wait() drains it, Dear ImGui
+    // and the gesture recognizer see it. use_clock() stamps pointer events with
+    // `clock` (the soak's virtual clock) instead of SDL's ticks, so gestures and
+    // the screens' animations agree on time.
+    void inject(const SyntheticTouch& touch);
+    // Injected events not yet taken by wait(). SDL's queue does not always hand
+    // over an event on the next wait() (after a press or release wait() stops
+    // draining, and SDL's poll then ends at its own marker first), so a driver
+    // waits for this to be 0 before its next event: one frame per event, in order.
+    int injected_pending() const;
+    void use_clock(std::function<Millis()> clock);
+#endif
 
   private:
   public:

@@ -132,6 +132,11 @@ const SubtitleTrack* FilmOverlay::subtitles(Frame& frame, const LocalisedText& f
     return &it->second;
 }
 
+ImVec2 film_area(ImVec2 screen, const ScreenMetrics& metrics) {
+    const float bar_y = screen.y - metrics.touch_target() - metrics.margin() * 0.5f;
+    return ImVec2(screen.x, bar_y - metrics.margin() * 0.5f);
+}
+
 void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film) {
     if (film >= artifact.videos.size()) return;
     const Video& video = artifact.videos[film];
@@ -147,7 +152,7 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
     const float bar_h = metrics.touch_target();
     const float margin = metrics.margin();
     const float bar_y = screen.y - bar_h - margin * 0.5f;
-    const ImVec2 video_max(screen.x, bar_y - margin * 0.5f);
+    const ImVec2 video_max = film_area(screen, metrics);
     if (media.video != nullptr) {
         draw_picture(draw, *media.video, ImVec2(0, 0), video_max, false);
     } else if (media.status == MediaView::Status::Failed) {

@@ -33,6 +33,11 @@ class NarrationBar {
     SeekBar m_seek;
 };
 
+// The box a film is fitted into, from the top-left corner of a screen of size
+// `screen`: all of it above the film's controls. The player is asked for frames
+// of that size (MediaDesk), so that they are drawn unscaled.
+ImVec2 film_area(ImVec2 screen, const ScreenMetrics& metrics);
+
 // A film full screen over the artifact: the picture, subtitles drawn by the kiosk
 // (so they follow large text and high contrast), play/pause, seek, captions and
 // close. A film that cannot be played says so in the visitor's language.

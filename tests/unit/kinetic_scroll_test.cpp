@@ -354,3 +354,24 @@ TEST_CASE("kinetic: arbitrary input never gives NaN or ends out of range") {
     CHECK(scroll.offset() >= 0);
     CHECK(scroll.offset() <= scroll.max_offset());
 }
+
+TEST_CASE("kinetic: a fling up into the top comes back to exactly the top, not the bottom") {
+    // The mirror of the fling into the bottom: it once sprang on to the far end.
+    KineticScroll scroll = long_list();
+    scroll.scroll_to(800);
+    Millis now = drag_steadily(scroll, -4, 0, 48);
+    scroll.release(now);
+    float furthest = 0;
+    float lowest = 0;
+    while (scroll.animating()) {
+        now += kFrame;
+        scroll.step(now);
+        furthest = std::max(furthest, scroll.offset());
+        lowest = std::min(lowest, scroll.offset());
+        REQUIRE(now < 10000);
+    }
+    CHECK(furthest <= 800);
+    CHECK(lowest < 0);
+    CHECK(lowest >= -1000 * 0.125f - 1);  // the bounce is limited
+    CHECK(scroll.offset() == 0);
+}

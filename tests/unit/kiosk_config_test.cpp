@@ -56,3 +56,23 @@ TEST_CASE("kiosk config: media volume, and an out-of-range one keeps the default
     REQUIRE(out.items().size() == 1);
     CHECK(out.items()[0].line == 3);
 }
+
+TEST_CASE("kiosk config: the renderer, and a misspelt one keeps the automatic choice with its line") {
+    testing::TemporaryFolder folder;
+    Diagnostics none;
+    testing::write_file(folder.path() / "none.toml", "[display]\npixel_shift = true\n");
+    CHECK(load_kiosk_config(folder.path() / "none.toml", none).renderer == Renderer::Automatic);
+    for (const auto& [text, renderer] : {std::pair{"auto", Renderer::Automatic}, std::pair{"gpu", Renderer::Gpu},
+                                         std::pair{"software", Renderer::Software}}) {
+        testing::write_file(folder.path() / "a.toml", std::string("[display]\nrenderer = \"") + text + "\"\n");
+        Diagnostics fine;
+        CHECK(load_kiosk_config(folder.path() / "a.toml", fine).renderer == renderer);
+        CHECK(fine.items().empty());
+    }
+    testing::write_file(folder.path() / "b.toml", "[display]\n\nrenderer = \"opengl\"\n");
+    Diagnostics out;
+    CHECK(load_kiosk_config(folder.path() / "b.toml", out).renderer == Renderer::Automatic);
+    REQUIRE(out.items().size() == 1);
+    CHECK(out.items()[0].line == 3);
+    CHECK(out.items()[0].fix.find("renderer = \"auto\"") != std::string::npos);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace amanat {
+
+// AMANAT_FRAME_TIMES=FILE: the render loop's own frame times, for BENCHMARKS.md
+// (tests/benchmarks/frame-times drives the kiosk and reads them). A frame lasts
+// from the end of the wait for input to after it was presented: building the
+// ImGui frame, uploading what arrived (pictures, film frames), drawing and
+// presenting it. When the kiosk exits, FILE gets one line per frame,
+// "START_UNIX_US DURATION_US" (the start on the wall clock, so that a script can
+// pick the frames of what it did between two of its own clock readings), and the
+// log one summary line: count, p50/p90/p99/max, and the pictures' texture memory
+// (last and peak) against the texture cache's budget.
+//
+// Unset, the loop pays one branch per frame. Render thread only.
+class FrameTimes {
+  public:
+    // The process's recorder when AMANAT_FRAME_TIMES names a file, else nullptr.
+    // The same object for every exhibition the kiosk shows; written at exit.
+    static FrameTimes* from_environment();
+
+    explicit FrameTimes(std::string file, std::size_t texture_budget);
+    ~FrameTimes();  // writes the file and logs the summary
+    FrameTimes(const FrameTimes&) = delete;
+    FrameTimes& operator=(const FrameTimes&) = delete;
+
+    // The loop has stopped waiting: a frame begins.
+    void begin() { m_began = Clock::now(); }
+    // The frame is on screen; `texture_bytes`: the pictures' textures held now.
+    void end(std::size_t texture_bytes) {
+        const Clock::time_point now = Clock::now();
+        m_frames.push_back({m_began.time_since_epoch().count(), (now - m_began).count()});
+        m_texture_bytes = texture_bytes;
+        if (texture_bytes > m_texture_peak) m_texture_peak = texture_bytes;
+    }
+
+    // Quantiles in microseconds of the frames so far (q in [0, 1], nearest rank).
+    static std::int64_t quantile_us(std::vector<std::int64_t> durations_us, double q);
+    std::string summary() const;
+    bool write(std::string& error) const;
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    struct Frame {
+        Clock::rep began;     // steady clock ticks
+        Clock::rep duration;  // steady clock ticks
+    };
+    std::vector<std::int64_t> durations_us() const;
+
+    std::string m_file;
+    std::size_t m_texture_budget;
+    std::vector<Frame> m_frames;  // preallocated for hours of continuous drawing
+    Clock::time_point m_began{};
+    // The wall clock minus the steady clock, in microseconds, taken once.
+    std::int64_t m_unix_offset_us = 0;
+    std::size_t m_texture_bytes = 0;
+    std::size_t m_texture_peak = 0;
+};
+
+}  // namespace amanat
