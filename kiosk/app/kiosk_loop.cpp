@@ -147,14 +147,17 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
     std::string error;
     const ScreenMetrics metrics =
         ScreenMetrics::measure(window.width(), window.height(), window.display_dpi(), config);
+    // Fonts in two steps: the attract screen's few letters before the first frame,
+    // every letter of the exhibition right after it (see ui::attract_text).
     const Millis fonts_started = clock();
     ui::Typeface typeface;
-    if (!typeface.build(ui::display_text(bundle, catalogs), metrics, error)) {
+    if (!typeface.build_first(ui::attract_text(bundle, catalogs), config.text_size, metrics, error)) {
         log_problem(error);
         return Ending::Quit;
     }
     window.reload_fonts();
     const Millis fonts_ready = clock();
+    bool fonts_complete = false;
 
     VisitorSession session(bundle, offered_languages(bundle.exhibition, config), config.text_size);
     const int idle_seconds = config.idle_timeout_seconds.value_or(bundle.exhibition.idle_timeout_seconds);
@@ -410,6 +413,20 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
                 static_cast<long long>(clock()), static_cast<long long>(window_ready),
                 window.renderer_name().c_str(), static_cast<long long>(fonts_ready - fonts_started),
                 window.width(), window.height(), static_cast<double>(metrics.px_per_mm));
+        }
+        if (!fonts_complete) {
+            // Before any input is handled: nobody sees a screen the first atlas lacks letters for.
+            fonts_complete = true;
+            const Millis started = clock();
+            if (!typeface.build(ui::display_text(bundle, catalogs), metrics, error)) {
+                log_problem(error);
+                return Ending::Quit;
+            }
+            window.reload_fonts();
+            screens = ui::KioskUi{};  // nothing laid out with the first atlas's fonts is kept
+            std::fprintf(stderr,
+                         "amanat-kiosk: fonts for every screen ready after the first frame, in %lld ms\n",
+                         static_cast<long long>(clock() - started));
         }
     }
 }

@@ -13,6 +13,10 @@ MediaDesk::MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int vo
     options.volume_percent = volume_percent;
     options.audio = audio;
     options.bgra = m_bgra;
+    // Without a GPU, a film is shown at its own size rather than enlarged: every
+    // pixel is then converted once and copied, for half the CPU of 720p enlarged
+    // to 1080p, and enlarging adds no detail (BENCHMARKS.md section 2).
+    options.enlarge = !m_bgra;
     options.video_box_width = static_cast<int>(film_box.x);
     options.video_box_height = static_cast<int>(film_box.y);
     std::string error;

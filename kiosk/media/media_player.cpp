@@ -186,6 +186,7 @@ struct MediaPlayer::Impl {
     std::vector<std::uint8_t> back;
     // PlayerOptions' frame format; set before playback, read by the format callback.
     bool bgra = false;
+    bool enlarge = true;
     unsigned box_width = 0;
     unsigned box_height = 0;
     unsigned back_width = 0;
@@ -365,8 +366,9 @@ unsigned MediaPlayer::Impl::on_video_format(char* chroma, unsigned* width, unsig
     }
     if (frame_width == 0 || frame_height == 0) return 0;
     if (box_width > 0 && box_height > 0) {
-        const double scale = std::min(static_cast<double>(box_width) / frame_width,
-                                      static_cast<double>(box_height) / frame_height);
+        double scale = std::min(static_cast<double>(box_width) / frame_width,
+                                static_cast<double>(box_height) / frame_height);
+        if (!enlarge) scale = std::min(scale, 1.0);
         frame_width = std::max(2u, static_cast<unsigned>(std::lround(frame_width * scale)));
         frame_height = std::max(2u, static_cast<unsigned>(std::lround(frame_height * scale)));
     }
@@ -443,6 +445,7 @@ std::unique_ptr<MediaPlayer> MediaPlayer::create(std::function<void()> wake, con
     };
     if (!options.audio) arguments.push_back("--aout=adummy");
     impl->bgra = options.bgra;
+    impl->enlarge = options.enlarge;
     impl->box_width = static_cast<unsigned>(std::max(options.video_box_width, 0));
     impl->box_height = static_cast<unsigned>(std::max(options.video_box_height, 0));
     impl->vlc = libvlc_new(static_cast<int>(arguments.size()), arguments.data());

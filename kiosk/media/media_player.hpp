@@ -42,6 +42,9 @@ struct PlayerOptions {
     // 0: the video's own size.
     int video_box_width = 0;
     int video_box_height = 0;
+    // false: a video smaller than the box keeps its own size (drawn 1:1 in the
+    // middle) instead of being enlarged to fill it.
+    bool enlarge = true;
 };
 
 // Plays one audio or video file at a time with libvlc, handing decoded video

@@ -213,6 +213,49 @@ SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
     return scaled.texture;
 }
 
+// An opaque picture faded onto what is drawn (the attract screen's cross-fade):
+// blended here, two colour channels at a time, into the window's pixels, where
+// SDL's blitter for a faded texture takes several times as long per pixel.
+// False if the window's pixels are not 32-bit XRGB (SDL then does it).
+bool fade_onto_window(KioskWindow::State& s, SDL_Texture* texture, const SDL_Rect& from, const SDL_Rect& to,
+                      const SDL_Rect& clip, Uint8 alpha) {
+    SDL_Surface* screen = SDL_GetWindowSurface(s.window);
+    if (screen == nullptr || from.w != to.w || from.h != to.h) return false;
+    if (screen->format->format != SDL_PIXELFORMAT_RGB888 &&
+        screen->format->format != SDL_PIXELFORMAT_ARGB8888)
+        return false;
+    SDL_Rect area;
+    const SDL_Rect bounds{0, 0, screen->w, screen->h};
+    if (!SDL_IntersectRect(&to, &clip, &area) || !SDL_IntersectRect(&area, &bounds, &area)) return true;
+    SDL_RenderFlush(s.renderer);  // what is queued must be under the picture first
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) return false;
+    if (SDL_MUSTLOCK(screen) && SDL_LockSurface(screen) != 0) {
+        SDL_UnlockTexture(texture);
+        return false;
+    }
+    const std::uint32_t a = alpha + (alpha >> 7);  // 0..255 -> 0..256
+    for (int y = 0; y < area.h; ++y) {
+        const auto* src = reinterpret_cast<const std::uint32_t*>(static_cast<const Uint8*>(pixels) +
+                                                                 (from.y + area.y - to.y + y) * pitch) +
+                          (from.x + area.x - to.x);
+        auto* dst = reinterpret_cast<std::uint32_t*>(static_cast<Uint8*>(screen->pixels) +
+                                                     (area.y + y) * screen->pitch) +
+                    area.x;
+        for (int x = 0; x < area.w; ++x) {
+            const std::uint32_t p = src[x];
+            const std::uint32_t q = dst[x];
+            const std::uint32_t rb = ((p & 0xFF00FFu) * a + (q & 0xFF00FFu) * (256 - a)) >> 8;
+            const std::uint32_t g = ((p & 0x00FF00u) * a + (q & 0x00FF00u) * (256 - a)) >> 8;
+            dst[x] = 0xFF000000u | (rb & 0xFF00FFu) | (g & 0x00FF00u);
+        }
+    }
+    if (SDL_MUSTLOCK(screen)) SDL_UnlockSurface(screen);
+    SDL_UnlockTexture(texture);
+    return true;
+}
+
 // Software renderer: a picture (a textured rectangle from ImDrawList::AddImage)
 // drawn as a copy of pixels rather than two triangles. SDL's software renderer
 // would rescale the whole picture with bilinear filtering on every frame it is
@@ -277,6 +320,9 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
         }
     }
     const Uint8 alpha = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
+    if (picture.opaque && alpha < 255 && (colour & 0x00FFFFFFu) == 0x00FFFFFFu &&
+        fade_onto_window(s, texture, from, to, clip, alpha))
+        return;
     SDL_SetTextureColorMod(texture, static_cast<Uint8>(colour >> IM_COL32_R_SHIFT),
                            static_cast<Uint8>(colour >> IM_COL32_G_SHIFT),
                            static_cast<Uint8>(colour >> IM_COL32_B_SHIFT));

@@ -5,6 +5,12 @@
 #include "ui/widgets.hpp"
 
 namespace amanat::ui {
+
+std::string touch_to_start(const Phrasebook& phrases) {
+    // TRANSLATORS: Attract screen: the prompt along the bottom, shown side by side in every offered
+    // language. Keep very short (about 20 characters).
+    return phrases.tr("Touch to start");
+}
 namespace {
 
 constexpr ImU32 kBackground = IM_COL32(40, 12, 16, 255);
@@ -85,9 +91,7 @@ void AttractScreen::draw(Frame& frame) {
         // centred rows as fit (two or three on a portrait screen), bottom up.
         std::vector<std::string> prompts;
         for (const std::string& language : languages) {
-            // TRANSLATORS: Attract screen: the prompt along the bottom, shown side by side in every offered
-            // language. Keep very short (about 20 characters).
-            prompts.emplace_back(frame.catalogs.phrasebook(language).tr("Touch to start"));
+            prompts.emplace_back(touch_to_start(frame.catalogs.phrasebook(language)));
         }
         const float usable = screen.x - 2 * frame.metrics.margin();
         const auto rows_in = [&prompts, usable](ImFont* f, float gap) {

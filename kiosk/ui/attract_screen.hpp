@@ -4,6 +4,10 @@
 
 namespace amanat::ui {
 
+// The attract screen's prompt in one language (also put in the first font atlas,
+// ui::attract_text).
+std::string touch_to_start(const Phrasebook& phrases);
+
 // While nobody uses the kiosk: the exhibition's pictures cross-fade slowly and
 // its title cycles through the offered languages, with "Touch to start" in each.
 // Still between fades, so the kiosk spends almost no CPU while it waits.

@@ -2,6 +2,7 @@
 
 #include "core/bundle_folder.hpp"
 #include "core/script_languages.hpp"
+#include "ui/attract_screen.hpp"
 #include "ui/typeface.hpp"
 
 namespace amanat::ui {
@@ -59,6 +60,16 @@ std::string display_text(const Bundle& bundle, const TranslationCatalogs& catalo
         }
     }
     for (const PhraseKey& key : catalogs.template_phrases()) out += key.msgid;
+    out += kInterfaceSymbols;
+    return out;
+}
+
+std::string attract_text(const Bundle& bundle, const TranslationCatalogs& catalogs) {
+    std::string out;
+    add(out, bundle.exhibition.title);
+    add(out, bundle.exhibition.subtitle);
+    for (const std::string& language : catalogs.languages())
+        out += touch_to_start(catalogs.phrasebook(language));
     out += kInterfaceSymbols;
     return out;
 }

@@ -1,6 +1,7 @@
 #include "ui/media_controls.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/bundle_folder.hpp"
@@ -154,7 +155,17 @@ void FilmOverlay::draw(Frame& frame, const Artifact& artifact, std::size_t film)
     const float bar_y = screen.y - bar_h - margin * 0.5f;
     const ImVec2 video_max = film_area(screen, metrics);
     if (media.video != nullptr) {
-        draw_picture(draw, *media.video, ImVec2(0, 0), video_max, false);
+        // The player delivers frames at the size to show them (MediaDesk): one that
+        // fits is drawn 1:1 in the middle, never enlarged here.
+        const PictureTexture& video = *media.video;
+        const float w = static_cast<float>(video.width);
+        const float h = static_cast<float>(video.height);
+        if (w <= video_max.x && h <= video_max.y) {
+            const ImVec2 at(std::floor((video_max.x - w) * 0.5f), std::floor((video_max.y - h) * 0.5f));
+            draw.AddImage(video.texture, at, ImVec2(at.x + w, at.y + h));
+        } else {
+            draw_picture(draw, video, ImVec2(0, 0), video_max, false);
+        }
     } else if (media.status == MediaView::Status::Failed) {
         // TRANSLATORS: Film screen: shown instead of the film when it cannot be played. One short sentence.
         text_centred(draw, fonts.heading, frame.phrases.tr("This film is not available right now"),

@@ -64,16 +64,18 @@ ImFont* add_face(ImFontAtlas& atlas, FontFileBytes& bytes, const std::string& la
     return font;
 }
 
+// `attract_faces`: only the faces the attract screen draws with (body, heading,
+// title, and small for staff's notices); bold and italic are the body's.
 bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, const ScreenMetrics& metrics,
-             TextSize size, const ImWchar* ranges, FontSet& set) {
+             TextSize size, const ImWchar* ranges, FontSet& set, bool attract_faces = false) {
     const float body = metrics.body_text(size);
     const auto face = [&](const std::string& latin, const std::string& korean, float pixels) {
         return add_face(atlas, bytes, latin, korean, files.korean_face, pixels, ranges);
     };
     set.body = face(files.regular, files.korean, body);
-    set.bold = face(files.bold, files.korean_bold, body);
-    set.italic = face(files.italic, files.korean, body);
-    set.bold_italic = face(files.bold_italic, files.korean_bold, body);
+    set.bold = attract_faces ? set.body : face(files.bold, files.korean_bold, body);
+    set.italic = attract_faces ? set.body : face(files.italic, files.korean, body);
+    set.bold_italic = attract_faces ? set.body : face(files.bold_italic, files.korean_bold, body);
     set.heading = face(files.bold, files.korean_bold, metrics.heading_text(size));
     set.title = face(files.bold, files.korean_bold, metrics.title_text(size));
     set.small = face(files.regular, files.korean, metrics.small_text(size));
@@ -84,6 +86,16 @@ bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, c
 
 bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, std::string& error,
                      const FontFiles& files) {
+    return build_atlas(all_text, true, std::nullopt, metrics, error, files);
+}
+
+bool Typeface::build_first(std::string_view text, TextSize size, const ScreenMetrics& metrics,
+                           std::string& error, const FontFiles& files) {
+    return build_atlas(text, false, size, metrics, error, files);
+}
+
+bool Typeface::build_atlas(std::string_view all_text, bool printable_ascii, std::optional<TextSize> only,
+                           const ScreenMetrics& metrics, std::string& error, const FontFiles& files) {
     for (const std::string* path : {&files.regular, &files.bold, &files.italic, &files.bold_italic,
                                     &files.korean, &files.korean_bold}) {
         if (!std::filesystem::is_regular_file(*path)) {
@@ -96,16 +108,23 @@ bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, st
     atlas.Clear();
 
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    if (printable_ascii) builder.AddRanges(atlas.GetGlyphRangesDefault());
+    builder.AddChar('?');  // ImGui's stand-in for a missing glyph
     builder.AddText(all_text.data(), all_text.data() + all_text.size());
     builder.AddText(kInterfaceSymbols);
     ImVector<ImWchar> ranges;  // read by Build(), below
     builder.BuildRanges(&ranges);
 
     FontFileBytes bytes;
-    const bool built = add_set(atlas, bytes, files, metrics, TextSize::Normal, ranges.Data, m_normal) &&
-                       add_set(atlas, bytes, files, metrics, TextSize::Large, ranges.Data, m_large) &&
-                       atlas.Build();
+    bool built = false;
+    if (only) {
+        FontSet& set = *only == TextSize::Large ? m_large : m_normal;
+        built = add_set(atlas, bytes, files, metrics, *only, ranges.Data, set, true) && atlas.Build();
+        (*only == TextSize::Large ? m_normal : m_large) = set;
+    } else {
+        built = add_set(atlas, bytes, files, metrics, TextSize::Normal, ranges.Data, m_normal) &&
+                add_set(atlas, bytes, files, metrics, TextSize::Large, ranges.Data, m_large) && atlas.Build();
+    }
     // The glyphs are rasterised: the font files and ranges are no longer needed.
     // The bytes belong to `bytes`, not to the atlas, which must not free them.
     for (ImFontConfig& config : atlas.ConfigData) config.FontDataOwnedByAtlas = false;

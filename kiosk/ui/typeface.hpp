@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,13 @@ class Typeface {
     // missing font file in `error` if one cannot be read.
     bool build(std::string_view all_text, const ScreenMetrics& metrics, std::string& error,
                const FontFiles& files = {});
+    // A first atlas for the attract screen, built in a few tens of milliseconds:
+    // exactly the glyphs of `text` (no printable ASCII besides), in one text size,
+    // which at() also gives for the other, and only the faces that screen uses
+    // (bold and italic are the body's). build() must follow before any other
+    // screen is drawn.
+    bool build_first(std::string_view text, TextSize size, const ScreenMetrics& metrics, std::string& error,
+                     const FontFiles& files = {});
 
     const FontSet& at(TextSize size) const { return size == TextSize::Large ? m_large : m_normal; }
 
@@ -59,6 +67,8 @@ class Typeface {
     std::vector<unsigned> missing_glyphs(std::string_view text) const;
 
   private:
+    bool build_atlas(std::string_view text, bool printable_ascii, std::optional<TextSize> only,
+                     const ScreenMetrics& metrics, std::string& error, const FontFiles& files);
     FontSet m_normal;
     FontSet m_large;
 };
