@@ -336,6 +336,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         frame.media = std::move(media_view);
         frame.feedback = feedback;
         frame.staff = &staff.view();
+        if (window.draws_in_software()) frame.fade_step = 80;
         frame.input_enabled = !woken_by_touch;  // ...nor does the press reach a button
         targets.clear();
         if (collect_targets) frame.targets = &targets;

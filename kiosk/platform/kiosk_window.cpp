@@ -594,6 +594,10 @@ bool KioskWindow::prefers_bgra() const {
     return m_state->software;
 }
 
+bool KioskWindow::draws_in_software() const {
+    return m_state->software;
+}
+
 void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height, bool bgra) {
     // Streaming for the software renderer: upload() writes into it in place.
     SDL_Texture* texture = SDL_CreateTexture(

@@ -85,6 +85,9 @@ class KioskWindow {
     // Pixels in B, G, R, A order are uploaded without conversion (the software
     // renderer's): a film player can deliver them so.
     bool prefers_bgra() const;
+    // Frames are drawn by the CPU (SDL's software renderer): animations that fill
+    // the screen cost a frame's worth of CPU each.
+    bool draws_in_software() const;
 
     // The display's density as the system reports it, if it does.
     std::optional<float> display_dpi() const;

@@ -1,6 +1,7 @@
 #include "ui/attract_screen.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/widgets.hpp"
 
@@ -34,10 +35,10 @@ void AttractScreen::draw(Frame& frame) {
     const auto cycle = static_cast<std::size_t>(elapsed / kCycle);
     const Millis into = elapsed % kCycle;
     const float fade = into < kHold ? 0.0f : static_cast<float>(into - kHold) / static_cast<float>(kFade);
-    // Still: wake when the fade starts. Fading: 20 frames a second, smooth for a
-    // 2 s cross-fade, and each frame fills the screen twice over, which costs a
-    // kiosk PC without a GPU (Mesa's llvmpipe) most of its frame time.
-    frame.wake_by(into < kHold ? frame.now + (kHold - into) : frame.now + 50);
+    // Still: wake when the fade starts. Fading: a frame every fade_step (20 or 12.5
+    // a second), smooth for a 2 s cross-fade; each frame fills the screen twice
+    // over, which costs a kiosk PC without a GPU most of its frame time.
+    frame.wake_by(into < kHold ? frame.now + (kHold - into) : frame.now + frame.fade_step);
 
     const auto& images = exhibition.attract_images;
     if (images.empty()) draw.AddRectFilled(ImVec2(0, 0), screen, kBackground);
@@ -57,10 +58,20 @@ void AttractScreen::draw(Frame& frame) {
     }
 
     // A dark band behind the words keeps them readable on any picture.
-    const float band_top = screen.y * 0.64f;
-    draw.AddRectFilledMultiColor(ImVec2(0, band_top - screen.y * 0.12f), ImVec2(screen.x, band_top),
-                                 IM_COL32(20, 8, 8, 0), IM_COL32(20, 8, 8, 0), IM_COL32(20, 8, 8, 215),
-                                 IM_COL32(20, 8, 8, 215));
+    const float band_top = std::round(screen.y * 0.64f);  // whole pixels: strips neither overlap nor gap
+    // Its fading top edge in strips 2 px high, each of one colour: a rectangle of
+    // one colour is a fill, where a gradient's colours are interpolated pixel by
+    // pixel, which without a GPU cost 20 ms a frame (BENCHMARKS.md section 2).
+    const float fade_top = band_top - std::round(screen.y * 0.12f);
+    const int strips = std::max(1, static_cast<int>((band_top - fade_top) / 2.0f));
+    for (int i = 0; i < strips; ++i) {
+        const float y0 =
+            std::round(fade_top + (band_top - fade_top) * static_cast<float>(i) / static_cast<float>(strips));
+        const float y1 = std::round(fade_top + (band_top - fade_top) * static_cast<float>(i + 1) /
+                                                   static_cast<float>(strips));
+        const int alpha = 215 * (2 * i + 1) / (2 * strips);
+        draw.AddRectFilled(ImVec2(0, y0), ImVec2(screen.x, y1), IM_COL32(20, 8, 8, alpha));
+    }
     draw.AddRectFilled(ImVec2(0, band_top), screen, IM_COL32(20, 8, 8, 215));
 
     const auto& languages = frame.session.languages();

@@ -79,6 +79,10 @@ struct Frame {
     MediaView media{};
     FeedbackView feedback{};
     const StaffView* staff = nullptr;  // staff mode, when the kiosk has it (null: never)
+    // Time between the frames of a slow cross-fade (the attract screen's pictures):
+    // 20 a second; 12.5 when frames are drawn in software, where each blends two
+    // full-screen pictures on the CPU (a 2 s fade still has 25 steps of 4 %).
+    Millis fade_step = 50;
     // Where phrases with numbers are formatted and kept; KioskUi::draw sets it.
     FormattedPhrases* formatted = nullptr;
     std::vector<VisitorAction> actions{};
