@@ -307,6 +307,11 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     // rounded differently): drawn as it is.
     const bool sized = std::abs(width - picture.width) <= 1 && std::abs(height - picture.height) <= 1;
     if (sized) {
+        // Rounding must not reach past the picture's last column or row.
+        from.x = std::clamp(from.x, 0, picture.width - 1);
+        from.y = std::clamp(from.y, 0, picture.height - 1);
+        from.w = std::min(from.w, picture.width - from.x);
+        from.h = std::min(from.h, picture.height - from.y);
         to.w = from.w;
         to.h = from.h;
     } else if (width * height <= 4LL * window_w * window_h) {
