@@ -62,9 +62,11 @@ TEST_CASE("kiosk config: the renderer, and a misspelt one keeps the automatic ch
     Diagnostics none;
     testing::write_file(folder.path() / "none.toml", "[display]\npixel_shift = true\n");
     CHECK(load_kiosk_config(folder.path() / "none.toml", none).renderer == Renderer::Automatic);
-    for (const auto& [text, renderer] : {std::pair{"auto", Renderer::Automatic}, std::pair{"gpu", Renderer::Gpu},
-                                         std::pair{"software", Renderer::Software}}) {
-        testing::write_file(folder.path() / "a.toml", std::string("[display]\nrenderer = \"") + text + "\"\n");
+    for (const auto& [text, renderer] :
+         {std::pair{"auto", Renderer::Automatic}, std::pair{"gpu", Renderer::Gpu},
+          std::pair{"software", Renderer::Software}}) {
+        testing::write_file(folder.path() / "a.toml",
+                            std::string("[display]\nrenderer = \"") + text + "\"\n");
         Diagnostics fine;
         CHECK(load_kiosk_config(folder.path() / "a.toml", fine).renderer == renderer);
         CHECK(fine.items().empty());
