@@ -14,8 +14,11 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include <unistd.h>
+
+#include "platform/triangle_painter.hpp"
 
 namespace amanat::platform {
 
@@ -39,6 +42,14 @@ struct KioskWindow::State {
         std::uint64_t drawn_frame = 0;  // dropped after a frame that did not draw it
     };
     std::unordered_map<SDL_Texture*, Picture> pictures;
+    // Software renderer on a 32-bit XRGB window (what X11 and Wayland give): ImGui's
+    // triangles are painted into the window's pixels by paint_triangles(), which
+    // samples the font atlas from this copy of its coverage; no SDL texture is
+    // made of it (see paint_frame()).
+    bool paints_itself = false;
+    std::vector<std::uint8_t> atlas;
+    int atlas_width = 0;
+    int atlas_height = 0;
     std::map<std::tuple<SDL_Texture*, int, int>, Scaled> scaled;
     std::uint64_t frame = 0;
     Uint32 wake_event = 0;
@@ -349,6 +360,70 @@ void route_pictures(KioskWindow::State& s, ImDrawData* data) {
     }
 }
 
+bool is_xrgb(const SDL_Surface* surface) {
+    return surface != nullptr && !SDL_MUSTLOCK(surface) &&
+           (surface->format->format == SDL_PIXELFORMAT_RGB888 ||
+            surface->format->format == SDL_PIXELFORMAT_ARGB8888);
+}
+
+// A draw command SDL draws: a textured mesh other than the atlas's (a picture
+// drawn in another shape than a rectangle).
+void draw_with_sdl(KioskWindow::State& s, const ImDrawList* list, const ImDrawCmd& command,
+                   const SDL_Rect& clip) {
+    const ImDrawVert* vertices = list->VtxBuffer.Data + command.VtxOffset;
+    SDL_RenderSetClipRect(s.renderer, &clip);
+    SDL_RenderGeometryRaw(
+        s.renderer, static_cast<SDL_Texture*>(command.TextureId), &vertices->pos.x, sizeof(ImDrawVert),
+        reinterpret_cast<const SDL_Color*>(&vertices->col), sizeof(ImDrawVert), &vertices->uv.x,
+        sizeof(ImDrawVert), list->VtxBuffer.Size - static_cast<int>(command.VtxOffset),
+        list->IdxBuffer.Data + command.IdxOffset, static_cast<int>(command.ElemCount), sizeof(ImDrawIdx));
+}
+
+// The software renderer's frame, in ImGui's draw order: triangles (text, panels,
+// shapes) painted by paint_triangles() straight into the window's pixels, pictures
+// and films copied by SDL (draw_picture_command(), set by route_pictures()).
+// What SDL has queued is flushed before each painting, so that the two keep
+// their order.
+void paint_frame(KioskWindow::State& s, ImDrawData* data) {
+    SDL_Surface* screen = SDL_GetWindowSurface(s.window);
+    if (!is_xrgb(screen)) return;  // checked when the window opened; a changed window shows black
+    const PixelTarget target{static_cast<std::uint32_t*>(screen->pixels), screen->pitch / 4, screen->w,
+                             screen->h};
+    std::fill(target.pixels, target.pixels + static_cast<std::ptrdiff_t>(target.stride) * target.height,
+              0xFF000000u);
+    const CoverageMap atlas{s.atlas.data(), s.atlas_width, s.atlas_height};
+    bool queued = false;  // SDL holds drawing not yet done
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        for (const ImDrawCmd& command : list->CmdBuffer) {
+            if (command.UserCallback != nullptr) {
+                if (command.UserCallback != ImDrawCallback_ResetRenderState)
+                    command.UserCallback(list, &command);
+                queued = true;
+                continue;
+            }
+            const PixelBox clip{static_cast<int>(command.ClipRect.x - data->DisplayPos.x),
+                                static_cast<int>(command.ClipRect.y - data->DisplayPos.y),
+                                static_cast<int>(command.ClipRect.z - data->DisplayPos.x),
+                                static_cast<int>(command.ClipRect.w - data->DisplayPos.y)};
+            if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0) continue;
+            const bool from_atlas = command.TextureId == static_cast<ImTextureID>(&s.atlas);
+            if (from_atlas || command.TextureId == nullptr) {
+                if (queued) SDL_RenderFlush(s.renderer);
+                queued = false;
+                paint_triangles(target, clip, list->VtxBuffer.Data + command.VtxOffset,
+                                list->IdxBuffer.Data + command.IdxOffset, command.ElemCount,
+                                from_atlas ? &atlas : nullptr);
+            } else {
+                draw_with_sdl(s, list, command,
+                              SDL_Rect{clip.x0, clip.y0, clip.x1 - clip.x0, clip.y1 - clip.y0});
+                queued = true;
+            }
+        }
+    }
+    SDL_RenderSetClipRect(s.renderer, nullptr);
+}
+
 // Frees the scaled copies the last frame did not draw.
 void drop_undrawn_pictures(KioskWindow::State& s) {
     for (auto it = s.scaled.begin(); it != s.scaled.end();) {
@@ -436,6 +511,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     io.LogFilename = nullptr;
     ImGui_ImplSDL2_InitForSDLRenderer(state->window);
     ImGui_ImplSDLRenderer_Init(state->renderer);
+    state->paints_itself = state->software && is_xrgb(SDL_GetWindowSurface(state->window));
     state->backends_ready = true;
     return std::unique_ptr<KioskWindow>(new KioskWindow(std::move(state)));
 }
@@ -503,7 +579,8 @@ bool KioskWindow::wait(int timeout_ms) {
 }
 
 void KioskWindow::begin_frame() {
-    ImGui_ImplSDLRenderer_NewFrame();
+    // It makes the font atlas's texture if there is none; painting ourselves, we have no use for one.
+    if (!m_state->paints_itself) ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     if (m_state->have_pointer) ImGui::GetIO().MousePos = m_state->pointer;
 #ifdef AMANAT_TEST_HOOKS
@@ -541,17 +618,35 @@ void KioskWindow::end_frame(int dx, int dy) {
             }
         }
     }
-    SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
-    SDL_RenderClear(s.renderer);
     ++s.frame;
     if (s.software) route_pictures(s, ImGui::GetDrawData());
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (s.paints_itself) {
+        paint_frame(s, ImGui::GetDrawData());
+    } else {
+        SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
+        SDL_RenderClear(s.renderer);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    }
     SDL_RenderPresent(s.renderer);
     if (s.software) drop_undrawn_pictures(s);
     if (s.frames_owed > 0) --s.frames_owed;
 }
 
 void KioskWindow::reload_fonts() {
+    if (m_state->paints_itself) {
+        // Only the coverage is kept: 1 byte a texel where an RGBA texture takes 4.
+        ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+        unsigned char* alpha = nullptr;
+        int width = 0;
+        int height = 0;
+        fonts.GetTexDataAsAlpha8(&alpha, &width, &height);
+        m_state->atlas.assign(alpha, alpha + static_cast<std::ptrdiff_t>(width) * height);
+        m_state->atlas_width = width;
+        m_state->atlas_height = height;
+        fonts.SetTexID(static_cast<ImTextureID>(&m_state->atlas));
+        fonts.ClearTexData();
+        return;
+    }
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
     // The atlas is on the GPU now; its CPU copies (alpha and RGBA, tens of MB
