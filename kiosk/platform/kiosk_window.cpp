@@ -379,6 +379,23 @@ void draw_with_sdl(KioskWindow::State& s, const ImDrawList* list, const ImDrawCm
         list->IdxBuffer.Data + command.IdxOffset, static_cast<int>(command.ElemCount), sizeof(ImDrawIdx));
 }
 
+// Whether the frame's first shape is an opaque rectangle over the whole window.
+bool starts_with_backdrop(const ImDrawData* data, const PixelTarget& target) {
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        if (list->CmdBuffer.empty()) continue;
+        const ImDrawCmd& command = list->CmdBuffer[0];
+        const ImVec4 clip = command.ClipRect;
+        const ImVec2 origin = data->DisplayPos;
+        return command.UserCallback == nullptr && clip.x <= origin.x && clip.y <= origin.y &&
+               clip.z >= origin.x + static_cast<float>(target.width) &&
+               clip.w >= origin.y + static_cast<float>(target.height) &&
+               starts_with_opaque_backdrop(target, list->VtxBuffer.Data + command.VtxOffset,
+                                           list->IdxBuffer.Data + command.IdxOffset, command.ElemCount);
+    }
+    return false;
+}
+
 // The software renderer's frame, in ImGui's draw order: triangles (text, panels,
 // shapes) painted by paint_triangles() straight into the window's pixels, pictures
 // and films copied by SDL (draw_picture_command(), set by route_pictures()).
@@ -389,8 +406,12 @@ void paint_frame(KioskWindow::State& s, ImDrawData* data) {
     if (!is_xrgb(screen)) return;  // checked when the window opened; a changed window shows black
     const PixelTarget target{static_cast<std::uint32_t*>(screen->pixels), screen->pitch / 4, screen->w,
                              screen->h};
-    std::fill(target.pixels, target.pixels + static_cast<std::ptrdiff_t>(target.stride) * target.height,
-              0xFF000000u);
+    // Black where nothing is drawn, unless the frame starts with a backdrop over all
+    // of it (every visitor screen does): 8 MB less to write at 1920x1080.
+    if (!starts_with_backdrop(data, target))
+        for (int y = 0; y < target.height; ++y)
+            fill_pixels(target.pixels + static_cast<std::ptrdiff_t>(y) * target.stride, target.width,
+                        0xFF000000u);
     const CoverageMap atlas{s.atlas.data(), s.atlas_width, s.atlas_height};
     bool queued = false;  // SDL holds drawing not yet done
     for (int i = 0; i < data->CmdListsCount; ++i) {

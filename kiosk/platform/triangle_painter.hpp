@@ -59,4 +59,12 @@ struct PixelBox {
 void paint_triangles(const PixelTarget& target, PixelBox clip, const ImDrawVert* vertices,
                      const ImDrawIdx* indices, unsigned index_count, const CoverageMap* coverage);
 
+// Sets `count` pixels from `first` to `pixel`, fast (a frame's clear, opaque runs).
+void fill_pixels(std::uint32_t* first, int count, std::uint32_t pixel);
+
+// Whether the first shape of these triangles is an opaque rectangle over the whole
+// target (a screen's background), so that clearing the target first is wasted.
+bool starts_with_opaque_backdrop(const PixelTarget& target, const ImDrawVert* vertices,
+                                 const ImDrawIdx* indices, unsigned index_count);
+
 }  // namespace amanat::platform
