@@ -428,6 +428,8 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             std::fprintf(stderr,
                          "amanat-kiosk: fonts for every screen ready after the first frame, in %lld ms\n",
                          static_cast<long long>(clock() - started));
+            media.start_player();
+            window.claim_full_screen();
         }
     }
 }

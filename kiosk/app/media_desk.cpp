@@ -9,18 +9,22 @@ namespace amanat {
 MediaDesk::MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio,
                      ImVec2 film_box)
     : m_bundle(bundle), m_window(window), m_bgra(window.prefers_bgra()) {
-    media::PlayerOptions options;
-    options.volume_percent = volume_percent;
-    options.audio = audio;
-    options.bgra = m_bgra;
+    m_options.volume_percent = volume_percent;
+    m_options.audio = audio;
+    m_options.bgra = m_bgra;
     // Without a GPU, a film is shown at its own size rather than enlarged: every
     // pixel is then converted once and copied, for half the CPU of 720p enlarged
     // to 1080p, and enlarging adds no detail (BENCHMARKS.md section 2).
-    options.enlarge = !m_bgra;
-    options.video_box_width = static_cast<int>(film_box.x);
-    options.video_box_height = static_cast<int>(film_box.y);
+    m_options.enlarge = !m_bgra;
+    m_options.video_box_width = static_cast<int>(film_box.x);
+    m_options.video_box_height = static_cast<int>(film_box.y);
+}
+
+void MediaDesk::start_player() {
+    if (m_player) return;
     std::string error;
-    m_player = media::MediaPlayer::create([&window] { window.wake(); }, options, error);
+    platform::KioskWindow& window = m_window;
+    m_player = media::MediaPlayer::create([&window] { window.wake(); }, m_options, error);
     if (!m_player) {
         std::fprintf(
             stderr,

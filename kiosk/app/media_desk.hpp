@@ -26,12 +26,17 @@ namespace amanat {
 class MediaDesk {
   public:
     // Films are asked for at `film_box`'s size (ui::film_area), the size they are shown at.
+    // The player itself (libvlc and its plugins) starts with start_player().
     MediaDesk(const Bundle& bundle, platform::KioskWindow& window, int volume_percent, bool audio,
               ImVec2 film_box);
     ~MediaDesk();
     MediaDesk(const MediaDesk&) = delete;
     MediaDesk& operator=(const MediaDesk&) = delete;
 
+    // Starts libvlc: after the kiosk's first frame, so that starting it does not
+    // delay what the visitor first sees, and before any input is handled. Until
+    // then (and for good if libvlc cannot start) nothing plays.
+    void start_player();
     // After the session has applied this frame's actions.
     void follow(const VisitorSession& session, const std::vector<VisitorAction>& actions);
     // Before drawing.
@@ -51,8 +56,10 @@ class MediaDesk {
     const Bundle& m_bundle;
     platform::KioskWindow& m_window;
     bool m_bgra = false;  // the window takes B, G, R, A pixels as they are: films are asked for them
-    std::unique_ptr<media::MediaPlayer> m_player;  // null when libvlc could not start
-    MediaChoice m_playing;                         // what the player was asked to play
+    media::PlayerOptions m_options;
+    std::unique_ptr<media::MediaPlayer>
+        m_player;           // null before start_player(), or when libvlc could not start
+    MediaChoice m_playing;  // what the player was asked to play
     bool m_failure_logged = false;
     std::chrono::steady_clock::time_point m_opened_at;
     bool m_first_frame_logged = true;

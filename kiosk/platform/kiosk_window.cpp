@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <tuple>
@@ -23,7 +24,8 @@
 namespace amanat::platform {
 
 struct KioskWindow::State {
-    bool locked = true;  // WindowOptions::locked
+    bool locked = true;             // WindowOptions::locked
+    bool full_screen_owed = false;  // see claim_full_screen()
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
     // SDL's software renderer: its textures are ARGB8888 (what its blitters and
@@ -469,6 +471,11 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     // With the keyboard grabbed, system shortcuts such as Alt+Tab reach the kiosk
     // (which ignores them) instead of the desktop.
     SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, options.locked ? "1" : "0");
+    // The kiosk takes no typed text (visitors and staff only touch), so X11's
+    // input method needs no compose table: reading the locale's (thousands of
+    // dead-key sequences) was a tenth of the start-up's CPU. An admin's own
+    // XCOMPOSEFILE is kept. (Wayland, as under cage, has no such step.)
+    setenv("XCOMPOSEFILE", "/dev/null", 0);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start the display (SDL_Init): ") + SDL_GetError();
         return nullptr;
@@ -493,8 +500,10 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     SDL_DisplayMode desktop;
     if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
         // Full screen must not depend on a window manager honouring the request
-        // (a kiosk often runs with none): create the window covering the display.
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        // (a kiosk often runs with none): create the window covering the display,
+        // and ask for full screen after the first frame (claim_full_screen()).
+        flags |= SDL_WINDOW_BORDERLESS;
+        state->full_screen_owed = true;
         x = 0;
         y = 0;
         width = desktop.w;
@@ -651,6 +660,15 @@ void KioskWindow::end_frame(int dx, int dy) {
     SDL_RenderPresent(s.renderer);
     if (s.software) drop_undrawn_pictures(s);
     if (s.frames_owed > 0) --s.frames_owed;
+}
+
+void KioskWindow::claim_full_screen() {
+    if (!m_state->full_screen_owed) return;
+    m_state->full_screen_owed = false;
+    if (SDL_SetWindowFullscreen(m_state->window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+        std::fprintf(stderr, "amanat-kiosk: the window manager did not make the window full screen: %s\n",
+                     SDL_GetError());
+    ++m_state->frames_owed;  // the window may have been resized or exposed
 }
 
 void KioskWindow::reload_fonts() {

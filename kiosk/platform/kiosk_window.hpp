@@ -69,6 +69,13 @@ class KioskWindow {
     // Re-uploads the font atlas after the UI rebuilt it.
     void reload_fonts();
 
+    // A full-screen window opens borderless over the whole display; this then
+    // asks the window manager to make it full screen too (so that no panel stays
+    // above it). Called after the first frame: SDL waits up to 100 ms for a
+    // window manager to answer, the whole 100 ms when there is none (a kiosk's
+    // X server often has none). Does nothing for a window or a second time.
+    void claim_full_screen();
+
     // Touch and mouse input since the last call, in window pixels, for gesture
     // recognition (Dear ImGui 1.86 sees only SDL's touch-to-mouse emulation).
     // Touch fingers get ids from 1; the mouse is finger 0 while a button is held.

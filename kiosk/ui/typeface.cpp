@@ -3,53 +3,75 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8: the decoder ImGui itself draws with
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <vector>
 
 namespace amanat::ui {
 namespace {
 
-// Each font file read once, shared by every face and size built from it: the
+// Each font file mapped once, shared by every face and size built from it: the
 // Korean collection is 19 MB, and ImGui would otherwise read and keep a copy per
-// face (14 of them: 270 MB and 200 ms). The bytes only need to live until the
-// atlas is built.
+// face (14 of them: 270 MB and 200 ms). Mapped, not read: only the pages the
+// rasteriser touches (the tables, and the outlines of the letters wanted) are
+// ever loaded, which is what makes the attract screen's first atlas quick. The
+// mappings only need to live until the atlas is built.
 class FontFileBytes {
   public:
+    struct Mapping {
+        void* data = nullptr;
+        std::size_t size = 0;
+    };
+    FontFileBytes() = default;
+    FontFileBytes(const FontFileBytes&) = delete;
+    FontFileBytes& operator=(const FontFileBytes&) = delete;
+    ~FontFileBytes() {
+        for (auto& [path, mapping] : m_files)
+            if (mapping.data != nullptr) munmap(mapping.data, mapping.size);
+    }
+
     // The file's bytes, or nullptr if it cannot be read.
-    std::vector<char>* get(const std::string& path) {
+    const Mapping* get(const std::string& path) {
         auto it = m_files.find(path);
-        if (it == m_files.end()) {
-            std::vector<char> bytes;
-            std::error_code error;
-            const auto size = std::filesystem::file_size(path, error);
-            std::ifstream in(path, std::ios::binary);
-            if (!error && in) {
-                bytes.resize(static_cast<std::size_t>(size));
-                if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
-            }
-            it = m_files.emplace(path, std::move(bytes)).first;
-        }
-        return it->second.empty() ? nullptr : &it->second;
+        if (it == m_files.end()) it = m_files.emplace(path, map(path)).first;
+        return it->second.data == nullptr ? nullptr : &it->second;
     }
 
   private:
-    std::map<std::string, std::vector<char>> m_files;
+    static Mapping map(const std::string& path) {
+        Mapping mapping;
+        const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return mapping;
+        struct stat status {};
+        if (fstat(fd, &status) == 0 && status.st_size > 0) {
+            void* data =
+                mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (data != MAP_FAILED) mapping = Mapping{data, static_cast<std::size_t>(status.st_size)};
+        }
+        close(fd);
+        return mapping;
+    }
+    std::map<std::string, Mapping> m_files;
 };
 
-ImFont* add_font(ImFontAtlas& atlas, std::vector<char>& bytes, float pixels, ImFontConfig config,
+ImFont* add_font(ImFontAtlas& atlas, const FontFileBytes::Mapping& bytes, float pixels, ImFontConfig config,
                  const ImWchar* ranges) {
     // "Owned" only so that ImGui does not copy the bytes (it copies data it does
     // not own: 14 x 19 MB). build() hands ownership back before the bytes go.
+    // stb_truetype only reads them: the pages are mapped read-only.
     config.FontDataOwnedByAtlas = true;
-    return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), pixels, &config, ranges);
+    return atlas.AddFontFromMemoryTTF(bytes.data, static_cast<int>(bytes.size), pixels, &config, ranges);
 }
 
 ImFont* add_face(ImFontAtlas& atlas, FontFileBytes& bytes, const std::string& latin,
                  const std::string& korean, int korean_face, float pixels, const ImWchar* ranges) {
-    std::vector<char>* latin_bytes = bytes.get(latin);
-    std::vector<char>* korean_bytes = bytes.get(korean);
+    const FontFileBytes::Mapping* latin_bytes = bytes.get(latin);
+    const FontFileBytes::Mapping* korean_bytes = bytes.get(korean);
     if (latin_bytes == nullptr || korean_bytes == nullptr) return nullptr;
     ImFontConfig config;
     config.OversampleH = pixels < 20 ? 2 : 1;  // large text gains nothing from it, and costs build time
