@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
 #include "core/kiosk_options.hpp"
+#include "core/script_languages.hpp"
 #include "core/version.hpp"
 
 namespace {
@@ -76,10 +78,18 @@ int main(int argc, char** argv) {
         config = amanat::load_kiosk_config(options.config, problems);
         log_diagnostics(problems);
     }
+    // The interface's catalogs (every language's PO file) and the script rules
+    // (ICU compiles them) are read side by side: each is a quarter of the time
+    // to the first frame. Neither shares anything with the other.
+    amanat::Diagnostics script_problems;
+    auto compiling_scripts = std::async(std::launch::async, [&options, &script_problems] {
+        return amanat::ScriptLanguages::load(options.localisation, script_problems);
+    });
     amanat::Diagnostics catalog_problems;
     const auto catalogs = amanat::TranslationCatalogs::load(options.localisation, catalog_problems);
-    const auto scripts = amanat::ScriptLanguages::load(options.localisation, catalog_problems);
+    const auto scripts = compiling_scripts.get();
     log_diagnostics(catalog_problems);
+    log_diagnostics(script_problems);
 
     if (!bundle_given) {
         // The active installed pack, or the exhibition built in until one is.
