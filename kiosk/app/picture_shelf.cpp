@@ -1,7 +1,10 @@
 #include "app/picture_shelf.hpp"
 #include "app/problem_log.hpp"
 
+#include <cmath>
 #include <cstdio>
+
+#include "ui/gallery_screen.hpp"
 
 namespace amanat {
 
@@ -27,8 +30,12 @@ const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::
     request.key = k;
     request.file = m_bundle.path_of(bundle_path);
     if (size == ui::PictureSize::Card) {
-        request.max_width = 640;
-        request.max_height = 480;
+        // Exactly what the card shows (its box, covered and cropped), so that it is
+        // copied, never scaled, on every frame of a scroll through the gallery.
+        const ImVec2 box = ui::card_picture_box(m_metrics, static_cast<float>(m_metrics.width));
+        request.max_width = static_cast<int>(std::ceil(box.x));
+        request.max_height = static_cast<int>(std::ceil(box.y));
+        request.cover = true;
     } else {
         request.max_width = m_metrics.width;
         request.max_height = m_metrics.height;

@@ -237,7 +237,9 @@ DecodedImage decode_or_throw(const ImageRequest& request, std::size_t max_file_b
     DecodedImage image;
     image.key = request.key;
     const ImageSize source{width, height};
-    const ImageSize fitted = fit_within(source, request.max_width, request.max_height);
+    const ImageSize fitted = request.cover && request.max_width > 0 && request.max_height > 0
+                                 ? cover_box(source, request.max_width, request.max_height)
+                                 : fit_within(source, request.max_width, request.max_height);
     if (fitted == source) {
         const std::size_t byte_count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
         image.rgba.assign(pixels.get(), pixels.get() + byte_count);
@@ -250,6 +252,17 @@ DecodedImage decode_or_throw(const ImageRequest& request, std::size_t max_file_b
 }
 
 }  // namespace
+
+ImageSize cover_box(ImageSize source, int width, int height) {
+    const double scale =
+        std::max(static_cast<double>(width) / source.width, static_cast<double>(height) / source.height);
+    if (scale >= 1.0) return source;
+    const auto scaled = [scale](int length) {
+        // Up, but not for a product that is a whole number but for floating-point noise.
+        return std::max(1, static_cast<int>(std::ceil(length * scale - 1e-9)));
+    };
+    return {scaled(source.width), scaled(source.height)};
+}
 
 ImageSize fit_within(ImageSize source, int max_width, int max_height) {
     double scale = 1.0;

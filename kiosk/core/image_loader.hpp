@@ -42,6 +42,10 @@ struct ImageRequest {
     int max_width = 0;
     int max_height = 0;
     int priority = 0;  // higher is decoded first; equal priorities in request order
+    // The picture fills the box and is cropped to it when drawn (a gallery card):
+    // shrunk only to cover the box (cover_box()), so that it is drawn pixel for
+    // pixel, with no scaling on the render thread. Both sides must be given.
+    bool cover = false;
 };
 
 // Reads and decodes pictures on one worker thread so that the render thread
@@ -142,6 +146,11 @@ struct ImageSize {
 // fits in the box (0 = no limit on that side); never larger than the source and
 // never smaller than 1x1.
 ImageSize fit_within(ImageSize source, int max_width, int max_height);
+
+// The smallest size with the source's aspect ratio that covers the box (each
+// side rounded up, so that none falls short of it); never larger than the source
+// and never smaller than 1x1. For a picture that fills its box and is cropped.
+ImageSize cover_box(ImageSize source, int width, int height);
 
 // Shrinks RGBA pixels (rows top to bottom, no padding) to `target`, which must
 // be no larger than `source` on either side, by area averaging: each output

@@ -7,6 +7,14 @@
 
 namespace amanat::ui {
 
+ImVec2 card_picture_box(const ScreenMetrics& metrics, float screen_width) {
+    const int columns = metrics.gallery_columns();
+    const float gap = metrics.mm(6);
+    const float card_w = (screen_width - 2 * metrics.margin() - static_cast<float>(columns - 1) * gap) /
+                         static_cast<float>(columns);
+    return ImVec2(card_w, card_w * 0.75f);
+}
+
 void GalleryScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -20,9 +28,9 @@ void GalleryScreen::draw(Frame& frame) {
     const float margin = metrics.margin();
     const int columns = metrics.gallery_columns();
     const float gap = metrics.mm(6);
-    const float card_w =
-        (screen.x - 2 * margin - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
-    const float picture_h = card_w * 0.75f;
+    const ImVec2 picture_box = card_picture_box(metrics, screen.x);
+    const float card_w = picture_box.x;
+    const float picture_h = picture_box.y;
     const float caption_h = fonts.bold->FontSize * 1.3f * 2 + metrics.mm(4);
     const float card_h = picture_h + caption_h;
 

@@ -7,6 +7,10 @@
 
 namespace amanat::ui {
 
+// The size of a card's picture on a screen `screen_width` pixels wide: what the
+// gallery draws, and what the pictures are asked for at (PictureSize::Card).
+ImVec2 card_picture_box(const ScreenMetrics& metrics, float screen_width);
+
 // The exhibition's sections, each a grid of artifact cards (picture and title),
 // scrolled by dragging with inertia; tapping a card opens the artifact. Only a
 // tap opens a card: a drag or fling never does.

@@ -214,6 +214,15 @@ TEST_CASE("image loader: shrinks to fit the box, keeping the aspect ratio, and n
     CHECK(tall.rgba.size() == 200u * 600u * 4u);
 }
 
+TEST_CASE("image loader: cover_box covers the box with the fewest pixels, never enlarging") {
+    CHECK(cover_box({1600, 1200}, 350, 262) == ImageSize{350, 263});  // wider box side decides
+    CHECK(cover_box({1600, 1200}, 300, 300) == ImageSize{400, 300});  // taller box side decides
+    CHECK(cover_box({1600, 1200}, 800, 600) == ImageSize{800, 600});  // exact: not rounded up
+    CHECK(cover_box({1000, 10}, 100, 100) == ImageSize{1000, 10});    // would need enlarging: as it is
+    CHECK(cover_box({640, 480}, 640, 480) == ImageSize{640, 480});
+    CHECK(cover_box({10000, 3}, 7, 1) == ImageSize{3334, 1});  // a sliver keeps its shape and a pixel
+}
+
 TEST_CASE("image loader: fit_within rounds to the nearest pixel and keeps at least one") {
     CHECK(fit_within({1000, 500}, 600, 600) == ImageSize{600, 300});
     CHECK(fit_within({1001, 333}, 100, 100) == ImageSize{100, 33});
