@@ -22,7 +22,8 @@ std::string PictureShelf::key(const std::string& path, ui::PictureSize size) {
 const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::PictureSize size) {
     const std::string k = key(bundle_path, size);
     if (const CachedTexture* cached = m_cache.find(k, m_frame)) {
-        m_handed_out.push_back(ui::PictureTexture{cached->handle, cached->width, cached->height});
+        m_handed_out.push_back(
+            ui::PictureTexture{cached->handle, cached->width, cached->height, cached->opaque});
         return &m_handed_out.back();
     }
     if (m_cache.failed(k)) return nullptr;
@@ -41,6 +42,7 @@ const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::
         request.max_height = m_metrics.height;
         request.priority = 1;  // the picture the visitor is looking at comes first
     }
+    request.bgra = m_window.prefers_bgra();
     m_loader.request(std::move(request));  // ignored if already queued
     return nullptr;
 }
@@ -60,14 +62,16 @@ bool PictureShelf::receive() {
             m_cache.mark_failed(image.key);
             continue;
         }
-        void* texture = m_window.create_texture(image.rgba.data(), image.width, image.height);
+        void* texture =
+            m_window.create_texture(image.rgba.data(), image.width, image.height, image.bgra, image.opaque);
         if (texture == nullptr) {
             log_problem("cannot make a texture of " + std::to_string(image.width) + "x" +
                         std::to_string(image.height) + " pixels for " + image.key);
             m_cache.mark_failed(image.key);
             continue;
         }
-        m_cache.insert(image.key, CachedTexture{texture, image.width, image.height, image.rgba.size()},
+        m_cache.insert(image.key,
+                       CachedTexture{texture, image.width, image.height, image.rgba.size(), image.opaque},
                        m_frame);
     }
     return arrived;

@@ -248,6 +248,13 @@ DecodedImage decode_or_throw(const ImageRequest& request, std::size_t max_file_b
     }
     image.width = fitted.width;
     image.height = fitted.height;
+    // Both while the pixels are warm in this thread's cache, not on the render thread's time.
+    image.opaque = true;
+    for (std::size_t i = 0; i < image.rgba.size(); i += 4) {
+        if (request.bgra) std::swap(image.rgba[i], image.rgba[i + 2]);
+        image.opaque = image.opaque && image.rgba[i + 3] == 255;
+    }
+    image.bgra = request.bgra;
     return image;
 }
 

@@ -20,7 +20,11 @@ struct DecodedImage {
     std::string key;  // ImageRequest::key, unchanged
     int width = 0;
     int height = 0;
-    std::vector<unsigned char> rgba;  // width * height * 4 bytes, rows top to bottom; empty on error
+    // width * height * 4 bytes, rows top to bottom; empty on error. In R, G, B, A
+    // order, or B, G, R, A when asked for (ImageRequest::bgra).
+    std::vector<unsigned char> rgba;
+    bool bgra = false;
+    bool opaque = false;  // every alpha is 255: drawn without blending
     // Empty on success. Otherwise one sentence naming the file and the problem,
     // for the log (the UI shows a placeholder instead of the picture).
     std::string error;
@@ -46,6 +50,9 @@ struct ImageRequest {
     // shrunk only to cover the box (cover_box()), so that it is drawn pixel for
     // pixel, with no scaling on the render thread. Both sides must be given.
     bool cover = false;
+    // Red and blue swapped on the worker thread: what a software renderer's
+    // textures hold, so the render thread uploads the pixels without converting.
+    bool bgra = false;
 };
 
 // Reads and decodes pictures on one worker thread so that the render thread

@@ -17,6 +17,7 @@ struct CachedTexture {
     int width = 0;
     int height = 0;
     std::size_t bytes = 0;  // what it costs in video memory, counted against the budget
+    bool opaque = false;    // every pixel's alpha is 255
 };
 
 // Textures by key (ImageRequest::key) within a memory budget, evicting the least

@@ -737,7 +737,7 @@ bool KioskWindow::draws_in_software() const {
     return m_state->software;
 }
 
-void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height, bool bgra) {
+void* KioskWindow::create_texture(const unsigned char* rgba, int width, int height, bool bgra, bool opaque) {
     // Streaming for the software renderer: upload() writes into it in place.
     SDL_Texture* texture = SDL_CreateTexture(
         m_state->renderer, texture_format(*m_state),
@@ -745,9 +745,11 @@ void* KioskWindow::create_texture(const unsigned char* rgba, int width, int heig
     if (texture == nullptr) return nullptr;
     upload(*m_state, texture, rgba, width, height, bgra && m_state->software);
     if (m_state->software) {
-        bool opaque = true;
-        for (std::size_t i = 3; opaque && i < static_cast<std::size_t>(width) * height * 4; i += 4)
-            opaque = rgba[i] == 255;
+        if (!opaque) {
+            opaque = true;
+            for (std::size_t i = 3; opaque && i < static_cast<std::size_t>(width) * height * 4; i += 4)
+                opaque = rgba[i] == 255;
+        }
         m_state->pictures[texture] = State::Picture{width, height, opaque, 0};
     }
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);

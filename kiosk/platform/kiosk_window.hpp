@@ -84,8 +84,10 @@ class KioskWindow {
     bool had_input() const;
 
     // Textures for pictures: 4 bytes a pixel, R, G, B, A (or B, G, R, A with
-    // `bgra`), uploaded on the render thread.
-    void* create_texture(const unsigned char* pixels, int width, int height, bool bgra = false);
+    // `bgra`), uploaded on the render thread. `opaque`: the caller knows every
+    // alpha is 255 (else the software renderer looks, to copy rather than blend).
+    void* create_texture(const unsigned char* pixels, int width, int height, bool bgra = false,
+                         bool opaque = false);
     void destroy_texture(void* texture);
     // Replaces a texture's pixels (same size as created): a film's next frame.
     void update_texture(void* texture, const unsigned char* pixels, int width, int height, bool bgra = false);

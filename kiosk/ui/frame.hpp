@@ -23,6 +23,7 @@ struct PictureTexture {
     ImTextureID texture = nullptr;
     int width = 0;
     int height = 0;
+    bool opaque = false;  // known to have no transparent pixel: nothing drawn beneath it shows
 };
 
 enum class PictureSize { Card, Screen };

@@ -149,11 +149,17 @@ void GalleryScreen::draw(Frame& frame) {
         if (max.y < top || min.y > screen.y) continue;  // off screen: no picture requested either
         const Artifact& artifact = frame.bundle.artifacts[card.artifact];
         if (min.y >= top && max.y <= screen.y) frame.record_target("card-" + artifact.id, min, max);
-        draw.AddRectFilled(min, max, frame.theme.surface, metrics.mm(2));
         const ImVec2 picture_max(max.x, min.y + picture_h);
         const std::string& file = artifact.images.empty() ? std::string() : artifact.images.front().file;
-        if (const PictureTexture* picture =
-                file.empty() ? nullptr : frame.pictures.get(file, PictureSize::Card)) {
+        const PictureTexture* picture = file.empty() ? nullptr : frame.pictures.get(file, PictureSize::Card);
+        // The card's surface; only under the caption when an opaque picture (or the
+        // placeholder) covers the rest: a software renderer fills each pixel once less.
+        if (picture != nullptr && !picture->opaque)
+            draw.AddRectFilled(min, max, frame.theme.surface, metrics.mm(2));
+        else
+            draw.AddRectFilled(ImVec2(min.x, picture_max.y), max, frame.theme.surface, metrics.mm(2),
+                               ImDrawFlags_RoundCornersBottom);
+        if (picture != nullptr) {
             draw_picture(draw, *picture, min, picture_max, true);
         } else {
             draw_picture_placeholder(frame, draw, min, picture_max,

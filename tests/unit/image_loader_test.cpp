@@ -214,6 +214,31 @@ TEST_CASE("image loader: shrinks to fit the box, keeping the aspect ratio, and n
     CHECK(tall.rgba.size() == 200u * 600u * 4u);
 }
 
+TEST_CASE("image loader: a card's picture covers its box; B, G, R, A when asked; opaque is told") {
+    TemporaryFolder folder;
+    const Rgba plum{120, 40, 90, 255};
+    write_file(folder.path() / "wide.png", png_from(filled(400, 200, plum), 400, 200));
+    ImageRequest request = request_for(folder.path() / "wide.png", "wide.png@card", 100, 100);
+    request.cover = true;
+    request.bgra = true;
+    const DecodedImage card = load_one(request);
+    CHECK(card.width == 200);  // covers 100x100: the height decides
+    CHECK(card.height == 100);
+    CHECK(card.bgra);
+    CHECK(card.opaque);
+    CHECK(first_pixel_not(card, Rgba{90, 40, 120, 255}, 0) == std::nullopt);
+
+    Rgba see_through = plum;
+    see_through.a = 128;
+    std::vector<unsigned char> pixels = filled(8, 8, plum);
+    pixels[4 * 9 + 3] = see_through.a;  // one pixel
+    write_file(folder.path() / "glass.png", png_from(pixels, 8, 8));
+    const DecodedImage glass = load_one(request_for(folder.path() / "glass.png", "glass.png@card"));
+    CHECK_FALSE(glass.bgra);
+    CHECK_FALSE(glass.opaque);
+    CHECK(pixel_at(glass, 0, 0).r == plum.r);
+}
+
 TEST_CASE("image loader: cover_box covers the box with the fewest pixels, never enlarging") {
     CHECK(cover_box({1600, 1200}, 350, 262) == ImageSize{350, 263});  // wider box side decides
     CHECK(cover_box({1600, 1200}, 300, 300) == ImageSize{400, 300});  // taller box side decides
