@@ -94,9 +94,17 @@ struct Paint {
     }
 };
 
-std::uint32_t coverage_at(const CoverageMap& map, int tx, int ty) {
-    tx = std::clamp(tx, 0, map.width - 1);
-    ty = std::clamp(ty, 0, map.height - 1);
+// The texel under coordinate t (texels from the left or top edge), clamped to
+// the map: also for coordinates no float-to-int conversion could take (NaN, huge).
+int texel(float t, int size) {
+    if (!(t >= 0.0f)) return 0;
+    if (t >= static_cast<float>(size)) return size - 1;
+    return static_cast<int>(t);
+}
+
+std::uint32_t coverage_at(const CoverageMap& map, float u, float v) {
+    const int tx = texel(u, map.width);
+    const int ty = texel(v, map.height);
     return map.alpha[static_cast<std::size_t>(ty) * static_cast<std::size_t>(map.width) +
                      static_cast<std::size_t>(tx)];
 }
@@ -146,12 +154,11 @@ void paint_rectangle(const PixelTarget& target, const PixelBox& clip, const ImDr
     const bool flat = coverage == nullptr || (a.uv.x == c.uv.x && a.uv.y == c.uv.y);
     if (flat) {
         const std::uint32_t shown =
-            coverage == nullptr
-                ? alpha
-                : alpha *
-                      coverage_at(*coverage, static_cast<int>(a.uv.x * static_cast<float>(coverage->width)),
-                                  static_cast<int>(a.uv.y * static_cast<float>(coverage->height))) /
-                      255;
+            coverage == nullptr ? alpha
+                                : alpha *
+                                      coverage_at(*coverage, a.uv.x * static_cast<float>(coverage->width),
+                                                  a.uv.y * static_cast<float>(coverage->height)) /
+                                      255;
         const Paint paint(rgb, shown);
         if (paint.invisible()) return;
         for (int y = y0; y < y1; ++y) paint.onto_span(row_of(target, y), x0, x1);
@@ -167,10 +174,10 @@ void paint_rectangle(const PixelTarget& target, const PixelBox& clip, const ImDr
     const float v_at_a = a.uv.y * static_cast<float>(coverage->height);
     // Horizontal oversampling (small text is rasterised at twice its width):
     // average the columns one pixel spans, as a GPU's filtering would.
-    const int samples = std::clamp(static_cast<int>(std::lround(std::fabs(step_u))), 1, 4);
+    const float spread = std::fabs(step_u);
+    const int samples = spread >= 1.5f ? (spread < 4.5f ? static_cast<int>(spread + 0.5f) : 4) : 1;
     for (int y = y0; y < y1; ++y) {
-        const int ty =
-            static_cast<int>(std::floor(v_at_a + (static_cast<float>(y) + 0.5f - a.pos.y) * step_v));
+        const float ty = v_at_a + (static_cast<float>(y) + 0.5f - a.pos.y) * step_v;
         std::uint32_t* row = row_of(target, y);
         for (int x = x0; x < x1; ++x) {
             const float centre = u_at_a + (static_cast<float>(x) + 0.5f - a.pos.x) * step_u;
@@ -179,7 +186,7 @@ void paint_rectangle(const PixelTarget& target, const PixelBox& clip, const ImDr
                 const float u =
                     centre +
                     ((static_cast<float>(k) + 0.5f) / static_cast<float>(samples) - 0.5f) * std::fabs(step_u);
-                sum += coverage_at(*coverage, static_cast<int>(std::floor(u)), ty);
+                sum += coverage_at(*coverage, u, ty);
             }
             const std::uint32_t shown = alpha * (sum / static_cast<std::uint32_t>(samples)) / 255;
             if (shown != 0) Paint(rgb, shown).onto(row[x]);
@@ -232,7 +239,9 @@ Gradient gradient(const float (&x)[3], const float (&y)[3], const float (&value)
 }
 
 std::uint32_t channel(float v) {
-    return static_cast<std::uint32_t>(std::clamp(v, 0.0f, 255.0f) + 0.5f);
+    if (!(v > 0.0f)) return 0;
+    if (v >= 255.0f) return 255;
+    return static_cast<std::uint32_t>(v + 0.5f);
 }
 
 void paint_triangle(const PixelTarget& target, const PixelBox& clip, const ImDrawVert* v0,
@@ -280,8 +289,8 @@ void paint_triangle(const PixelTarget& target, const PixelBox& clip, const ImDra
         std::uint32_t alpha = alpha_of(v0->col);
         if (coverage != nullptr)
             alpha = alpha *
-                    coverage_at(*coverage, static_cast<int>(v0->uv.x * static_cast<float>(coverage->width)),
-                                static_cast<int>(v0->uv.y * static_cast<float>(coverage->height))) /
+                    coverage_at(*coverage, v0->uv.x * static_cast<float>(coverage->width),
+                                v0->uv.y * static_cast<float>(coverage->height)) /
                     255;
         const Paint paint(rgb_of(v0->col), alpha);
         if (paint.invisible()) return;
@@ -313,10 +322,7 @@ void paint_triangle(const PixelTarget& target, const PixelBox& clip, const ImDra
             const float cx = static_cast<float>(col) + 0.5f;
             std::uint32_t alpha = channel(planes[3].at(cx, cy));
             if (coverage != nullptr)
-                alpha = alpha *
-                        coverage_at(*coverage, static_cast<int>(std::floor(planes[4].at(cx, cy))),
-                                    static_cast<int>(std::floor(planes[5].at(cx, cy)))) /
-                        255;
+                alpha = alpha * coverage_at(*coverage, planes[4].at(cx, cy), planes[5].at(cx, cy)) / 255;
             if (alpha == 0) continue;
             const std::uint32_t rgb = (channel(planes[0].at(cx, cy)) << 16) |
                                       (channel(planes[1].at(cx, cy)) << 8) | channel(planes[2].at(cx, cy));

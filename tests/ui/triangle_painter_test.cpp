@@ -162,6 +162,12 @@ TEST_CASE("painter: nothing is painted outside the clip box or the target") {
     const float huge = 1e30f;
     paint(canvas, {vertex(nan, 3), vertex(huge, -huge), vertex(5, huge), vertex(-huge, nan)},
           {0, 1, 2, 1, 2, 3, 0, 0, 0});
+    const std::vector<std::uint8_t> alpha(16, 255);
+    const CoverageMap atlas{alpha.data(), 4, 4};
+    paint(canvas,
+          {vertex(-huge, 2, kWhite, 0, 0), vertex(huge, 2, kWhite, 1, 0), vertex(huge, 9, kWhite, 1, 1),
+           vertex(-huge, 9, kWhite, 0, 1), vertex(3, 3, kWhite, nan, huge), vertex(9, 4, kWhite, -huge, 0)},
+          {0, 1, 2, 0, 2, 3, 4, 5, 1}, &atlas);
 }
 
 TEST_CASE("painter: text samples the atlas's coverage, averaging oversampled columns") {
