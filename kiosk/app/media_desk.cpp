@@ -147,8 +147,9 @@ ui::MediaView MediaDesk::view(Millis now) {
             m_video.width = m_frame.width;
             m_video.height = m_frame.height;
         } else {
-            m_window.update_texture(m_video.texture, m_frame.rgba.data(), m_frame.width, m_frame.height,
-                                    m_bgra);
+            // m_frame is not touched again until the next take_frame(), which
+            // comes with the next show_frame(): it may be lent.
+            m_window.show_frame(m_video.texture, m_frame.rgba.data(), m_frame.width, m_frame.height, m_bgra);
         }
     }
     if (m_video.texture != nullptr) view.video = &m_video;

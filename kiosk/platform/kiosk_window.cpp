@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <string>
 #include <tuple>
@@ -37,6 +38,9 @@ struct KioskWindow::State {
         int width = 0, height = 0;
         bool opaque = false;        // every pixel's alpha is 255: copied, not blended
         std::uint64_t version = 0;  // update_texture() counts
+        // show_frame()'s pixels, shown instead of the texture's until the next
+        // update; null when the texture holds the picture.
+        const Uint8* lent = nullptr;
     };
     struct Scaled {
         SDL_Texture* texture = nullptr;
@@ -226,36 +230,38 @@ SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
     return scaled.texture;
 }
 
-// An opaque picture faded onto what is drawn (the attract screen's cross-fade):
-// blended here, two colour channels at a time, into the window's pixels, where
-// SDL's blitter for a faded texture takes several times as long per pixel.
-// False if the window's pixels are not 32-bit XRGB (SDL then does it).
-bool fade_onto_window(KioskWindow::State& s, SDL_Texture* texture, const SDL_Rect& from, const SDL_Rect& to,
-                      const SDL_Rect& clip, Uint8 alpha) {
+// The window's pixels are 32-bit XRGB: what the painter and our copies write.
+bool is_xrgb(const SDL_Surface* surface) {
+    return surface != nullptr && !SDL_MUSTLOCK(surface) &&
+           (surface->format->format == SDL_PIXELFORMAT_RGB888 ||
+            surface->format->format == SDL_PIXELFORMAT_ARGB8888);
+}
+
+// Opaque pixels (B, G, R, A rows `pitch` bytes apart) onto what is drawn, 1:1:
+// copied when `alpha` is 255 (a film's frame, lent by show_frame()), else
+// blended, two colour channels at a time (the attract screen's cross-fade; SDL's
+// blitter for a faded texture takes several times as long per pixel). Straight
+// into the window's pixels. False if they are not 32-bit XRGB (SDL then does it).
+bool onto_window(KioskWindow::State& s, const Uint8* pixels, int pitch, const SDL_Rect& from,
+                 const SDL_Rect& to, const SDL_Rect& clip, Uint8 alpha) {
     SDL_Surface* screen = SDL_GetWindowSurface(s.window);
-    if (screen == nullptr || from.w != to.w || from.h != to.h) return false;
-    if (screen->format->format != SDL_PIXELFORMAT_RGB888 &&
-        screen->format->format != SDL_PIXELFORMAT_ARGB8888)
-        return false;
+    if (!is_xrgb(screen) || from.w != to.w || from.h != to.h) return false;
     SDL_Rect area;
     const SDL_Rect bounds{0, 0, screen->w, screen->h};
     if (!SDL_IntersectRect(&to, &clip, &area) || !SDL_IntersectRect(&area, &bounds, &area)) return true;
-    SDL_RenderFlush(s.renderer);  // what is queued must be under the picture first
-    void* pixels = nullptr;
-    int pitch = 0;
-    if (SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) return false;
-    if (SDL_MUSTLOCK(screen) && SDL_LockSurface(screen) != 0) {
-        SDL_UnlockTexture(texture);
-        return false;
-    }
+    SDL_RenderFlush(s.renderer);                   // what is queued must be under the picture first
     const std::uint32_t a = alpha + (alpha >> 7);  // 0..255 -> 0..256
     for (int y = 0; y < area.h; ++y) {
-        const auto* src = reinterpret_cast<const std::uint32_t*>(static_cast<const Uint8*>(pixels) +
-                                                                 (from.y + area.y - to.y + y) * pitch) +
-                          (from.x + area.x - to.x);
+        const auto* src =
+            reinterpret_cast<const std::uint32_t*>(pixels + (from.y + area.y - to.y + y) * pitch) +
+            (from.x + area.x - to.x);
         auto* dst = reinterpret_cast<std::uint32_t*>(static_cast<Uint8*>(screen->pixels) +
                                                      (area.y + y) * screen->pitch) +
                     area.x;
+        if (alpha == 255) {
+            std::memcpy(dst, src, static_cast<std::size_t>(area.w) * 4);
+            continue;
+        }
         for (int x = 0; x < area.w; ++x) {
             const std::uint32_t p = src[x];
             const std::uint32_t q = dst[x];
@@ -264,9 +270,26 @@ bool fade_onto_window(KioskWindow::State& s, SDL_Texture* texture, const SDL_Rec
             dst[x] = 0xFF000000u | (rb & 0xFF00FFu) | (g & 0x00FF00u);
         }
     }
-    if (SDL_MUSTLOCK(screen)) SDL_UnlockSurface(screen);
-    SDL_UnlockTexture(texture);
     return true;
+}
+
+bool fade_onto_window(KioskWindow::State& s, SDL_Texture* texture, const SDL_Rect& from, const SDL_Rect& to,
+                      const SDL_Rect& clip, Uint8 alpha) {
+    void* pixels = nullptr;
+    int pitch = 0;
+    if (SDL_LockTexture(texture, nullptr, &pixels, &pitch) != 0) return false;
+    const bool done = onto_window(s, static_cast<const Uint8*>(pixels), pitch, from, to, clip, alpha);
+    SDL_UnlockTexture(texture);
+    return done;
+}
+
+// A lent frame (show_frame()) put into its texture after all: for a way of
+// drawing it other than a plain copy.
+void take_back_lent(KioskWindow::State::Picture& picture, SDL_Texture* texture) {
+    if (picture.lent == nullptr) return;
+    SDL_UpdateTexture(texture, nullptr, picture.lent, picture.width * 4);
+    picture.lent = nullptr;
+    ++picture.version;
 }
 
 // Software renderer: a picture (a textured rectangle from ImDrawList::AddImage)
@@ -281,7 +304,7 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     SDL_Texture* source = static_cast<SDL_Texture*>(command->TextureId);
     const auto found = s.pictures.find(source);
     if (found == s.pictures.end()) return;
-    const KioskWindow::State::Picture& picture = found->second;
+    KioskWindow::State::Picture& picture = found->second;
     const ImDrawVert* vertices = list->VtxBuffer.Data + command->VtxOffset;
     const ImDrawIdx* indices = list->IdxBuffer.Data + command->IdxOffset;
     ImVec2 min(1e30f, 1e30f), max(-1e30f, -1e30f), uv_min(1e30f, 1e30f), uv_max(-1e30f, -1e30f);
@@ -319,6 +342,7 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     // Within a pixel of its own size (a film asked for at the size it is shown,
     // rounded differently): drawn as it is.
     const bool sized = std::abs(width - picture.width) <= 1 && std::abs(height - picture.height) <= 1;
+    if (!sized) take_back_lent(picture, source);  // scaled from the texture
     if (sized) {
         // Rounding must not reach past the picture's last column or row.
         from.x = std::clamp(from.x, 0, picture.width - 1);
@@ -338,6 +362,12 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
         }
     }
     const Uint8 alpha = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
+    if (picture.lent != nullptr) {
+        if (sized && alpha == 255 && (colour & 0x00FFFFFFu) == 0x00FFFFFFu &&
+            onto_window(s, picture.lent, picture.width * 4, from, to, clip, 255))
+            return;
+        take_back_lent(picture, source);
+    }
     if (picture.opaque && alpha < 255 && (colour & 0x00FFFFFFu) == 0x00FFFFFFu &&
         fade_onto_window(s, texture, from, to, clip, alpha))
         return;
@@ -360,12 +390,6 @@ void route_pictures(KioskWindow::State& s, ImDrawData* data) {
             command.UserCallbackData = &s;
         }
     }
-}
-
-bool is_xrgb(const SDL_Surface* surface) {
-    return surface != nullptr && !SDL_MUSTLOCK(surface) &&
-           (surface->format->format == SDL_PIXELFORMAT_RGB888 ||
-            surface->format->format == SDL_PIXELFORMAT_ARGB8888);
 }
 
 // A draw command SDL draws: a textured mesh other than the atlas's (a picture
@@ -760,8 +784,21 @@ void* KioskWindow::create_texture(const unsigned char* rgba, int width, int heig
 void KioskWindow::update_texture(void* texture, const unsigned char* rgba, int width, int height, bool bgra) {
     upload(*m_state, static_cast<SDL_Texture*>(texture), rgba, width, height, bgra && m_state->software);
     if (const auto found = m_state->pictures.find(static_cast<SDL_Texture*>(texture));
-        found != m_state->pictures.end())
+        found != m_state->pictures.end()) {
+        found->second.lent = nullptr;
         ++found->second.version;
+    }
+}
+
+void KioskWindow::show_frame(void* texture, const unsigned char* pixels, int width, int height, bool bgra) {
+    const auto found = m_state->pictures.find(static_cast<SDL_Texture*>(texture));
+    if (!m_state->paints_itself || !bgra || found == m_state->pictures.end() ||
+        found->second.width != width || found->second.height != height) {
+        update_texture(texture, pixels, width, height, bgra);
+        return;
+    }
+    found->second.lent = pixels;
+    ++found->second.version;
 }
 
 void KioskWindow::destroy_texture(void* texture) {

@@ -89,8 +89,15 @@ class KioskWindow {
     void* create_texture(const unsigned char* pixels, int width, int height, bool bgra = false,
                          bool opaque = false);
     void destroy_texture(void* texture);
-    // Replaces a texture's pixels (same size as created): a film's next frame.
+    // Replaces a texture's pixels (same size as created).
     void update_texture(void* texture, const unsigned char* pixels, int width, int height, bool bgra = false);
+    // A film's next frame. Without a GPU (and in B, G, R, A) the pixels are
+    // lent, not copied (3.7 MB a 720p frame, 30 times a second): they are
+    // copied straight onto the window when drawn at their own size, so they
+    // must stay alive and unchanged until the next show_frame() or
+    // update_texture() of this texture, or its destroy_texture(). Otherwise,
+    // update_texture().
+    void show_frame(void* texture, const unsigned char* pixels, int width, int height, bool bgra);
     // Pixels in B, G, R, A order are uploaded without conversion (the software
     // renderer's): a film player can deliver them so.
     bool prefers_bgra() const;
