@@ -46,6 +46,12 @@ ImDrawVert vertex(float x, float y, ImU32 colour = kWhite, float u = 0, float v 
     return out;
 }
 
+// The corners of a size x size square at the origin, around it from the top left.
+std::vector<ImDrawVert> square(float size, ImU32 colour) {
+    return {vertex(0, 0, colour), vertex(size, 0, colour), vertex(size, size, colour),
+            vertex(0, size, colour)};
+}
+
 void paint(Canvas& canvas, const std::vector<ImDrawVert>& vertices, const std::vector<ImDrawIdx>& indices,
            const CoverageMap* coverage = nullptr) {
     paint_triangles(canvas.target(), canvas.all(), vertices.data(), indices.data(),
@@ -105,10 +111,7 @@ TEST_CASE("painter: pixel centres exactly on a shared edge are painted once") {
     // A square split along the diagonal through the centres of (0, 0), (1, 1), ...
     // given as two triangles (not ImGui's rectangle order, so not filled as one).
     Canvas canvas(16, 16);
-    paint(canvas,
-          {vertex(0, 0, kHalfWhite), vertex(16, 0, kHalfWhite), vertex(16, 16, kHalfWhite),
-           vertex(0, 16, kHalfWhite)},
-          {0, 1, 2, 2, 3, 0});
+    paint(canvas, square(16, kHalfWhite), {0, 1, 2, 2, 3, 0});
     for (int y = 0; y < 16; ++y)
         for (int x = 0; x < 16; ++x)
             CHECK_MESSAGE(canvas.green(x, y) == kOnceHalf, "pixel " << x << "," << y);
@@ -126,15 +129,9 @@ TEST_CASE("painter: a triangle paints the same pixels whichever way it winds") {
 
 TEST_CASE("painter: colours blend over what is there, and vary across a triangle with its corners") {
     Canvas canvas(16, 16);
-    paint(canvas,
-          {vertex(0, 0, kHalfWhite), vertex(16, 0, kHalfWhite), vertex(16, 16, kHalfWhite),
-           vertex(0, 16, kHalfWhite)},
-          {0, 1, 2, 0, 2, 3});
+    paint(canvas, square(16, kHalfWhite), {0, 1, 2, 0, 2, 3});
     CHECK(canvas.green(8, 8) == kOnceHalf);
-    paint(canvas,
-          {vertex(0, 0, IM_COL32(0, 0, 0, 255)), vertex(16, 0, IM_COL32(0, 0, 0, 255)),
-           vertex(16, 16, IM_COL32(0, 0, 0, 255)), vertex(0, 16, IM_COL32(0, 0, 0, 255))},
-          {0, 1, 2, 0, 2, 3});
+    paint(canvas, square(16, IM_COL32(0, 0, 0, 255)), {0, 1, 2, 0, 2, 3});
     CHECK(canvas.green(8, 8) == 0);  // opaque replaces
 
     // An anti-aliased fringe: opaque along one edge, transparent along the other.
