@@ -16,10 +16,18 @@ PictureShelf::PictureShelf(const Bundle& bundle, platform::KioskWindow& window, 
       m_loader([&window] { window.wake(); }) {}
 
 std::string PictureShelf::key(const std::string& path, ui::PictureSize size) {
-    return (size == ui::PictureSize::Card ? "card:" : "screen:") + path;
+    switch (size) {
+        case ui::PictureSize::Card:
+            return "card:" + path;
+        case ui::PictureSize::Page:
+            return "page:" + path;
+        default:
+            return "screen:" + path;
+    }
 }
 
-const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::PictureSize size) {
+const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::PictureSize size,
+                                            ImVec2 box) {
     const std::string k = key(bundle_path, size);
     if (const CachedTexture* cached = m_cache.find(k, m_frame)) {
         m_handed_out.push_back(
@@ -37,6 +45,13 @@ const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::
         request.max_width = static_cast<int>(std::ceil(box.x));
         request.max_height = static_cast<int>(std::ceil(box.y));
         request.cover = true;
+    } else if (size == ui::PictureSize::Page && box.x >= 1 && box.y >= 1) {
+        // Shrunk on the loader thread to what the page shows, not to the screen and
+        // then again on the render thread. A box that later changes (large text)
+        // gets this picture scaled once when drawn.
+        request.max_width = static_cast<int>(std::lround(box.x));
+        request.max_height = static_cast<int>(std::lround(box.y));
+        request.priority = 1;  // the picture the visitor is looking at comes first
     } else {
         request.max_width = m_metrics.width;
         request.max_height = m_metrics.height;

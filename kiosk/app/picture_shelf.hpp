@@ -19,7 +19,8 @@ class PictureShelf : public ui::Pictures {
   public:
     PictureShelf(const Bundle& bundle, platform::KioskWindow& window, const ScreenMetrics& metrics);
 
-    const ui::PictureTexture* get(const std::string& bundle_path, ui::PictureSize size) override;
+    using ui::Pictures::get;
+    const ui::PictureTexture* get(const std::string& bundle_path, ui::PictureSize size, ImVec2 box) override;
     bool failed(const std::string& bundle_path, ui::PictureSize size) const override;
 
     // Call once per frame before drawing: uploads what finished decoding.

@@ -156,7 +156,13 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
     handle_picture_gestures(frame, min, picture_max);
 
     draw.PushClipRect(min, picture_max, true);
-    if (const PictureTexture* picture = frame.pictures.get(image.file, PictureSize::Screen)) {
+    // At zoom 1 the picture as the page shows it (drawn 1:1); zoomed in, the
+    // screen-sized one for its detail, the page's enlarged until it arrives.
+    const ImVec2 box(picture_max.x - min.x, picture_max.y - min.y);
+    const PictureTexture* picture = nullptr;
+    if (m_zoom.zoomed()) picture = frame.pictures.get(image.file, PictureSize::Screen);
+    if (picture == nullptr) picture = frame.pictures.get(image.file, PictureSize::Page, box);
+    if (picture != nullptr) {
         const ImVec2 centre((min.x + picture_max.x) * 0.5f + m_zoom.pan_x(),
                             (min.y + picture_max.y) * 0.5f + m_zoom.pan_y());
         const ImVec2 half((picture_max.x - min.x) * 0.5f * m_zoom.zoom(),
@@ -165,12 +171,12 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
                      ImVec2(centre.x + half.x, centre.y + half.y), false);
     } else {
         draw_picture_placeholder(frame, draw, min, picture_max,
-                                 frame.pictures.failed(image.file, PictureSize::Screen));
+                                 frame.pictures.failed(image.file, PictureSize::Page));
     }
     draw.PopClipRect();
     // Neighbouring pictures load in the background, ready for a swipe.
     if (count > 1)
-        frame.pictures.get(artifact.images[(frame.session.image() + 1) % count].file, PictureSize::Screen);
+        frame.pictures.get(artifact.images[(frame.session.image() + 1) % count].file, PictureSize::Page, box);
 
     float y = picture_max.y + metrics.mm(2);
     if (const auto caption = frame.localise(image.caption)) {

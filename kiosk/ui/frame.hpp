@@ -26,7 +26,12 @@ struct PictureTexture {
     bool opaque = false;  // known to have no transparent pixel: nothing drawn beneath it shows
 };
 
-enum class PictureSize { Card, Screen };
+// The size a picture is decoded at, so that it is drawn pixel for pixel where
+// it is shown (without a GPU, scaling on the render thread is what costs):
+// Card covers a gallery card's picture box; Screen fits the screen (a zoomed
+// picture, the attract screen); Page fits the box given to get() (the artifact
+// page's picture area, decided at its first request).
+enum class PictureSize { Card, Screen, Page };
 
 // Where screens get pictures: decoded off the render thread and cached as
 // textures. get() never blocks: it returns nullptr until the picture is ready
@@ -34,7 +39,11 @@ enum class PictureSize { Card, Screen };
 class Pictures {
   public:
     virtual ~Pictures() = default;
-    virtual const PictureTexture* get(const std::string& bundle_path, PictureSize size) = 0;
+    // `box`: the size in pixels a PictureSize::Page picture must fit (ignored for the others).
+    virtual const PictureTexture* get(const std::string& bundle_path, PictureSize size, ImVec2 box) = 0;
+    const PictureTexture* get(const std::string& bundle_path, PictureSize size) {
+        return get(bundle_path, size, ImVec2(0, 0));
+    }
     virtual bool failed(const std::string& bundle_path, PictureSize size) const = 0;
 };
 

@@ -20,7 +20,7 @@ namespace {
 // Pictures that are never ready: the layout around them is what is checked.
 class NoPictures : public Pictures {
   public:
-    const PictureTexture* get(const std::string&, PictureSize) override { return nullptr; }
+    const PictureTexture* get(const std::string&, PictureSize, ImVec2) override { return nullptr; }
     bool failed(const std::string&, PictureSize) const override { return false; }
 };
 

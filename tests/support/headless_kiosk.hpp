@@ -22,9 +22,20 @@
 namespace amanat::testing {
 
 // Pictures that are never ready: the screens must draw placeholders, not fail.
+// Each frame's requests are kept, to check what size screens ask pictures at.
 class NoPictures : public ui::Pictures {
   public:
-    const ui::PictureTexture* get(const std::string&, ui::PictureSize) override { return nullptr; }
+    struct Request {
+        std::string path;
+        ui::PictureSize size;
+        ImVec2 box;
+    };
+    std::vector<Request> requests;
+
+    const ui::PictureTexture* get(const std::string& path, ui::PictureSize size, ImVec2 box) override {
+        requests.push_back({path, size, box});
+        return nullptr;
+    }
     bool failed(const std::string& path, ui::PictureSize) const override {
         return path.find("detail") != std::string::npos;
     }
@@ -66,6 +77,7 @@ struct HeadlessKiosk {
     std::vector<VisitorAction> frame(const VisitorSession& session, Millis now,
                                      std::vector<Gesture> gestures = {}) {
         ImGui::NewFrame();
+        pictures.requests.clear();
         ui::Frame f{*bundle,
                     session,
                     catalogs,

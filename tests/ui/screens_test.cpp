@@ -249,6 +249,41 @@ TEST_CASE("ui: a swipe on a picture shows the artifact's next picture, previous 
     CHECK(visit.session.artifact() == dombra);
 }
 
+TEST_CASE(
+    "ui: the artifact page asks for its picture at the size it shows it, the screen's only when zoomed") {
+    Visit visit;
+    visit.tap("attract");
+    visit.tap("language-en");
+    visit.tap("card-dombra");  // two pictures: the next one is asked for too, at the same size
+    const auto& images = visit.kiosk.bundle->artifacts[visit.session.artifact()].images;
+    REQUIRE(images.size() == 2);
+    visit.frame();
+    auto asked = [&visit](const std::string& path,
+                          ui::PictureSize size) -> const amanat::testing::NoPictures::Request* {
+        for (const auto& r : visit.kiosk.pictures.requests)
+            if (r.path == path && r.size == size) return &r;
+        return nullptr;
+    };
+    const amanat::testing::NoPictures::Request* shown = asked(images[0].file, ui::PictureSize::Page);
+    const amanat::testing::NoPictures::Request* next = asked(images[1].file, ui::PictureSize::Page);
+    REQUIRE(shown != nullptr);
+    REQUIRE(next != nullptr);
+    // The picture area: the left half of the screen, below the toolbar.
+    CHECK(shown->box.x > 600);
+    CHECK(shown->box.x < 960);
+    CHECK(shown->box.y > 400);
+    CHECK(shown->box.y < 1080);
+    CHECK(next->box.x == shown->box.x);
+    CHECK(next->box.y == shown->box.y);
+    CHECK(asked(images[0].file, ui::PictureSize::Screen) == nullptr);
+
+    Gesture zoom_in = tap(500, 500);
+    zoom_in.kind = Gesture::Kind::DoubleTap;
+    visit.frame({zoom_in});
+    visit.frame();
+    CHECK(asked(images[0].file, ui::PictureSize::Screen) != nullptr);
+}
+
 TEST_CASE("ui: the idle overlay's Continue keeps the visit, Start again resets it") {
     Visit visit;
     visit.tap("attract");
