@@ -77,16 +77,16 @@ bool PictureShelf::receive() {
             m_cache.mark_failed(image.key);
             continue;
         }
-        void* texture =
-            m_window.create_texture(image.rgba.data(), image.width, image.height, image.bgra, image.opaque);
+        const std::size_t bytes = image.rgba.size();
+        void* texture = m_window.adopt_picture(std::move(image.rgba), image.width, image.height, image.bgra,
+                                               image.opaque);
         if (texture == nullptr) {
             log_problem("cannot make a texture of " + std::to_string(image.width) + "x" +
                         std::to_string(image.height) + " pixels for " + image.key);
             m_cache.mark_failed(image.key);
             continue;
         }
-        m_cache.insert(image.key,
-                       CachedTexture{texture, image.width, image.height, image.rgba.size(), image.opaque},
+        m_cache.insert(image.key, CachedTexture{texture, image.width, image.height, bytes, image.opaque},
                        m_frame);
     }
     return arrived;

@@ -32,8 +32,9 @@ struct KioskWindow::State {
     // SDL's software renderer: its textures are ARGB8888 (what its blitters and
     // the X11/Wayland framebuffer use), so pictures are converted once on upload.
     bool software = false;
-    // Software renderer only: the pictures' textures, and copies of them scaled to
-    // the size they are drawn at (see draw_picture_command()).
+    // Software renderer only: the pictures, by the handle ImGui draws them with,
+    // and copies of them scaled to the size they are drawn at (see
+    // draw_picture_command()).
     struct Picture {
         int width = 0, height = 0;
         bool opaque = false;        // every pixel's alpha is 255: copied, not blended
@@ -41,13 +42,21 @@ struct KioskWindow::State {
         // show_frame()'s pixels, shown instead of the texture's until the next
         // update; null when the texture holds the picture.
         const Uint8* lent = nullptr;
+        // adopt_picture()'s pixels (B, G, R, A), kept here rather than copied into a
+        // texture: SDL clears every texture it creates, and on the render thread
+        // that clearing (each page of it a first-touch fault) cost more than the
+        // picture's drawing. Empty for create_texture()'s pictures.
+        std::vector<Uint8> owned;
+        // The SDL texture: create_texture()'s, or made from `owned` when a picture
+        // must be drawn by SDL after all (transparency, a tint, a mesh).
+        SDL_Texture* texture = nullptr;
     };
     struct Scaled {
         SDL_Texture* texture = nullptr;
         std::uint64_t version = 0;      // of the picture it was scaled from
         std::uint64_t drawn_frame = 0;  // dropped after a frame that did not draw it
     };
-    std::unordered_map<SDL_Texture*, Picture> pictures;
+    std::unordered_map<ImTextureID, Picture> pictures;
     // Software renderer on a 32-bit XRGB window (what X11 and Wayland give): ImGui's
     // triangles are painted into the window's pixels by paint_triangles(), which
     // samples the font atlas from this copy of its coverage; no SDL texture is
@@ -56,7 +65,7 @@ struct KioskWindow::State {
     std::vector<std::uint8_t> atlas;
     int atlas_width = 0;
     int atlas_height = 0;
-    std::map<std::tuple<SDL_Texture*, int, int>, Scaled> scaled;
+    std::map<std::tuple<ImTextureID, int, int>, Scaled> scaled;
     std::uint64_t frame = 0;
     Uint32 wake_event = 0;
     // Set while a wake event is queued, so that a burst of wake() calls from other
@@ -194,11 +203,24 @@ int software_driver_index() {
 
 namespace {
 
-// The texture `source` scaled to width x height, made when first drawn at that
+// The SDL texture of a picture, made from its own pixels the first time SDL
+// must draw it (adopt_picture() makes none). Null if SDL cannot make one.
+SDL_Texture* texture_of(KioskWindow::State& s, KioskWindow::State::Picture& picture) {
+    if (picture.texture != nullptr || picture.owned.empty()) return picture.texture;
+    picture.texture = SDL_CreateTexture(s.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                        picture.width, picture.height);
+    if (picture.texture == nullptr) return nullptr;
+    SDL_UpdateTexture(picture.texture, nullptr, picture.owned.data(), picture.width * 4);
+    SDL_SetTextureBlendMode(picture.texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(picture.texture, SDL_ScaleModeLinear);
+    return picture.texture;
+}
+
+// The picture `handle` scaled to width x height, made when first drawn at that
 // size and again after the picture changed (a film's frames).
-SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
-                            const KioskWindow::State::Picture& picture, int width, int height) {
-    auto& scaled = s.scaled[{source, width, height}];
+SDL_Texture* scaled_picture(KioskWindow::State& s, ImTextureID handle, KioskWindow::State::Picture& picture,
+                            int width, int height) {
+    auto& scaled = s.scaled[{handle, width, height}];
     scaled.drawn_frame = s.frame;
     if (scaled.texture != nullptr && scaled.version == picture.version) return scaled.texture;
     if (scaled.texture == nullptr) {
@@ -206,13 +228,15 @@ SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
                                            width, height);
         if (scaled.texture == nullptr) return nullptr;
     }
-    void* from = nullptr;
+    // From the picture's own pixels when it keeps them, else from its texture.
+    SDL_Texture* source = picture.owned.empty() ? picture.texture : nullptr;
+    void* from = picture.owned.data();
     void* to = nullptr;
-    int from_pitch = 0;
+    int from_pitch = picture.width * 4;
     int to_pitch = 0;
-    if (SDL_LockTexture(source, nullptr, &from, &from_pitch) != 0) return nullptr;
+    if (source != nullptr && SDL_LockTexture(source, nullptr, &from, &from_pitch) != 0) return nullptr;
     if (SDL_LockTexture(scaled.texture, nullptr, &to, &to_pitch) != 0) {
-        SDL_UnlockTexture(source);
+        if (source != nullptr) SDL_UnlockTexture(source);
         return nullptr;
     }
     SDL_Surface* from_surface = SDL_CreateRGBSurfaceWithFormatFrom(from, picture.width, picture.height, 32,
@@ -224,7 +248,7 @@ SDL_Texture* scaled_picture(KioskWindow::State& s, SDL_Texture* source,
     SDL_FreeSurface(from_surface);
     SDL_FreeSurface(to_surface);
     SDL_UnlockTexture(scaled.texture);
-    SDL_UnlockTexture(source);
+    if (source != nullptr) SDL_UnlockTexture(source);
     if (!done) return nullptr;
     scaled.version = picture.version;
     return scaled.texture;
@@ -285,9 +309,10 @@ bool fade_onto_window(KioskWindow::State& s, SDL_Texture* texture, const SDL_Rec
 
 // A lent frame (show_frame()) put into its texture after all: for a way of
 // drawing it other than a plain copy.
-void take_back_lent(KioskWindow::State::Picture& picture, SDL_Texture* texture) {
+void take_back_lent(KioskWindow::State::Picture& picture) {
     if (picture.lent == nullptr) return;
-    SDL_UpdateTexture(texture, nullptr, picture.lent, picture.width * 4);
+    if (picture.texture != nullptr)
+        SDL_UpdateTexture(picture.texture, nullptr, picture.lent, picture.width * 4);
     picture.lent = nullptr;
     ++picture.version;
 }
@@ -301,8 +326,7 @@ void take_back_lent(KioskWindow::State::Picture& picture, SDL_Texture* texture) 
 // order, with the command's state as its user data.
 void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     auto& s = *static_cast<KioskWindow::State*>(command->UserCallbackData);
-    SDL_Texture* source = static_cast<SDL_Texture*>(command->TextureId);
-    const auto found = s.pictures.find(source);
+    const auto found = s.pictures.find(command->TextureId);
     if (found == s.pictures.end()) return;
     KioskWindow::State::Picture& picture = found->second;
     const ImDrawVert* vertices = list->VtxBuffer.Data + command->VtxOffset;
@@ -330,7 +354,7 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     // The whole picture at the scale drawn; the part shown is cut from it 1:1.
     const long long width = std::lround(static_cast<float>(to.w) / du);
     const long long height = std::lround(static_cast<float>(to.h) / dv);
-    SDL_Texture* texture = source;
+    SDL_Texture* texture = nullptr;  // a scaled copy, else the picture's own (texture_of())
     SDL_Rect from{static_cast<int>(std::lround(uv_min.x * static_cast<float>(picture.width))),
                   static_cast<int>(std::lround(uv_min.y * static_cast<float>(picture.height))),
                   static_cast<int>(std::lround(du * static_cast<float>(picture.width))),
@@ -342,7 +366,7 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
     // Within a pixel of its own size (a film asked for at the size it is shown,
     // rounded differently): drawn as it is.
     const bool sized = std::abs(width - picture.width) <= 1 && std::abs(height - picture.height) <= 1;
-    if (!sized) take_back_lent(picture, source);  // scaled from the texture
+    if (!sized) take_back_lent(picture);  // scaled from the texture
     if (sized) {
         // Rounding must not reach past the picture's last column or row.
         from.x = std::clamp(from.x, 0, picture.width - 1);
@@ -352,8 +376,8 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
         to.w = from.w;
         to.h = from.h;
     } else if (width * height <= 4LL * window_w * window_h) {
-        if (SDL_Texture* scaled =
-                scaled_picture(s, source, picture, static_cast<int>(width), static_cast<int>(height))) {
+        if (SDL_Texture* scaled = scaled_picture(s, command->TextureId, picture, static_cast<int>(width),
+                                                 static_cast<int>(height))) {
             texture = scaled;
             from = SDL_Rect{static_cast<int>(std::lround(uv_min.x * static_cast<float>(width))),
                             static_cast<int>(std::lround(uv_min.y * static_cast<float>(height))), to.w, to.h};
@@ -362,14 +386,20 @@ void draw_picture_command(const ImDrawList* list, const ImDrawCmd* command) {
         }
     }
     const Uint8 alpha = static_cast<Uint8>(colour >> IM_COL32_A_SHIFT);
+    const bool untinted = (colour & 0x00FFFFFFu) == 0x00FFFFFFu;
     if (picture.lent != nullptr) {
-        if (sized && alpha == 255 && (colour & 0x00FFFFFFu) == 0x00FFFFFFu &&
+        if (sized && alpha == 255 && untinted &&
             onto_window(s, picture.lent, picture.width * 4, from, to, clip, 255))
             return;
-        take_back_lent(picture, source);
+        take_back_lent(picture);
     }
-    if (picture.opaque && alpha < 255 && (colour & 0x00FFFFFFu) == 0x00FFFFFFu &&
-        fade_onto_window(s, texture, from, to, clip, alpha))
+    // A picture that keeps its own pixels, drawn 1:1: copied (or faded) from them.
+    if (texture == nullptr && !picture.owned.empty() && picture.opaque && untinted &&
+        onto_window(s, picture.owned.data(), picture.width * 4, from, to, clip, alpha))
+        return;
+    if (texture == nullptr) texture = texture_of(s, picture);
+    if (texture == nullptr) return;
+    if (picture.opaque && alpha < 255 && untinted && fade_onto_window(s, texture, from, to, clip, alpha))
         return;
     SDL_SetTextureColorMod(texture, static_cast<Uint8>(colour >> IM_COL32_R_SHIFT),
                            static_cast<Uint8>(colour >> IM_COL32_G_SHIFT),
@@ -385,7 +415,7 @@ void route_pictures(KioskWindow::State& s, ImDrawData* data) {
     for (int i = 0; i < data->CmdListsCount; ++i) {
         for (ImDrawCmd& command : data->CmdLists[i]->CmdBuffer) {
             if (command.UserCallback != nullptr || command.ElemCount != 6) continue;
-            if (s.pictures.count(static_cast<SDL_Texture*>(command.TextureId)) == 0) continue;
+            if (s.pictures.count(command.TextureId) == 0) continue;
             command.UserCallback = draw_picture_command;
             command.UserCallbackData = &s;
         }
@@ -396,10 +426,16 @@ void route_pictures(KioskWindow::State& s, ImDrawData* data) {
 // drawn in another shape than a rectangle).
 void draw_with_sdl(KioskWindow::State& s, const ImDrawList* list, const ImDrawCmd& command,
                    const SDL_Rect& clip) {
+    SDL_Texture* texture = static_cast<SDL_Texture*>(command.TextureId);
+    if (const auto found = s.pictures.find(command.TextureId); found != s.pictures.end()) {
+        take_back_lent(found->second);
+        texture = texture_of(s, found->second);
+        if (texture == nullptr) return;
+    }
     const ImDrawVert* vertices = list->VtxBuffer.Data + command.VtxOffset;
     SDL_RenderSetClipRect(s.renderer, &clip);
     SDL_RenderGeometryRaw(
-        s.renderer, static_cast<SDL_Texture*>(command.TextureId), &vertices->pos.x, sizeof(ImDrawVert),
+        s.renderer, texture, &vertices->pos.x, sizeof(ImDrawVert),
         reinterpret_cast<const SDL_Color*>(&vertices->col), sizeof(ImDrawVert), &vertices->uv.x,
         sizeof(ImDrawVert), list->VtxBuffer.Size - static_cast<int>(command.VtxOffset),
         list->IdxBuffer.Data + command.IdxOffset, static_cast<int>(command.ElemCount), sizeof(ImDrawIdx));
@@ -735,6 +771,14 @@ Uint32 texture_format(const KioskWindow::State& s) {
     return s.software ? SDL_PIXELFORMAT_ARGB8888 : SDL_PIXELFORMAT_RGBA32;
 }
 
+// Whether every pixel's alpha (R, G, B, A or B, G, R, A) is 255.
+bool all_opaque(const unsigned char* pixels, int width, int height) {
+    const std::size_t bytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+    for (std::size_t i = 3; i < bytes; i += 4)
+        if (pixels[i] != 255) return false;
+    return true;
+}
+
 void upload(const KioskWindow::State& s, SDL_Texture* texture, const unsigned char* rgba, int width,
             int height, bool bgra) {
     const SDL_Rect whole{0, 0, width, height};
@@ -769,29 +813,49 @@ void* KioskWindow::create_texture(const unsigned char* rgba, int width, int heig
     if (texture == nullptr) return nullptr;
     upload(*m_state, texture, rgba, width, height, bgra && m_state->software);
     if (m_state->software) {
-        if (!opaque) {
-            opaque = true;
-            for (std::size_t i = 3; opaque && i < static_cast<std::size_t>(width) * height * 4; i += 4)
-                opaque = rgba[i] == 255;
-        }
-        m_state->pictures[texture] = State::Picture{width, height, opaque, 0};
+        State::Picture& picture = m_state->pictures[texture];
+        picture.width = width;
+        picture.height = height;
+        picture.opaque = opaque || all_opaque(rgba, width, height);
+        picture.texture = texture;
     }
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     return texture;
 }
 
-void KioskWindow::update_texture(void* texture, const unsigned char* rgba, int width, int height, bool bgra) {
-    upload(*m_state, static_cast<SDL_Texture*>(texture), rgba, width, height, bgra && m_state->software);
-    if (const auto found = m_state->pictures.find(static_cast<SDL_Texture*>(texture));
-        found != m_state->pictures.end()) {
-        found->second.lent = nullptr;
-        ++found->second.version;
+void* KioskWindow::adopt_picture(std::vector<unsigned char>&& pixels, int width, int height, bool bgra,
+                                 bool opaque) {
+    State& s = *m_state;
+    if (!s.paints_itself || !bgra || width <= 0 || height <= 0 ||
+        pixels.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
+        return create_texture(pixels.data(), width, height, bgra, opaque);
+    // The buffer's address is the handle: unique while the picture lives, and
+    // moving the vector keeps it.
+    ImTextureID handle = pixels.data();
+    State::Picture& picture = s.pictures[handle];
+    picture.width = width;
+    picture.height = height;
+    picture.opaque = opaque || all_opaque(pixels.data(), width, height);
+    picture.owned = std::move(pixels);
+    return handle;
+}
+
+void KioskWindow::update_texture(void* handle, const unsigned char* rgba, int width, int height, bool bgra) {
+    SDL_Texture* texture = static_cast<SDL_Texture*>(handle);
+    if (const auto found = m_state->pictures.find(handle); found != m_state->pictures.end()) {
+        State::Picture& picture = found->second;
+        texture = texture_of(*m_state, picture);
+        if (texture == nullptr) return;
+        picture.owned = {};  // an adopted picture: its texture holds it from now on
+        picture.lent = nullptr;
+        ++picture.version;
     }
+    upload(*m_state, texture, rgba, width, height, bgra && m_state->software);
 }
 
 void KioskWindow::show_frame(void* texture, const unsigned char* pixels, int width, int height, bool bgra) {
-    const auto found = m_state->pictures.find(static_cast<SDL_Texture*>(texture));
+    const auto found = m_state->pictures.find(texture);
     if (!m_state->paints_itself || !bgra || found == m_state->pictures.end() ||
         found->second.width != width || found->second.height != height) {
         update_texture(texture, pixels, width, height, bgra);
@@ -801,18 +865,22 @@ void KioskWindow::show_frame(void* texture, const unsigned char* pixels, int wid
     ++found->second.version;
 }
 
-void KioskWindow::destroy_texture(void* texture) {
+void KioskWindow::destroy_texture(void* handle) {
     State& s = *m_state;
-    s.pictures.erase(static_cast<SDL_Texture*>(texture));
+    SDL_Texture* texture = static_cast<SDL_Texture*>(handle);
+    if (const auto found = s.pictures.find(handle); found != s.pictures.end()) {
+        texture = found->second.texture;  // null for an adopted picture SDL never drew
+        s.pictures.erase(found);
+    }
     for (auto it = s.scaled.begin(); it != s.scaled.end();) {
-        if (std::get<0>(it->first) == texture) {
+        if (std::get<0>(it->first) == handle) {
             SDL_DestroyTexture(it->second.texture);
             it = s.scaled.erase(it);
         } else {
             ++it;
         }
     }
-    SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
+    if (texture != nullptr) SDL_DestroyTexture(texture);
 }
 
 std::optional<float> KioskWindow::display_dpi() const {

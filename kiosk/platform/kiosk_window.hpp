@@ -88,6 +88,12 @@ class KioskWindow {
     // alpha is 255 (else the software renderer looks, to copy rather than blend).
     void* create_texture(const unsigned char* pixels, int width, int height, bool bgra = false,
                          bool opaque = false);
+    // The same for pixels the caller gives up (a decoded picture): without a GPU,
+    // and in B, G, R, A, the window keeps them as the picture itself and copies
+    // them onto the screen when drawn, so nothing is allocated, cleared or copied
+    // here on the render thread; otherwise create_texture(). The handle is
+    // destroyed with destroy_texture() like any other.
+    void* adopt_picture(std::vector<unsigned char>&& pixels, int width, int height, bool bgra, bool opaque);
     void destroy_texture(void* texture);
     // Replaces a texture's pixels (same size as created).
     void update_texture(void* texture, const unsigned char* pixels, int width, int height, bool bgra = false);
