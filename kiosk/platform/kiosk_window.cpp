@@ -827,9 +827,10 @@ void* KioskWindow::create_texture(const unsigned char* rgba, int width, int heig
 void* KioskWindow::adopt_picture(std::vector<unsigned char>&& pixels, int width, int height, bool bgra,
                                  bool opaque) {
     State& s = *m_state;
-    if (!s.paints_itself || !bgra || width <= 0 || height <= 0 ||
+    if (width <= 0 || height <= 0 ||
         pixels.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
-        return create_texture(pixels.data(), width, height, bgra, opaque);
+        return nullptr;  // not the picture it says it is: never read past its end
+    if (!s.paints_itself || !bgra) return create_texture(pixels.data(), width, height, bgra, opaque);
     // The buffer's address is the handle: unique while the picture lives, and
     // moving the vector keeps it.
     ImTextureID handle = pixels.data();

@@ -92,7 +92,8 @@ class KioskWindow {
     // and in B, G, R, A, the window keeps them as the picture itself and copies
     // them onto the screen when drawn, so nothing is allocated, cleared or copied
     // here on the render thread; otherwise create_texture(). The handle is
-    // destroyed with destroy_texture() like any other.
+    // destroyed with destroy_texture() like any other. Null when `pixels` is not
+    // width x height x 4 bytes.
     void* adopt_picture(std::vector<unsigned char>&& pixels, int width, int height, bool bgra, bool opaque);
     void destroy_texture(void* texture);
     // Replaces a texture's pixels (same size as created).
