@@ -45,16 +45,13 @@ const ui::PictureTexture* PictureShelf::get(const std::string& bundle_path, ui::
         request.max_width = static_cast<int>(std::ceil(box.x));
         request.max_height = static_cast<int>(std::ceil(box.y));
         request.cover = true;
-    } else if (size == ui::PictureSize::Page && box.x >= 1 && box.y >= 1) {
-        // Shrunk on the loader thread to what the page shows, not to the screen and
-        // then again on the render thread. A box that later changes (large text)
-        // gets this picture scaled once when drawn.
-        request.max_width = static_cast<int>(std::lround(box.x));
-        request.max_height = static_cast<int>(std::lround(box.y));
-        request.priority = 1;  // the picture the visitor is looking at comes first
     } else {
-        request.max_width = m_metrics.width;
-        request.max_height = m_metrics.height;
+        // A page's picture is shrunk on the loader thread to what the page shows, not
+        // to the screen and then again on the render thread. A box that later
+        // changes (large text) gets this picture scaled once when drawn.
+        const bool page = size == ui::PictureSize::Page && box.x >= 1 && box.y >= 1;
+        request.max_width = page ? static_cast<int>(std::lround(box.x)) : m_metrics.width;
+        request.max_height = page ? static_cast<int>(std::lround(box.y)) : m_metrics.height;
         request.priority = 1;  // the picture the visitor is looking at comes first
     }
     request.bgra = m_window.prefers_bgra();

@@ -214,7 +214,8 @@ TEST_CASE("image loader: shrinks to fit the box, keeping the aspect ratio, and n
     CHECK(tall.rgba.size() == 200u * 600u * 4u);
 }
 
-TEST_CASE("image loader: a card's picture covers its box, in B, G, R, A when asked, and says if it is opaque") {
+TEST_CASE(
+    "image loader: a card's picture covers its box, in B, G, R, A when asked, and says if it is opaque") {
     TemporaryFolder folder;
     const Rgba plum{120, 40, 90, 255};
     write_file(folder.path() / "wide.png", png_from(filled(400, 200, plum), 400, 200));
