@@ -95,8 +95,11 @@ bool FrameTimes::write(std::string& error) const {
         error = "cannot open " + m_file;
         return false;
     }
-    for (const Frame& frame : m_frames)
-        out << to_us(frame.began) + m_unix_offset_us << ' ' << to_us(frame.duration) << '\n';
+    for (const Frame& frame : m_frames) {
+        out << to_us(frame.began) + m_unix_offset_us << ' ' << to_us(frame.duration);
+        for (const std::int32_t stage_us : frame.stages_us) out << ' ' << stage_us;
+        out << '\n';
+    }
     out.flush();
     if (!out) {
         error = "cannot write " + m_file;

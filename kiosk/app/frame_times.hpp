@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -13,8 +14,9 @@ namespace amanat {
 // from the end of the wait for input to after it was presented: building the
 // ImGui frame, uploading what arrived (pictures, film frames), drawing and
 // presenting it. When the kiosk exits, FILE gets one line per frame,
-// "START_UNIX_US DURATION_US" (the start on the wall clock, so that a script can
-// pick the frames of what it did between two of its own clock readings), and the
+// "START_UNIX_US DURATION_US RECEIVE_US BUILD_US PAINT_US PRESENT_US" (the start
+// on the wall clock, so that a script can pick the frames of what it did between
+// two of its own clock readings; then the frame's stages, see Stage), and the
 // log one summary line: count, p50/p90/p99/max, and the pictures' texture memory
 // (last and peak) against the texture cache's budget.
 //
@@ -30,12 +32,30 @@ class FrameTimes {
     FrameTimes(const FrameTimes&) = delete;
     FrameTimes& operator=(const FrameTimes&) = delete;
 
+    // What a frame's time went on, in order, so that a slow frame can be told
+    // apart: taking what other threads delivered (decoded pictures, film frames),
+    // building the screens' ImGui frame, painting it into the window's pixels,
+    // and handing those to the display server.
+    enum class Stage { Receive, Build, Paint, Present };
+    static constexpr int kStages = 4;
+
     // The loop has stopped waiting: a frame begins.
-    void begin() { m_began = Clock::now(); }
+    void begin() {
+        m_began = Clock::now();
+        m_lap = m_began;
+        m_stages = {};
+    }
+    // `stage` has just ended: it took the time since the last stage ended.
+    void lap(Stage stage) {
+        const Clock::time_point now = Clock::now();
+        m_stages[static_cast<int>(stage)] = static_cast<std::int32_t>(
+            std::chrono::duration_cast<std::chrono::microseconds>(now - m_lap).count());
+        m_lap = now;
+    }
     // The frame is on screen; `texture_bytes`: the pictures' textures held now.
     void end(std::size_t texture_bytes) {
         const Clock::time_point now = Clock::now();
-        m_frames.push_back({m_began.time_since_epoch().count(), (now - m_began).count()});
+        m_frames.push_back({m_began.time_since_epoch().count(), (now - m_began).count(), m_stages});
         m_texture_bytes = texture_bytes;
         if (texture_bytes > m_texture_peak) m_texture_peak = texture_bytes;
     }
@@ -50,6 +70,7 @@ class FrameTimes {
     struct Frame {
         Clock::rep began;     // steady clock ticks
         Clock::rep duration;  // steady clock ticks
+        std::array<std::int32_t, kStages> stages_us;
     };
     std::vector<std::int64_t> durations_us() const;
 
@@ -57,6 +78,8 @@ class FrameTimes {
     std::size_t m_texture_budget;
     std::vector<Frame> m_frames;  // preallocated for hours of continuous drawing
     Clock::time_point m_began{};
+    Clock::time_point m_lap{};
+    std::array<std::int32_t, kStages> m_stages{};
     // The wall clock minus the steady clock, in microseconds, taken once.
     std::int64_t m_unix_offset_us = 0;
     std::size_t m_texture_bytes = 0;

@@ -218,6 +218,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         std::vector<Gesture> recognised;
         for (const PointerEvent& event : window.take_pointer_events()) gestures.feed(event, recognised);
         pictures.receive();
+        if (frame_times != nullptr) frame_times->lap(FrameTimes::Stage::Receive);
 
         bool woken_by_touch = false;
         // Outside opening hours the screen sleeps (black, nothing animated)
@@ -239,7 +240,8 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             }
             if (asleep) {
                 window.begin_frame();
-                window.end_frame();  // black
+                window.draw_frame();  // black
+                window.present_frame();
                 const Millis change =
                     static_cast<Millis>(minutes_until_change(*config.opening_hours, moment)) * 60'000;
                 wake_at = now + std::min<Millis>(change, 60'000);
@@ -343,8 +345,14 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         screens.draw(frame, idle);
         const PixelShift shift =
             config.pixel_shift ? burn_in_shift(static_cast<std::int64_t>(std::time(nullptr))) : PixelShift{};
-        window.end_frame(shift.dx, shift.dy);
-        if (frame_times != nullptr) frame_times->end(pictures.texture_bytes());
+        if (frame_times != nullptr) frame_times->lap(FrameTimes::Stage::Build);
+        window.draw_frame(shift.dx, shift.dy);
+        if (frame_times != nullptr) frame_times->lap(FrameTimes::Stage::Paint);
+        window.present_frame();
+        if (frame_times != nullptr) {
+            frame_times->lap(FrameTimes::Stage::Present);
+            frame_times->end(pictures.texture_bytes());
+        }
         if (!upkeep.ready_sent) {
             upkeep.ready_sent = true;
             upkeep.notifier.ready();  // the first frame is on screen

@@ -20,6 +20,7 @@
 
 #include <unistd.h>
 
+#include "platform/burn_in_shift.hpp"
 #include "platform/triangle_painter.hpp"
 
 namespace amanat::platform {
@@ -679,35 +680,10 @@ void KioskWindow::begin_frame() {
     ImGui::NewFrame();
 }
 
-void KioskWindow::end_frame(int dx, int dy) {
+void KioskWindow::draw_frame(int dx, int dy) {
     State& s = *m_state;
     ImGui::Render();
-    if (dx != 0 || dy != 0) {
-        // Move every vertex and clip edge inside the screen; those on its edges
-        // stay, so full-screen backgrounds stretch by the shift instead of leaving
-        // a stripe of bare black along two sides.
-        ImDrawData* data = ImGui::GetDrawData();
-        const float w = data->DisplaySize.x;
-        const float h = data->DisplaySize.y;
-        const auto move = [](float& v, float offset, float size) {
-            if (v > 0 && v < size) v = std::clamp(v + offset, 0.0f, size);
-        };
-        const float x = static_cast<float>(dx);
-        const float y = static_cast<float>(dy);
-        for (int i = 0; i < data->CmdListsCount; ++i) {
-            ImDrawList* list = data->CmdLists[i];
-            for (ImDrawVert& vertex : list->VtxBuffer) {
-                move(vertex.pos.x, x, w);
-                move(vertex.pos.y, y, h);
-            }
-            for (ImDrawCmd& command : list->CmdBuffer) {
-                move(command.ClipRect.x, x, w);
-                move(command.ClipRect.y, y, h);
-                move(command.ClipRect.z, x, w);
-                move(command.ClipRect.w, y, h);
-            }
-        }
-    }
+    shift_drawing(*ImGui::GetDrawData(), dx, dy);
     ++s.frame;
     if (s.software) route_pictures(s, ImGui::GetDrawData());
     if (s.paints_itself) {
@@ -717,6 +693,10 @@ void KioskWindow::end_frame(int dx, int dy) {
         SDL_RenderClear(s.renderer);
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     }
+}
+
+void KioskWindow::present_frame() {
+    State& s = *m_state;
     SDL_RenderPresent(s.renderer);
     if (s.software) drop_undrawn_pictures(s);
     if (s.frames_owed > 0) --s.frames_owed;

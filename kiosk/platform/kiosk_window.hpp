@@ -61,10 +61,11 @@ class KioskWindow {
     bool wait(int timeout_ms);
 
     void begin_frame();
-    // Renders and presents the frame, moved by (dx, dy) pixels: the burn-in shift
+    // Renders the frame, moved by (dx, dy) pixels: the burn-in shift
     // (core/screen_care.hpp). A few pixels against touch targets of 15 mm and more,
-    // so input is not moved back.
-    void end_frame(int dx = 0, int dy = 0);
+    // so input is not moved back. Then present_frame() shows it.
+    void draw_frame(int dx = 0, int dy = 0);
+    void present_frame();
 
     // Re-uploads the font atlas after the UI rebuilt it.
     void reload_fonts();

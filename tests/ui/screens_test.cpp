@@ -6,14 +6,18 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 
+#include "core/image_loader.hpp"
 #include "headless_kiosk.hpp"
 #include "ui/display_text.hpp"
+#include "ui/gallery_screen.hpp"
 #include "ui/localisation_check.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/screen_tour.hpp"
+#include "ui/widgets.hpp"
 
 using namespace amanat;
 using amanat::testing::HeadlessKiosk;
@@ -282,6 +286,50 @@ TEST_CASE(
     visit.frame({zoom_in});
     visit.frame();
     CHECK(asked(images[0].file, ui::PictureSize::Screen) != nullptr);
+}
+
+TEST_CASE("ui: a gallery card's picture, decoded to cover its box, is drawn at exactly its own size") {
+    // Without a GPU a picture drawn at another size than its own is scaled on the
+    // render thread each time its card scrolls into view: the box is whole pixels,
+    // so the loader's cover_box() picture is drawn 1:1 whatever the picture's shape.
+    ImGui::CreateContext();
+    struct Screen {
+        int width, height;
+        float dpi;
+    };
+    for (const Screen screen : {Screen{1920, 1080, 92}, Screen{1366, 768, 100}, Screen{1280, 800, 150},
+                                Screen{3840, 2160, 160}, Screen{1080, 1920, 92}}) {
+        const ScreenMetrics metrics = ScreenMetrics::measure(screen.width, screen.height, screen.dpi, {});
+        const ImVec2 box = ui::card_picture_box(metrics, static_cast<float>(screen.width));
+        CAPTURE(screen.width);
+        CAPTURE(box.x);
+        CAPTURE(box.y);
+        CHECK(box.x == std::floor(box.x));
+        CHECK(box.y == std::floor(box.y));
+        // Sources larger than the box (a smaller one is shown enlarged, scaled once).
+        for (const ImageSize source : {ImageSize{1600, 1200}, ImageSize{1200, 1600}, ImageSize{1920, 1080},
+                                       ImageSize{2400, 2400}, ImageSize{1601, 1203}, ImageSize{4000, 900}}) {
+            const ImageSize picture = cover_box(source, static_cast<int>(box.x), static_cast<int>(box.y));
+            CAPTURE(source.width);
+            CAPTURE(source.height);
+            ImDrawList list(ImGui::GetDrawListSharedData());
+            list._ResetForNewFrame();
+            list.PushClipRectFullScreen();
+            // At a fractional scroll position, as while the gallery moves.
+            const ImVec2 min(41.0f, 100.37f);
+            ui::draw_picture(list, ui::PictureTexture{&list, picture.width, picture.height, true}, min,
+                             ImVec2(min.x + box.x, min.y + box.y), true, IM_COL32_WHITE);
+            REQUIRE(list.VtxBuffer.Size == 4);
+            const ImDrawVert& top_left = list.VtxBuffer[0];
+            const ImDrawVert& bottom_right = list.VtxBuffer[2];
+            // The whole picture at the scale drawn, in pixels: its own size.
+            const float drawn_w = (bottom_right.pos.x - top_left.pos.x) / (bottom_right.uv.x - top_left.uv.x);
+            const float drawn_h = (bottom_right.pos.y - top_left.pos.y) / (bottom_right.uv.y - top_left.uv.y);
+            CHECK(std::abs(drawn_w - static_cast<float>(picture.width)) < 0.01f);
+            CHECK(std::abs(drawn_h - static_cast<float>(picture.height)) < 0.01f);
+        }
+    }
+    ImGui::DestroyContext();
 }
 
 TEST_CASE("ui: the idle overlay's Continue keeps the visit, Start again resets it") {
