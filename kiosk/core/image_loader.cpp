@@ -13,6 +13,9 @@
 #include <system_error>
 #include <utility>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace amanat {
 namespace {
 
@@ -385,6 +388,15 @@ std::vector<DecodedImage> ImageLoader::take_finished() {
 }
 
 void ImageLoader::run() {
+    // Decoding yields to the render thread and the display server: on a kiosk PC
+    // with two cores, a decode running beside them made one frame in a hundred
+    // wait for a core (frame times: BENCHMARKS.md). The worker still gets every
+    // core the others leave, which is nearly all of the time. Linux gives each
+    // thread its own nice value; a failure leaves the priority as it was.
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::min(nice + kDecoderNiceness, 19));
     for (;;) {
         ImageRequest job;
         std::uint64_t generation = 0;

@@ -63,11 +63,15 @@ struct ImageRequest {
 //   thread (any single thread will do: the methods only take `m_mutex` briefly
 //   and never wait for a decode to finish, except the destructor, which waits
 //   for the image in flight, if any).
-// - The worker thread runs `run()`; it calls `wake` after each image it
+// - The worker thread runs `run()` at a lower priority than the thread that made
+//   the loader (kDecoderNiceness more, in nice values); it calls `wake` after each image it
 //   finishes, so `wake` must be cheap, thread-safe and must not call back into
 //   this loader. It is never called after the destructor returns.
 class ImageLoader {
   public:
+    // How much nicer than its creator the worker thread is (see run()).
+    static constexpr int kDecoderNiceness = 10;
+
     // Files larger than `max_file_bytes` and pictures wider or taller than
     // `max_dimension` (read from the header, before anything is allocated) are
     // refused with an error.

@@ -3,6 +3,8 @@
 // amanat_core and amanat_test_support do); libstb itself is linked through them.
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -12,6 +14,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "core/image_loader.hpp"
 #include "synthetic_bundle.hpp"
@@ -379,6 +384,23 @@ TEST_CASE("image loader: higher priority first, then request order") {
     REQUIRE(wakes.wait_for(5));
     const std::vector<std::string> expected = {"high-first", "high-second", "middle", "low", "lowest"};
     CHECK(keys_of(loader.take_finished()) == expected);
+}
+
+TEST_CASE("image loader: decodes at a lower priority than the thread that made it") {
+    // So that a decode never takes a core from the render thread or the display server.
+    TemporaryFolder folder;
+    write_file(folder.path() / "p.png", tiny_png(4, 4));
+    const int ours = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    std::atomic<int> worker_nice{-100};
+    WakeCounter wakes;
+    ImageLoader loader([&] {
+        worker_nice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));  // on the worker thread
+        wakes.wake();
+    });
+    loader.request(request_for(folder.path() / "p.png", "p"));
+    REQUIRE(wakes.wait_for(1));
+    CHECK(worker_nice == std::min(ours + ImageLoader::kDecoderNiceness, 19));
+    CHECK(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())) == ours);  // the caller's is unchanged
 }
 
 TEST_CASE("image loader: a key already queued, in flight or not yet taken is not loaded twice") {
