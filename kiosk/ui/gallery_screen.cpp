@@ -32,9 +32,13 @@ void GalleryScreen::draw(Frame& frame) {
     const FontSet& fonts = frame.fonts;
     const float margin = metrics.margin();
     const int columns = metrics.gallery_columns();
-    const float gap = metrics.mm(6);
     const ImVec2 picture_box = card_picture_box(metrics, screen.x);
     const float card_w = picture_box.x;
+    // What rounding the cards down to whole pixels left over goes into the gaps,
+    // so that the grid still ends one margin from the right edge.
+    const float gap = columns > 1 ? (screen.x - 2 * margin - static_cast<float>(columns) * card_w) /
+                                        static_cast<float>(columns - 1)
+                                  : metrics.mm(6);
     const float picture_h = picture_box.y;
     const float caption_h = fonts.bold->FontSize * 1.3f * 2 + metrics.mm(4);
     const float card_h = picture_h + caption_h;
