@@ -12,9 +12,9 @@ percentiles. Medians are over the runs. The frames over the 8 ms target are
 then taken apart by stage (kiosk/app/frame_times.hpp): where their time went.
 
 Latency, on the kiosk's own clock. The driver lets the kiosk go idle (it draws
-nothing while nothing changes), then taps with one xdotool (press and release).
-The tap's moment is the start of the first frame that began after the driver's
-clock reading just before xdotool: the kiosk was blocked in SDL_WaitEvent and
+nothing while nothing changes), then taps (a press and a release through
+xtest_tapper.py). The tap's moment is the start of the first frame that began
+after the driver's clock reading just before the tap: the kiosk was blocked in SDL_WaitEvent and
 woke for the press (what it does not see: the X server's delivery and the wake-up,
 well under a millisecond on an idle machine). "Language switched" is the end of
 the frame after which the kiosk logged "showing ... language=xx" (it logs that
@@ -25,7 +25,7 @@ uploads, draws and presents it): the last frame that began before the driver rea
 the line. Both ends are exact to the microsecond on the kiosk's clock; the
 uncertainty is which frame, should the driver read a line later than the next
 frame: the report gives the frame count from the tap and the driver's own
-bound (log line read minus the clock before xdotool) to check.
+bound (log line read minus the clock before the tap) to check.
 """
 import glob
 import json
@@ -211,7 +211,7 @@ def report_latency(out):
         logged = [int(m.group(1)) for m in re.finditer(r"first frame of .* after (\d+) ms", f.read())]
     print("## Tap to screen, on the kiosk's clock (ms)\n")
     print("| tap | tap to done (kiosk's frames) | frames from the tap | driver's bound "
-          "(line read - before xdotool) | kiosk's log |")
+          "(line read - before the tap) | kiosk's log |")
     print("|---|---:|---:|---:|---:|")
     by_kind = {}
     film_index = 0
