@@ -389,10 +389,11 @@ std::vector<DecodedImage> ImageLoader::take_finished() {
 
 void ImageLoader::run() {
     // Decoding yields to the render thread and the display server: on a kiosk PC
-    // with two cores, a decode running beside them made one frame in a hundred
-    // wait for a core (frame times: BENCHMARKS.md). The worker still gets every
-    // core the others leave, which is nearly all of the time. Linux gives each
-    // thread its own nice value; a failure leaves the priority as it was.
+    // with two cores, a frame must never wait for a core because a picture is
+    // being decoded ahead of need. The worker still gets every core the others
+    // leave, which is nearly all of the time (the render loop sleeps between
+    // frames). Linux gives each thread its own nice value; a failure leaves the
+    // priority as it was.
     errno = 0;
     const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
     if (errno == 0)
