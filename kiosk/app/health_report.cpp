@@ -99,6 +99,10 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         const auto size = std::filesystem::file_size(facts.feedback_database, error);
         feedback.number("database_megabytes", error ? 0.0 : static_cast<double>(size) / (1024.0 * 1024.0));
     }
+    JsonRecord display;
+    display.text("drawing", facts.drawing)
+        .text("fallbacks", facts.display_fallbacks)
+        .text("problem", facts.display_problem);
     std::vector<std::string> problems;
     for (const std::string& line : facts.recent_problems) problems.push_back(json_quoted(line));
     JsonRecord root;
@@ -111,6 +115,7 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         .raw("exhibition", exhibition.finish())
         .text("showing", facts.showing)
         .raw("screen_asleep", facts.screen_asleep ? "true" : "false")
+        .raw("display", display.finish())
         .number("memory_megabytes", resident_megabytes());
     struct statvfs disk {};
     if (::statvfs(state_folder.c_str(), &disk) == 0) {

@@ -36,6 +36,10 @@ struct HealthFacts {
     std::string active_pack;  // the installed pack's name, "" for the built-in or --bundle exhibition
     std::string showing;      // what is on screen ("screen=gallery language=en ...")
     bool screen_asleep = false;
+    std::string drawing;            // "software on wayland" (KioskWindow::drawing())
+    std::string display_fallbacks;  // the ways tried first, and why they failed
+    std::string display_problem;    // why nothing can be drawn: the kiosk stops
+
     std::string feedback_database;  // "" when feedback is off
     long long feedback_rows_saved = 0;
     std::string feedback_problem;

@@ -60,6 +60,8 @@ struct Upkeep {
     KioskStarts starts;
     long long started_at = 0;  // Unix seconds
     std::filesystem::path state_folder;
+    std::string drawing{};    // KioskWindow::drawing(), for the status file
+    std::string fallbacks{};  // KioskWindow::fallbacks()
     bool ready_sent = false;
     bool asleep = false;
     Millis woken_until = -1;  // a touch on the sleeping screen wakes it until then
@@ -98,6 +100,8 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.active_pack = pack_name_of(bundle.root, source);
     facts.showing = showing;
     facts.screen_asleep = upkeep.asleep;
+    facts.drawing = upkeep.drawing;
+    facts.display_fallbacks = upkeep.fallbacks;
     facts.feedback_database = book.database().string();
     facts.feedback_rows_saved = book.rows_saved();
     facts.feedback_problem = book.problem();
@@ -483,8 +487,23 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     auto window = platform::KioskWindow::open(window_options, error);
     if (!window) {
         log_problem(error);
+        // `amanat status` says why this kiosk shows nothing (the writer thread
+        // finishes the file before `upkeep` is gone).
+        HealthFacts facts;
+        facts.version = kVersion;
+        facts.started_at = upkeep.started_at;
+        facts.starts = upkeep.starts;
+        facts.exhibition_id = bundle.exhibition.id;
+        facts.exhibition_version = bundle.exhibition.version;
+        facts.exhibition_folder = bundle.root.string();
+        facts.showing = "nothing";
+        facts.display_problem = error;
+        facts.recent_problems = recent_problems();
+        upkeep.health.publish(health_json(facts, upkeep.state_folder), clock());
         return 1;
     }
+    upkeep.drawing = window->drawing();
+    upkeep.fallbacks = window->fallbacks();
 #ifdef AMANAT_TEST_HOOKS
     if (soak != nullptr) window->use_clock(clock);  // touches stamped on the soak's clock
 #endif

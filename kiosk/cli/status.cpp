@@ -25,9 +25,10 @@ const char* const kHelp =
     "\n"
     "Prints the kiosk's health from the status file it replaces every minute: version,\n"
     "exhibition and active pack, what is on screen, uptime and restarts, memory, free\n"
-    "disk, feedback saved, and the last problems it logged. Exit status 1 when the file\n"
-    "is missing or more than three minutes old (the kiosk is not running, or hangs: see\n"
-    "journalctl -u amanat-kiosk).\n"
+    "disk, how it draws on the screen, feedback saved, and the last problems it logged.\n"
+    "Exit status 1 when the file is missing or more than three minutes old (the kiosk is\n"
+    "not running, or hangs: see journalctl -u amanat-kiosk), or when the kiosk could not\n"
+    "draw on the screen at all (the reason is printed).\n"
     "\n"
     "Options:\n"
     "  --file FILE   the status file (default: /var/lib/amanat/status.json when installed,\n"
@@ -99,6 +100,14 @@ int status(const std::vector<std::string>& args) {
                     pack.empty() ? " (built in, no pack installed)" : (" (pack " + pack + ")").c_str());
         std::printf("  on screen      %s%s\n", text_of(report, "showing").c_str(),
                     report.value("screen_asleep", false) ? " (asleep: outside opening hours)" : "");
+        const nlohmann::json display = report.value("display", nlohmann::json::object());
+        if (const std::string problem = text_of(display, "problem"); !problem.empty()) {
+            std::printf("  display        NOTHING SHOWN: %s\n", problem.c_str());
+        } else {
+            const std::string fallbacks = text_of(display, "fallbacks");
+            std::printf("  display        %s%s\n", text_of(display, "drawing").c_str(),
+                        fallbacks.empty() ? "" : (" (fallback; tried first: " + fallbacks + ")").c_str());
+        }
         std::printf("  running for    %s (since %s; %s starts in the last day, %s in all)\n",
                     duration(report.value("uptime_seconds", 0LL)).c_str(),
                     text_of(report, "started_at").c_str(), text_of(starts, "in_last_day").c_str(),
@@ -126,6 +135,10 @@ int status(const std::vector<std::string>& args) {
             "the status file is " + (written ? std::to_string(age / 60) + " minutes" : "of unknown age") +
             " old: the kiosk is not running or not responding; see journalctl -u amanat-kiosk");
     }
+    // The kiosk stopped because it could not draw: staff must act.
+    if (const std::string problem = text_of(report.value("display", nlohmann::json::object()), "problem");
+        !problem.empty())
+        return kErrors.input_error("the kiosk shows nothing: " + problem);
     return 0;
 }
 

@@ -20,6 +20,7 @@
 
 #include <unistd.h>
 
+#include "core/display_attempts.hpp"
 #include "platform/burn_in_shift.hpp"
 #include "platform/triangle_painter.hpp"
 
@@ -84,6 +85,8 @@ struct KioskWindow::State {
     bool mouse_down = false;
     bool had_input = false;
     std::string title;
+    std::string drawing;    // describe() of how the window draws
+    std::string fallbacks;  // the ways tried before it, and why they failed
 #ifdef AMANAT_TEST_HOOKS
     std::function<Millis()> clock;  // use_clock(): stamps pointer events when set
     // An injected mouse button is held: SDL's own mouse state, which the ImGui
@@ -522,6 +525,103 @@ void drop_undrawn_pictures(KioskWindow::State& s) {
 
 }  // namespace
 
+namespace {
+
+// Starts SDL's video on `driver` unless it already runs there. False with
+// `reason` when it cannot (no Wayland socket, no X server...).
+bool start_video(const std::string& driver, std::string& reason) {
+    const char* current = SDL_GetCurrentVideoDriver();
+    if (current != nullptr && driver == current) return true;
+    if (SDL_WasInit(SDL_INIT_VIDEO) != 0) SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    // Over SDL_VIDEODRIVER in the environment (the unit's "wayland"), which a
+    // hint of normal priority would not override.
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, driver.c_str(), SDL_HINT_OVERRIDE);
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) return true;
+    reason = std::string("cannot start: ") + SDL_GetError();
+    return false;
+}
+
+// SDL's renderers that draw through OpenGL (or OpenGL ES), in SDL's order.
+SDL_Renderer* create_gpu_renderer(SDL_Window* window) {
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) != 0 || SDL_strcmp(info.name, "software") == 0) continue;
+        if (SDL_Renderer* renderer = SDL_CreateRenderer(window, i, 0)) return renderer;
+    }
+    return nullptr;
+}
+
+// The window and its renderer, opened one way (`attempt`). False with `reason`
+// when this way cannot draw; nothing is left open then.
+bool open_window(KioskWindow::State& s, const WindowOptions& options, const DisplayAttempt& attempt,
+                 std::string& reason) {
+    if (!start_video(attempt.video_driver, reason)) return false;
+    s.software = attempt.path == DrawingPath::Software;
+    // Wayland gives SDL 2.26 no window framebuffer: the software renderer's pixels
+    // are shown through an OpenGL texture there (the window texture SDL makes when
+    // framebuffer acceleration is allowed). On X11 they go straight to the server
+    // (XShm): OpenGL would only load Mesa and LLVM (~100 ms, tens of MB).
+    const bool pixels_through_gl = s.software && attempt.video_driver == "wayland";
+    // SDL_WINDOW_OPENGL whenever OpenGL will draw or present: otherwise SDL
+    // re-creates the window when it makes its renderer (~200 ms of start-up).
+    Uint32 flags = (!s.software || pixels_through_gl ? static_cast<Uint32>(SDL_WINDOW_OPENGL) : Uint32{0}) |
+                   SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
+    int width = options.width;
+    int height = options.height;
+    SDL_DisplayMode desktop;
+    s.full_screen_owed = false;
+    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+        // Full screen must not depend on a window manager honouring the request
+        // (a kiosk often runs with none): create the window covering the display,
+        // and ask for full screen after the first frame (claim_full_screen()).
+        flags |= SDL_WINDOW_BORDERLESS;
+        s.full_screen_owed = true;
+        x = 0;
+        y = 0;
+        width = desktop.w;
+        height = desktop.h;
+    }
+    if (options.locked) flags |= SDL_WINDOW_KEYBOARD_GRABBED;
+    s.window = SDL_CreateWindow(options.title, x, y, width, height, flags);
+    if (s.window == nullptr) {
+        reason = std::string("cannot open the window: ") + SDL_GetError();
+        return false;
+    }
+    SDL_ClearError();
+    if (s.software) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, pixels_through_gl ? "1" : "0");
+        s.renderer = SDL_CreateRenderer(s.window, software_driver_index(), SDL_RENDERER_SOFTWARE);
+    } else {
+        s.renderer = create_gpu_renderer(s.window);
+    }
+    if (s.renderer == nullptr) {
+        const std::string why = SDL_GetError();
+        reason = why.empty() ? std::string("SDL cannot make this renderer here (it gave no reason)") : why;
+        SDL_DestroyWindow(s.window);
+        s.window = nullptr;
+        return false;
+    }
+    return true;
+}
+
+// Whether an X server is at hand besides Wayland: cage's Xwayland sets DISPLAY.
+bool x11_available() {
+    const char* display = std::getenv("DISPLAY");
+    return display != nullptr && *display != '\0';
+}
+
+// The renderer asked for: the settings', unless SDL_RENDER_DRIVER (SDL's own
+// variable, for tests and experiments) names one.
+Renderer wanted_renderer(Renderer configured) {
+    const char* named = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (named == nullptr) return configured;
+    return SDL_strcmp(named, "software") == 0 ? Renderer::Software : Renderer::Gpu;
+}
+
+}  // namespace
+
 std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std::string& error) {
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -537,61 +637,46 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     // dead-key sequences) was a tenth of the start-up's CPU. An admin's own
     // XCOMPOSEFILE is kept. (Wayland, as under cage, has no such step.)
     setenv("XCOMPOSEFILE", "/dev/null", 0);
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        error = std::string("cannot start the display (SDL_Init): ") + SDL_GetError();
+    if (SDL_Init(SDL_INIT_EVENTS) != 0) {
+        error = std::string("cannot start SDL (SDL_Init): ") + SDL_GetError();
         return nullptr;
+    }
+    // The video driver SDL picks by itself (SDL_VIDEODRIVER: "wayland" under cage)
+    // comes first; failures are kept for the log and the status file.
+    std::vector<std::string> failures;
+    std::string first_driver;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) {
+        first_driver = SDL_GetCurrentVideoDriver();
+    } else {
+        const char* named = std::getenv("SDL_VIDEODRIVER");
+        failures.push_back(std::string(named != nullptr ? named : "SDL's video") +
+                           ": cannot start: " + SDL_GetError());
     }
     auto state = std::make_unique<State>();
     state->locked = options.locked;
-    // SDL_RENDER_DRIVER (SDL's own variable) still chooses, for tests and experiments.
-    const bool driver_named = SDL_GetHint(SDL_HINT_RENDER_DRIVER) != nullptr;
-    state->software = options.renderer == Renderer::Software ||
-                      (options.renderer == Renderer::Automatic && !driver_named && !has_gpu_render_node());
-    if (driver_named) state->software = SDL_strcmp(SDL_GetHint(SDL_HINT_RENDER_DRIVER), "software") == 0;
-    // SDL_WINDOW_OPENGL for the GPU: otherwise SDL re-creates the window when the
-    // renderer is made, which costs ~200 ms of start-up. Never for the software
-    // renderer, which then loads no OpenGL at all (Mesa and LLVM: ~100 ms of
-    // start-up and tens of MB).
-    Uint32 flags =
-        (state->software ? Uint32{0} : static_cast<Uint32>(SDL_WINDOW_OPENGL)) | SDL_WINDOW_ALLOW_HIGHDPI;
-    int x = SDL_WINDOWPOS_CENTERED;
-    int y = SDL_WINDOWPOS_CENTERED;
-    int width = options.width;
-    int height = options.height;
-    SDL_DisplayMode desktop;
-    if (options.fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
-        // Full screen must not depend on a window manager honouring the request
-        // (a kiosk often runs with none): create the window covering the display,
-        // and ask for full screen after the first frame (claim_full_screen()).
-        flags |= SDL_WINDOW_BORDERLESS;
-        state->full_screen_owed = true;
-        x = 0;
-        y = 0;
-        width = desktop.w;
-        height = desktop.h;
+    const auto attempts = display_attempts(wanted_renderer(options.renderer), has_gpu_render_node(),
+                                           first_driver, x11_available());
+    const DisplayAttempt* opened = nullptr;
+    for (const DisplayAttempt& attempt : attempts) {
+        std::string reason;
+        if (open_window(*state, options, attempt, reason)) {
+            opened = &attempt;
+            break;
+        }
+        failures.push_back(describe(attempt) + ": " + reason);
+        std::fprintf(stderr, "amanat-kiosk: cannot draw with %s: %s\n", describe(attempt).c_str(),
+                     reason.c_str());
     }
-    if (options.locked) flags |= SDL_WINDOW_KEYBOARD_GRABBED;
-    state->window = SDL_CreateWindow(options.title, x, y, width, height, flags);
-    if (state->window == nullptr) {
-        error = std::string("cannot open the kiosk window: ") + SDL_GetError();
+    if (opened == nullptr) {
+        error = no_display_message(failures);
         SDL_Quit();
         return nullptr;
     }
-    if (state->software) {
-        // The window's pixels go straight to the display server (XShm, wl_shm):
-        // SDL would otherwise present them through an OpenGL texture, loading Mesa.
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        state->renderer = SDL_CreateRenderer(state->window, software_driver_index(), SDL_RENDERER_SOFTWARE);
-    } else {
-        state->renderer = SDL_CreateRenderer(state->window, -1, SDL_RENDERER_ACCELERATED);
-        if (state->renderer == nullptr) state->renderer = SDL_CreateRenderer(state->window, -1, 0);
-    }
-    if (state->renderer == nullptr) {
-        error = std::string("cannot create a renderer for the kiosk window: ") + SDL_GetError();
-        SDL_DestroyWindow(state->window);
-        SDL_Quit();
-        return nullptr;
-    }
+    state->drawing = describe(*opened);
+    for (const std::string& failure : failures)
+        state->fallbacks += (state->fallbacks.empty() ? "" : "; ") + failure;
+    std::fprintf(stderr, "amanat-kiosk: drawing with %s%s%s\n", state->drawing.c_str(),
+                 failures.empty() ? "" : ", after: ", state->fallbacks.c_str());
     if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
     state->wake_event = SDL_RegisterEvents(1);
 
@@ -951,6 +1036,14 @@ std::string KioskWindow::renderer_name() const {
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(m_state->renderer, &info) != 0) return "unknown";
     return info.name;
+}
+
+const std::string& KioskWindow::drawing() const {
+    return m_state->drawing;
+}
+
+const std::string& KioskWindow::fallbacks() const {
+    return m_state->fallbacks;
 }
 
 int KioskWindow::width() const {

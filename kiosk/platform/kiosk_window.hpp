@@ -25,6 +25,8 @@ struct WindowOptions {
     // has one (a DRM render node), else by SDL's own software renderer, which on
     // a machine without a GPU starts faster, holds far less memory and costs
     // less CPU per frame than OpenGL emulated by Mesa's llvmpipe (BENCHMARKS.md).
+    // Whichever it is, open() falls back to the others (core/display_attempts.hpp)
+    // rather than give up: the kiosk never goes blank for want of a renderer.
     Renderer renderer = Renderer::Automatic;
 };
 
@@ -125,6 +127,10 @@ class KioskWindow {
     int height() const;
     // What draws the frames, for the log: "software", "opengl", ...
     std::string renderer_name() const;
+    // How the window draws, for the status file: "software on wayland"; and the
+    // ways tried before that failed, with SDL's reasons ("" when the first worked).
+    const std::string& drawing() const;
+    const std::string& fallbacks() const;
 
 #ifdef AMANAT_TEST_HOOKS
     // Test hooks, render thread only. inject() queues `touch` as the SDL event a
