@@ -78,7 +78,8 @@ std::unique_ptr<ExportOutput> ExportOutput::open(const std::optional<std::filesy
     }
 
     const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    const std::string stem = "." + target.filename().string() + ".part-" + std::to_string(::getpid());
+    // '.' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "." + std::string
+    const std::string stem = '.' + target.filename().string() + ".part-" + std::to_string(::getpid());
     for (int attempt = 0;; ++attempt) {
         const std::filesystem::path temporary =
             folder / (attempt == 0 ? stem : stem + "-" + std::to_string(attempt));

@@ -33,7 +33,8 @@ std::string json_array(const std::vector<std::string>& elements) {
 
 void JsonRecord::key(std::string_view name) {
     if (m_finished) {
-        m_text = "{";
+        // A char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on m_text = "{"
+        m_text = '{';
         m_finished = false;
     } else {
         m_text.push_back(',');
@@ -69,7 +70,7 @@ JsonRecord& JsonRecord::raw(std::string_view key_name, std::string_view json) {
 }
 
 std::string_view JsonRecord::finish() {
-    if (m_finished) m_text = "{";
+    if (m_finished) m_text = '{';  // a char, as in key()
     m_text.push_back('}');
     m_finished = true;
     return m_text;

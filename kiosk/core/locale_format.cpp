@@ -57,7 +57,8 @@ std::string format_message(std::string_view language, std::string_view pattern,
                            const std::vector<NamedArgument>& arguments, Diagnostics& out,
                            const MessageOrigin& origin) {
     const icu::UnicodeString text = unicode(pattern);
-    const std::string quoted = "\"" + std::string(pattern) + "\"";
+    // '"' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "\"" + std::string
+    const std::string quoted = '"' + std::string(pattern) + '"';
     const std::string fix =
         "correct the translation: ICU message syntax, e.g. {count, plural, one {# artifact} other {# "
         "artifacts}}";

@@ -124,17 +124,18 @@ void ManifestReader::check_keys(const toml::table& table, std::initializer_list<
     }
 }
 
+// '\'' as a char below: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "'" + std::string
 void ManifestReader::wrong_type(const toml::node& node, std::string_view key, std::string_view where,
                                 std::string_view wanted) {
     error(node.source(), "wrong-type",
-          "'" + std::string(key) + "'" + in(where) + " must be " + std::string(wanted) + ", not " +
+          '\'' + std::string(key) + "'" + in(where) + " must be " + std::string(wanted) + ", not " +
               std::string(type_name(node)),
           "write it as " + std::string(wanted) + " (see content/FORMAT.md)");
 }
 
 void ManifestReader::missing(const toml::table& table, std::string_view key, std::string_view where,
                              std::string_view example) {
-    error(table.source(), "missing-key", "'" + std::string(key) + "' is missing" + in(where),
+    error(table.source(), "missing-key", '\'' + std::string(key) + "' is missing" + in(where),
           "add it, for example: " + std::string(example));
 }
 
@@ -151,7 +152,7 @@ std::optional<std::string> ManifestReader::text(const toml::table& table, std::s
         return std::nullopt;
     }
     if (value->get().empty()) {
-        error(node->source(), "empty-value", "'" + std::string(key) + "'" + in(where) + " is empty",
+        error(node->source(), "empty-value", '\'' + std::string(key) + "'" + in(where) + " is empty",
               "write the text between the quotes, or remove the line");
         return std::nullopt;
     }
@@ -215,7 +216,7 @@ std::vector<std::string> ManifestReader::text_list(const toml::table& table, std
         }
     }
     if (values.empty() && required) {
-        error(node->source(), "empty-value", "'" + std::string(key) + "'" + in(where) + " is an empty list",
+        error(node->source(), "empty-value", '\'' + std::string(key) + "'" + in(where) + " is an empty list",
               "add at least one entry");
     }
     return values;
@@ -254,7 +255,7 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
         if (text->get().empty()) {
             warning(
                 value.source(), "empty-value",
-                "'" + std::string(key) + "." + std::string(language.str()) + "'" + in(where) + " is empty",
+                '\'' + std::string(key) + "." + std::string(language.str()) + "'" + in(where) + " is empty",
                 "write the text, or remove the line so that the fallback language is shown");
             continue;
         }
@@ -262,7 +263,7 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
     }
     if (map.empty() && required) {
         error(node->source(), "missing-key",
-              "'" + std::string(key) + "'" + in(where) + " has no text in any language",
+              '\'' + std::string(key) + "'" + in(where) + " has no text in any language",
               "add at least one language, for example: " + std::string(key) + ".en = \"...\"");
     }
     return map;
@@ -272,7 +273,7 @@ const toml::table* ManifestReader::subtable(const toml::table& table, std::strin
                                             std::string_view where) {
     const toml::node* node = table.get(key);
     if (node == nullptr) {
-        if (required) missing(table, key, where, "[" + std::string(key) + "]");
+        if (required) missing(table, key, where, '[' + std::string(key) + ']');
         return nullptr;
     }
     const auto* sub = node->as_table();
