@@ -591,6 +591,10 @@ bool open_window(KioskWindow::State& s, const WindowOptions& options, const Disp
     }
     SDL_ClearError();
     if (s.software) {
+        // Without a GPU that texture is Mesa's llvmpipe's: one quad a frame, which
+        // its helper threads only make dearer (a film under cage: 78 -> 63 % of a
+        // core, BENCHMARKS.md section 7). An administrator's own setting is kept.
+        if (pixels_through_gl && !has_gpu_render_node()) setenv("LP_NUM_THREADS", "0", 0);
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, pixels_through_gl ? "1" : "0");
         s.renderer = SDL_CreateRenderer(s.window, software_driver_index(), SDL_RENDERER_SOFTWARE);
     } else {
@@ -635,8 +639,10 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     // The kiosk takes no typed text (visitors and staff only touch), so X11's
     // input method needs no compose table: reading the locale's (thousands of
     // dead-key sequences) was a tenth of the start-up's CPU. An admin's own
-    // XCOMPOSEFILE is kept. (Wayland, as under cage, has no such step.)
-    setenv("XCOMPOSEFILE", "/dev/null", 0);
+    // XCOMPOSEFILE is kept. Not on Wayland (as under cage): SDL's xkbcommon there
+    // reads the same variable, and logs an error for an empty file at every start.
+    const char* driver = std::getenv("SDL_VIDEODRIVER");
+    if (driver == nullptr || SDL_strcmp(driver, "wayland") != 0) setenv("XCOMPOSEFILE", "/dev/null", 0);
     if (SDL_Init(SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL (SDL_Init): ") + SDL_GetError();
         return nullptr;
