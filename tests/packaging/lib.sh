@@ -23,7 +23,8 @@ the_deb() {
 #
 # Why not a chroot made with debootstrap: that downloads ~300 MB of Debian, and
 # neither CI nor a developer's machine may reach a mirror in a test; and the
-# chroot would test Debian's tools more than our package. The dependencies are
+# chroot would test Debian's tools more than our package (minimal-debian makes
+# one, only when given a mirror, to check the dependencies). The dependencies are
 # not installed in the root (--force-depends): the programs run from the root
 # with the host's libraries, which install-deps installed.
 #
