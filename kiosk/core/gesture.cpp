@@ -269,6 +269,9 @@ void GestureRecognizer::release_velocity(float& velocity_x, float& velocity_y) c
     const Sample& last = m_samples.back();
     std::size_t from = 0;
     while (from + 1 < m_samples.size() - 1 && m_samples[from].time < last.time - kVelocityWindow) ++from;
+    // Samples taken in one batch (the loop was busy drawing) share a time: measure
+    // from the latest sample before them.
+    while (from > 0 && m_samples[from].time >= last.time) --from;
     const Sample& first = m_samples[from];
     const Millis elapsed = last.time - first.time;
     if (elapsed <= 0) return;

@@ -83,6 +83,10 @@ struct KioskWindow::State {
     std::vector<PointerEvent> pointer_events;
     std::map<SDL_FingerID, int> fingers;  // SDL's finger ids -> ours (1, 2, ...)
     bool mouse_down = false;
+    // The first finger is ImGui's mouse (SDL's touch-mouse emulation is off, see open()).
+    bool have_touch_primary = false;
+    SDL_FingerID touch_primary = 0;
+    bool touch_down = false;
     bool had_input = false;
     std::string title;
     std::string drawing;    // describe() of how the window draws
@@ -643,6 +647,12 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     // reads the same variable, and logs an error for an empty file at every start.
     const char* driver = std::getenv("SDL_VIDEODRIVER");
     if (driver == nullptr || SDL_strcmp(driver, "wayland") != 0) setenv("XCOMPOSEFILE", "/dev/null", 0);
+    // No mouse events made up from touches: their button edges would end a batch of
+    // events apart from the finger event of the same touch (one tap then acts on two
+    // screens), and ImGui's SDL backend grabs the pointer (SDL_CaptureMouse) while
+    // its button is down, which on X11 swallows the touch's end. The first finger
+    // drives ImGui instead (wait(), begin_frame()).
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL (SDL_Init): ") + SDL_GetError();
         return nullptr;
@@ -691,6 +701,10 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
+    // A visitor's screen shows no mouse cursor: Dear ImGui's SDL backend would
+    // show it again on every frame (undoing SDL_ShowCursor above), and under
+    // cage an arrow then sat wherever the pointer last was.
+    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplSDL2_InitForSDLRenderer(state->window);
     ImGui_ImplSDLRenderer_Init(state->renderer);
     state->paints_itself = state->software && is_xrgb(SDL_GetWindowSurface(state->window));
@@ -707,6 +721,11 @@ KioskWindow::~KioskWindow() {
         ImGui::DestroyContext();
     }
     SDL_DestroyRenderer(m_state->renderer);
+    // SDL 2.26's SDL_DestroyWindow (and SDL_Quit, which destroys the windows left)
+    // dereferences the window's display: once the compositor has removed its last
+    // output (a monitor unplugged under cage) there is none (fixed upstream in
+    // libsdl-org/SDL#15470). The process is exiting: leave the window to it.
+    if (SDL_GetWindowDisplayIndex(m_state->window) < 0) return;
     SDL_DestroyWindow(m_state->window);
     SDL_Quit();
 }
@@ -752,6 +771,21 @@ bool KioskWindow::wait(int timeout_ms) {
             if (event.button.which == kSyntheticMouse) s.synthetic_press = event.type == SDL_MOUSEBUTTONDOWN;
 #endif
             break;
+        } else if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION ||
+                   event.type == SDL_FINGERUP) {
+            const bool primary = s.have_touch_primary ? event.tfinger.fingerId == s.touch_primary
+                                                      : event.type == SDL_FINGERDOWN;
+            if (primary) {
+                s.pointer = ImVec2(event.tfinger.x * static_cast<float>(width),
+                                   event.tfinger.y * static_cast<float>(height));
+                s.have_pointer = true;
+                if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERUP) {
+                    s.have_touch_primary = event.type == SDL_FINGERDOWN;
+                    s.touch_primary = event.tfinger.fingerId;
+                    s.touch_down = event.type == SDL_FINGERDOWN;
+                    break;  // a press or a release per frame, as for the mouse
+                }
+            }
         }
         have_event = SDL_PollEvent(&event) != 0;
     }
@@ -765,6 +799,9 @@ void KioskWindow::begin_frame() {
     if (!m_state->paints_itself) ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     if (m_state->have_pointer) ImGui::GetIO().MousePos = m_state->pointer;
+    // After the backend's NewFrame, which took its button state from SDL (and
+    // grabbed the pointer if that was down): the finger holds ImGui's button.
+    if (m_state->touch_down) ImGui::GetIO().MouseDown[0] = true;
 #ifdef AMANAT_TEST_HOOKS
     if (m_state->synthetic_press) ImGui::GetIO().MouseDown[0] = true;  // held, as a finger would be
 #endif

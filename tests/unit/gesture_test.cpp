@@ -390,3 +390,15 @@ TEST_CASE("gesture: settings are honoured") {
     touches.up(0, 150, 100, 40);
     CHECK(touches.kinds() == std::vector{Kind::Tap});
 }
+
+TEST_CASE("gesture: a flick whose last moves arrive in one batch still has its speed") {
+    // A busy loop (a frame being drawn under load) hands over the rest of a stroke
+    // at once: the last moves and the lift share one time, 150 ms after the move
+    // before them. The speed is measured from that move, not taken as zero.
+    Touches touches;
+    touches.down(0, 500, 300, 0);
+    for (int i = 1; i <= 5; ++i) touches.move(0, 500 - 20 * static_cast<float>(i), 300, i * 10);
+    for (int i = 6; i <= 10; ++i) touches.move(0, 500 - 20 * static_cast<float>(i), 300, 200);
+    touches.up(0, 300, 300, 200);
+    CHECK(touches.first(Kind::DragEnd).velocity_x == doctest::Approx(-100.0 / 150.0));
+}
