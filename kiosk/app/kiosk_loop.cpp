@@ -109,6 +109,24 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     upkeep.health.publish(health_json(facts, upkeep.state_folder), now);
 }
 
+// Nothing can be drawn (KioskWindow::open's `error`): the log, and the status
+// file, where `amanat status` shows why this kiosk shows nothing (the writer
+// thread finishes the file before `upkeep` is gone).
+void report_no_display(Upkeep& upkeep, const Bundle& bundle, const std::string& error, Millis now) {
+    log_problem(error);
+    HealthFacts facts;
+    facts.version = kVersion;
+    facts.started_at = upkeep.started_at;
+    facts.starts = upkeep.starts;
+    facts.exhibition_id = bundle.exhibition.id;
+    facts.exhibition_version = bundle.exhibition.version;
+    facts.exhibition_folder = bundle.root.string();
+    facts.showing = "nothing";
+    facts.display_problem = error;
+    facts.recent_problems = recent_problems();
+    upkeep.health.publish(health_json(facts, upkeep.state_folder), now);
+}
+
 void log_problems(const Diagnostics& diagnostics) {
     for (const Diagnostic& d : diagnostics.items()) {
         log_problem(std::string(severity_name(d.severity)) + ": " + d.file + ":" + std::to_string(d.line) +
@@ -486,20 +504,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     std::string error;
     auto window = platform::KioskWindow::open(window_options, error);
     if (!window) {
-        log_problem(error);
-        // `amanat status` says why this kiosk shows nothing (the writer thread
-        // finishes the file before `upkeep` is gone).
-        HealthFacts facts;
-        facts.version = kVersion;
-        facts.started_at = upkeep.started_at;
-        facts.starts = upkeep.starts;
-        facts.exhibition_id = bundle.exhibition.id;
-        facts.exhibition_version = bundle.exhibition.version;
-        facts.exhibition_folder = bundle.root.string();
-        facts.showing = "nothing";
-        facts.display_problem = error;
-        facts.recent_problems = recent_problems();
-        upkeep.health.publish(health_json(facts, upkeep.state_folder), clock());
+        report_no_display(upkeep, bundle, error, clock());
         return 1;
     }
     upkeep.drawing = window->drawing();

@@ -46,6 +46,17 @@ std::string text_of(const nlohmann::json& object, const char* key) {
     return found->is_string() ? found->get<std::string>() : found->dump();
 }
 
+// How the kiosk draws, the ways it fell back from, or why it draws nothing.
+void print_display(const nlohmann::json& display) {
+    if (const std::string problem = text_of(display, "problem"); !problem.empty()) {
+        std::printf("  display        NOTHING SHOWN: %s\n", problem.c_str());
+        return;
+    }
+    const std::string fallbacks = text_of(display, "fallbacks");
+    std::printf("  display        %s%s\n", text_of(display, "drawing").c_str(),
+                fallbacks.empty() ? "" : (" (fallback; tried first: " + fallbacks + ")").c_str());
+}
+
 std::string duration(long long seconds) {
     const long long days = seconds / 86400;
     const long long hours = seconds % 86400 / 3600;
@@ -100,14 +111,7 @@ int status(const std::vector<std::string>& args) {
                     pack.empty() ? " (built in, no pack installed)" : (" (pack " + pack + ")").c_str());
         std::printf("  on screen      %s%s\n", text_of(report, "showing").c_str(),
                     report.value("screen_asleep", false) ? " (asleep: outside opening hours)" : "");
-        const nlohmann::json display = report.value("display", nlohmann::json::object());
-        if (const std::string problem = text_of(display, "problem"); !problem.empty()) {
-            std::printf("  display        NOTHING SHOWN: %s\n", problem.c_str());
-        } else {
-            const std::string fallbacks = text_of(display, "fallbacks");
-            std::printf("  display        %s%s\n", text_of(display, "drawing").c_str(),
-                        fallbacks.empty() ? "" : (" (fallback; tried first: " + fallbacks + ")").c_str());
-        }
+        print_display(report.value("display", nlohmann::json::object()));
         std::printf("  running for    %s (since %s; %s starts in the last day, %s in all)\n",
                     duration(report.value("uptime_seconds", 0LL)).c_str(),
                     text_of(report, "started_at").c_str(), text_of(starts, "in_last_day").c_str(),

@@ -614,6 +614,22 @@ bool open_window(KioskWindow::State& s, const WindowOptions& options, const Disp
     return true;
 }
 
+// Dear ImGui and its SDL backends, on the window `s` opened.
+void start_imgui(KioskWindow::State& s, const WindowOptions& options) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    // A visitor's screen shows no mouse cursor: Dear ImGui's SDL backend would
+    // show it again on every frame (undoing open()'s SDL_ShowCursor), and under
+    // cage an arrow then sat wherever the pointer last was.
+    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui_ImplSDL2_InitForSDLRenderer(s.window);
+    ImGui_ImplSDLRenderer_Init(s.renderer);
+    s.paints_itself = s.software && is_xrgb(SDL_GetWindowSurface(s.window));
+}
+
 // Whether an X server is at hand besides Wayland: cage's Xwayland sets DISPLAY.
 bool x11_available() {
     const char* display = std::getenv("DISPLAY");
@@ -696,18 +712,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
     if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
     state->wake_event = SDL_RegisterEvents(1);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
-    io.LogFilename = nullptr;
-    // A visitor's screen shows no mouse cursor: Dear ImGui's SDL backend would
-    // show it again on every frame (undoing SDL_ShowCursor above), and under
-    // cage an arrow then sat wherever the pointer last was.
-    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    ImGui_ImplSDL2_InitForSDLRenderer(state->window);
-    ImGui_ImplSDLRenderer_Init(state->renderer);
-    state->paints_itself = state->software && is_xrgb(SDL_GetWindowSurface(state->window));
+    start_imgui(*state, options);
     state->backends_ready = true;
     return std::unique_ptr<KioskWindow>(new KioskWindow(std::move(state)));
 }
