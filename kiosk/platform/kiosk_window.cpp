@@ -596,8 +596,9 @@ bool open_window(KioskWindow::State& s, const WindowOptions& options, const Disp
     SDL_ClearError();
     if (s.software) {
         // Without a GPU that texture is Mesa's llvmpipe's: one quad a frame, which
-        // its helper threads only make dearer (a film under cage: 78 -> 63 % of a
-        // core, BENCHMARKS.md section 7). An administrator's own setting is kept.
+        // its helper threads only add hand-overs to (one run under load: a film
+        // 78 -> 63 % of a core; not yet measured alone on a quiet machine,
+        // BENCHMARKS.md section 7). An administrator's own setting is kept.
         if (pixels_through_gl && !has_gpu_render_node()) setenv("LP_NUM_THREADS", "0", 0);
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, pixels_through_gl ? "1" : "0");
         s.renderer = SDL_CreateRenderer(s.window, software_driver_index(), SDL_RENDERER_SOFTWARE);
