@@ -3,11 +3,10 @@
 # capture (a frame through the compositor) and the session's user and folders.
 #
 # What this machine has (and CI): no GPU, no /dev/dri, no input devices, no
-# uinput. So cage draws with wlroots' pixman renderer, and gets its screen either
-# from its headless backend (no input at all) or from its X11 backend inside a
-# private Xvfb, whose pointer and keyboard then are cage's input devices: what
-# xdotool does there reaches the kiosk through cage, as a touchscreen's events
-# would through libinput.
+# uinput. So cage draws with wlroots' pixman renderer on its headless backend,
+# which has no input at all. Input through cage (real multi-finger touch, keys)
+# comes from tests/wayland/touch-display instead: cage's X11 backend on an Xorg
+# with a virtual touchscreen (tests/e2e/touch-under-cage).
 
 for tool in cage Xwayland grim setpriv weston-simple-egl; do
   if ! command -v "$tool" >/dev/null 2>&1; then
