@@ -407,6 +407,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             }
         }
 
+        for (const std::string& problem : frame.problems) log_problem(problem);
         for (const VisitorAction& action : frame.actions) session.apply(action);
         // In staff mode the player is staff's (the test sound); it follows the
         // visitor again once staff mode closes.

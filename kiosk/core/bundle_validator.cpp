@@ -1,8 +1,6 @@
 #include "core/bundle_validator.hpp"
 #include "core/script_languages.hpp"
 
-#include <unicode/ustring.h>
-
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -10,6 +8,7 @@
 #include "core/bundle_folder.hpp"
 #include "core/bundle_loader.hpp"
 #include "core/media_probe.hpp"
+#include "core/showable_text.hpp"
 #include "core/story.hpp"
 #include "core/subtitles.hpp"
 
@@ -32,28 +31,6 @@ std::string extension(const std::string& path) {
     std::string ext = path.substr(dot + 1);
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ext;
-}
-
-// The 1-based line of the first byte that is not valid UTF-8, or 0 if all is valid.
-int first_invalid_utf8_line(const std::string& text) {
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t length = 0;
-    u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
-    if (status != U_INVALID_CHAR_FOUND && status != U_ILLEGAL_CHAR_FOUND) return 0;
-    // Find where: decode line by line.
-    int line = 1;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        UErrorCode line_status = U_ZERO_ERROR;
-        u_strFromUTF8(nullptr, 0, &length, text.data() + start, static_cast<int32_t>(end - start),
-                      &line_status);
-        if (line_status == U_INVALID_CHAR_FOUND || line_status == U_ILLEGAL_CHAR_FOUND) return line;
-        ++line;
-        start = end + 1;
-    }
-    return 1;
 }
 
 class Validator {
@@ -89,12 +66,17 @@ class Validator {
                         "check the file is complete and readable");
             return false;
         }
-        if (const int line = first_invalid_utf8_line(content)) {
-            m_out.error(path, line, 0, "bad-utf8", "this line is not valid UTF-8 text",
-                        "open the file in a text editor and save it with the UTF-8 encoding");
-            return false;
+        const auto found = find_unshowable(content);
+        if (!found) return true;
+        if (found->invalid_utf8) {
+            m_out.error(path, found->line, 0, "bad-utf8", "this line is not valid UTF-8 text",
+                        unshowable_fix(*found));
+        } else {
+            m_out.error(path, found->line, found->column, "unshowable-character",
+                        "this line holds " + found->describe() + ", which the kiosk cannot show",
+                        unshowable_fix(*found));
         }
-        return true;
+        return false;
     }
 
     void check_image(const std::string& path, const std::string& user) {
@@ -167,8 +149,9 @@ class Validator {
                 path, 0, 0, "empty-text", "this text, used by " + user + ", is empty",
                 "write the text, or remove its line from " + user + " so the fallback language is shown");
         }
-        for (const std::string& dropped : story.dropped) {
-            m_out.warning(path, 0, 0, "not-shown", dropped, "remove it from the Markdown file");
+        for (const StoryNote& dropped : story.dropped) {
+            m_out.warning(path, dropped.line, 0, "not-shown", dropped.message,
+                          "remove it from the Markdown file");
         }
     }
 

@@ -14,6 +14,7 @@
 
 #include "core/language_tag.hpp"
 #include "core/message_pattern.hpp"
+#include "core/showable_text.hpp"
 
 namespace amanat {
 
@@ -434,6 +435,13 @@ std::vector<Phrase> phrases_of(const PoFile& po, const std::string& language, co
             continue;
         }
         if (entry.msgstr.empty()) continue;
+        if (const auto found = find_unshowable(entry.msgstr)) {
+            out.error(file, entry.line, 0, "unshowable-character",
+                      "the translation of " + name + " holds " + found->describe() +
+                          ", which the kiosk cannot show, so the kiosk shows the English text",
+                      unshowable_fix(*found));
+            continue;
+        }
         if (entry.fuzzy) {
             out.warning(
                 file, entry.line, 0, "fuzzy",

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/language_tag.hpp"
+#include "core/showable_text.hpp"
 
 namespace amanat {
 namespace {
@@ -156,7 +157,7 @@ std::optional<std::string> ManifestReader::text(const toml::table& table, std::s
               "write the text between the quotes, or remove the line");
         return std::nullopt;
     }
-    return value->get();
+    return showable(*node, value->get(), key, where);
 }
 
 std::optional<std::string> ManifestReader::identifier(const toml::table& table, std::string_view key,
@@ -210,7 +211,7 @@ std::vector<std::string> ManifestReader::text_list(const toml::table& table, std
     }
     for (const toml::node& item : *array) {
         if (const auto* value = item.as_string()) {
-            values.push_back(value->get());
+            values.push_back(showable(item, value->get(), key, where));
         } else {
             wrong_type(item, key, where, "a list of texts in quotes");
         }
@@ -220,6 +221,22 @@ std::vector<std::string> ManifestReader::text_list(const toml::table& table, std
               "add at least one entry");
     }
     return values;
+}
+
+std::string ManifestReader::showable(const toml::node& node, const std::string& value, std::string_view name,
+                                     std::string_view where) {
+    const auto found = find_unshowable(value);
+    if (!found) return value;
+    // The line of a multi-line text's character, counted from the text's start.
+    toml::source_region at = node.source();
+    at.begin.line += static_cast<toml::source_index>(found->line - 1);
+    error(at, "unshowable-character",
+          '\'' + std::string(name) + "'" + in(where) + " holds " + found->describe() + " at character " +
+              std::to_string(found->column) +
+              (found->line > 1 ? " of its line " + std::to_string(found->line) : "") +
+              ", which the kiosk cannot show",
+          unshowable_fix(*found));
+    return showable_text(value);
 }
 
 bool ManifestReader::check_language(std::string_view tag, const toml::source_region& where) {
@@ -259,7 +276,8 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
                 "write the text, or remove the line so that the fallback language is shown");
             continue;
         }
-        map.set(std::string(language.str()), text->get());
+        map.set(std::string(language.str()),
+                showable(value, text->get(), std::string(key) + "." + std::string(language.str()), where));
     }
     if (map.empty() && required) {
         error(node->source(), "missing-key",

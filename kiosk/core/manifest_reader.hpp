@@ -56,6 +56,10 @@ class ManifestReader {
                     std::string_view wanted);
     void missing(const toml::table& table, std::string_view key, std::string_view where,
                  std::string_view example);
+    // `value`, the text of `node` (named `name`), cleaned of what a kiosk cannot
+    // show (core/showable_text), which is reported as an error.
+    std::string showable(const toml::node& node, const std::string& value, std::string_view name,
+                         std::string_view where);
 
     std::string m_file;
     Diagnostics& m_out;

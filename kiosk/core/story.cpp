@@ -2,11 +2,26 @@
 
 #include <md4c.h>
 
+#include <algorithm>
+#include <array>
+
+#include "core/showable_text.hpp"
+
 namespace amanat {
 namespace {
 
+// What the kiosk leaves out of a story, each reported once, at its first place.
+enum class Left { Html, Picture, Table, Nesting };
+constexpr std::array<const char*, 4> kLeftOut = {
+    "HTML is not shown on the kiosk",
+    "pictures inside a story are not shown; list them under [[images]]",
+    "tables are not shown on the kiosk",
+    "lists and quotes nested more than 6 levels deep are shown at the 6th level",
+};
+
 // State of one md4c parse. md4c calls back synchronously, on the caller's thread.
 struct StoryBuilder {
+    std::string_view source;  // the Markdown md4c reads: its text pointers point into it
     Story story;
     int list_depth = 0;
     int quote_depth = 0;
@@ -19,16 +34,33 @@ struct StoryBuilder {
     std::vector<List> lists;
     std::string pending_marker;  // for the first paragraph of a list item
     bool in_block = false;
-    bool dropped_html = false;
-    bool dropped_image = false;
-    bool dropped_table = false;
+    struct Seen {
+        bool seen = false;
+        int line = 0;  // of the first text after it was seen
+    };
+    std::array<Seen, kLeftOut.size()> left_out{};
+
+    void leave_out(Left what) { left_out[static_cast<std::size_t>(what)].seen = true; }
+
+    // md4c gives no positions, but its text pointers point into the source: the
+    // first text after something left out gives that thing's line.
+    void note_place(const MD_CHAR* text) {
+        if (text < source.data() || text > source.data() + source.size()) return;
+        const auto before = source.substr(0, static_cast<std::size_t>(text - source.data()));
+        for (Seen& seen : left_out) {
+            if (seen.seen && seen.line == 0)
+                seen.line = 1 + static_cast<int>(std::ranges::count(before, '\n'));
+        }
+    }
 
     Block& open(Block::Kind kind, int level) {
         Block block;
         block.kind = kind;
         block.heading_level = level;
-        block.list_depth = list_depth;
-        block.quote_depth = quote_depth;
+        // Deeper nesting is drawn at the deepest level the screen has room for.
+        block.quote_depth = std::min(quote_depth, kMaxStoryNesting);
+        block.list_depth = std::min(list_depth, kMaxStoryNesting - block.quote_depth);
+        if (list_depth + quote_depth > kMaxStoryNesting) leave_out(Left::Nesting);
         block.list_marker = std::move(pending_marker);
         pending_marker.clear();
         story.blocks.push_back(std::move(block));
@@ -80,10 +112,10 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
             b.open(Block::Kind::Paragraph, 0);
             break;
         case MD_BLOCK_HTML:
-            b.dropped_html = true;
+            b.leave_out(Left::Html);
             break;
         case MD_BLOCK_TABLE:
-            b.dropped_table = true;
+            b.leave_out(Left::Table);
             break;
         default:
             break;
@@ -118,7 +150,7 @@ int enter_span(MD_SPANTYPE type, void*, void* user) {
     auto& b = *static_cast<StoryBuilder*>(user);
     if (type == MD_SPAN_STRONG) ++b.strong;
     if (type == MD_SPAN_EM) ++b.emphasis;
-    if (type == MD_SPAN_IMG) b.dropped_image = true;
+    if (type == MD_SPAN_IMG) b.leave_out(Left::Picture);
     return 0;
 }
 
@@ -140,7 +172,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
             b.add_text("\xEF\xBF\xBD");
             break;
         case MD_TEXT_HTML:
-            b.dropped_html = true;
+            b.leave_out(Left::Html);
             break;
         case MD_TEXT_ENTITY: {
             const std::string_view entity(text, size);
@@ -162,6 +194,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
             b.add_text(std::string_view(text, size));
             break;
     }
+    b.note_place(text);  // after the switch: add_text may have opened a block too deep
     return 0;
 }
 
@@ -183,7 +216,9 @@ std::string Story::plain_text() const {
 }
 
 Story parse_story(std::string_view markdown) {
+    const std::string showable = showable_text(markdown);
     StoryBuilder builder;
+    builder.source = showable;
     MD_PARSER parser{};
     parser.abi_version = 0;
     // HTML is recognised (not shown as text) so that it can be dropped and reported.
@@ -193,13 +228,24 @@ Story parse_story(std::string_view markdown) {
     parser.enter_span = enter_span;
     parser.leave_span = leave_span;
     parser.text = text;
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+    if (md_parse(showable.data(), static_cast<MD_SIZE>(showable.size()), &parser, &builder) != 0) {
+        // md4c gives up only when memory runs out: the words are better than nothing.
+        builder.story.blocks.clear();
+        builder.in_block = false;
+        builder.add_text(showable);
+        builder.story.dropped.push_back(
+            {"this story could not be read as Markdown; it is shown as plain text", 0});
+    }
     // Drop blocks that ended up with no text (e.g. a heading of only an image).
     std::erase_if(builder.story.blocks, [](const Block& block) { return block.spans.empty(); });
-    if (builder.dropped_html) builder.story.dropped.push_back("HTML is not shown on the kiosk");
-    if (builder.dropped_image)
-        builder.story.dropped.push_back("pictures inside a story are not shown; list them under [[images]]");
-    if (builder.dropped_table) builder.story.dropped.push_back("tables are not shown on the kiosk");
+    for (std::size_t i = 0; i < kLeftOut.size(); ++i) {
+        if (builder.left_out[i].seen)
+            builder.story.dropped.push_back({kLeftOut[i], builder.left_out[i].line});
+    }
+    if (const auto found = find_unshowable(markdown)) {
+        builder.story.dropped.push_back(
+            {found->describe() + " cannot be shown on the kiosk and is left out", found->line});
+    }
     return std::move(builder.story);
 }
 

@@ -28,16 +28,28 @@ struct Block {
     std::string plain_text() const;
 };
 
+// Something the author wrote that the kiosk will not show as written, for
+// `amanat pack validate` and the kiosk's log.
+struct StoryNote {
+    std::string message;  // a sentence: what, and what the kiosk does instead
+    int line = 0;         // 1-based line of the first place, 0 when unknown
+};
+
+// Lists and quotes deeper than this are drawn at this depth: each level indents
+// the text, and a few levels more would leave no room for it on the screen.
+inline constexpr int kMaxStoryNesting = 6;
+
 struct Story {
     std::vector<Block> blocks;
-    // Things the author wrote that the kiosk will not show (HTML, images, tables),
-    // as sentences for `amanat pack validate`.
-    std::vector<std::string> dropped;
+    // Things the author wrote that the kiosk will not show (HTML, images, tables,
+    // nesting too deep, characters it cannot show).
+    std::vector<StoryNote> dropped;
 
     std::string plain_text() const;
 };
 
-// Parses Markdown (CommonMark). Never fails: anything unparseable becomes text.
+// Parses Markdown (CommonMark). Never fails: anything unparseable becomes text,
+// and characters a kiosk cannot show are removed first (core/showable_text).
 Story parse_story(std::string_view markdown);
 
 }  // namespace amanat

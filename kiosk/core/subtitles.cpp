@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/showable_text.hpp"
+
 namespace amanat {
 namespace {
 
@@ -95,8 +97,11 @@ const Cue* SubtitleTrack::at(long long ms) const {
     return nullptr;
 }
 
-SubtitleTrack parse_subtitles(std::string_view text, SubtitleFormat format) {
+SubtitleTrack parse_subtitles(std::string_view raw, SubtitleFormat format) {
     SubtitleTrack track;
+    // What the kiosk cannot show never reaches a cue (the validator reports it).
+    const std::string showable = showable_text(raw);
+    std::string_view text = showable;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     const auto lines = split_lines(text);
     std::size_t i = 0;

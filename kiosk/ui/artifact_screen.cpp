@@ -38,6 +38,12 @@ const Story* ArtifactScreen::story(Frame& frame, const LocalisedText& file) {
         Story parsed;
         if (BundleFolder(frame.bundle.root).read(path, 1 << 20, content, problem))
             parsed = parse_story(as_written_in(frame.bundle, file.language, path, std::move(content)));
+        else
+            frame.problems.push_back(path + ": cannot read this story: " + problem);
+        for (const StoryNote& note : parsed.dropped) {
+            frame.problems.push_back(path + (note.line > 0 ? ":" + std::to_string(note.line) : "") + ": " +
+                                     note.message + " (run 'amanat pack validate' on the exhibition)");
+        }
         it = m_stories.emplace(key, std::move(parsed)).first;
     }
     return &it->second;

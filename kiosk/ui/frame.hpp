@@ -97,6 +97,9 @@ struct Frame {
     FormattedPhrases* formatted = nullptr;
     std::vector<VisitorAction> actions{};
     std::vector<StaffAction> staff_actions{};
+    // What a screen met that staff should fix (a story with something the kiosk
+    // leaves out): one line each, naming the file. The app logs them.
+    std::vector<std::string> problems{};
     Millis wake_at = -1;  // when the screen next needs drawing (-1: only on input)
     // True while touch targets are moving (a finger on a scroll, a fling): the
     // recorded targets are not yet where a tap would find them.

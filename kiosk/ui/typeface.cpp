@@ -104,6 +104,32 @@ bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, c
     return set.body && set.bold && set.italic && set.bold_italic && set.heading && set.title && set.small;
 }
 
+// Adds the letters of `text` to the glyph ranges. Not ImGui's AddText: a control
+// character there, and U+0000 above all, becomes a range starting at 0, which
+// ends the ranges list: the fonts came out empty and ImGui aborted on its
+// `font->IsLoaded()` assertion (issue 19). Texts are cleaned when read
+// (core/showable_text); this keeps the atlas safe whatever text reaches it.
+void add_letters(ImFontGlyphRangesBuilder& builder, std::string_view text) {
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (p < end) {
+        unsigned c = 0;
+        const int length = ImTextCharFromUtf8(&c, p, end);
+        if (length <= 0) break;
+        p += length;
+        if (c >= 0x20 && (c < 0x7F || c > 0x9F) && c <= IM_UNICODE_CODEPOINT_MAX)
+            builder.AddChar(static_cast<ImWchar>(c));
+    }
+}
+
+bool all_loaded(const FontSet& set) {
+    for (const ImFont* font :
+         {set.body, set.bold, set.italic, set.bold_italic, set.heading, set.title, set.small}) {
+        if (font == nullptr || !font->IsLoaded()) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool Typeface::build(std::string_view all_text, const ScreenMetrics& metrics, std::string& error,
@@ -132,7 +158,7 @@ bool Typeface::build_atlas(std::string_view all_text, bool printable_ascii, std:
     ImFontGlyphRangesBuilder builder;
     if (printable_ascii) builder.AddRanges(atlas.GetGlyphRangesDefault());
     builder.AddChar('?');  // ImGui's stand-in for a missing glyph
-    builder.AddText(all_text.data(), all_text.data() + all_text.size());
+    add_letters(builder, all_text);
     builder.AddText(kInterfaceSymbols);
     ImVector<ImWchar> ranges;  // read by Build(), below
     builder.BuildRanges(&ranges);
@@ -151,7 +177,7 @@ bool Typeface::build_atlas(std::string_view all_text, bool printable_ascii, std:
     // The bytes belong to `bytes`, not to the atlas, which must not free them.
     for (ImFontConfig& config : atlas.ConfigData) config.FontDataOwnedByAtlas = false;
     atlas.ClearInputData();
-    if (!built) {
+    if (!built || !all_loaded(m_normal) || !all_loaded(m_large)) {
         error = "could not rasterise the kiosk's fonts from " + files.regular + " and " + files.korean;
         return false;
     }

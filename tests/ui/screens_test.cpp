@@ -65,6 +65,32 @@ TEST_CASE("ui: every letter of the tour's languages renders when a text uses it"
     ImGui::DestroyContext();
 }
 
+TEST_CASE("ui: control characters and a NUL in the atlas's text leave every face loaded (issue 19)") {
+    // A NUL once ended the glyph ranges, every face came out empty, and ImGui
+    // aborted the kiosk on `font->IsLoaded()`. Texts are cleaned when read; the
+    // atlas must not depend on it.
+    using namespace std::string_literals;
+    const std::string hostile = "Continuity\0 of\x01 Traditions\x7F \xC2\x85 \xEF\xBF\xBF Қобыз"s;
+    ImGui::CreateContext();
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    const ScreenMetrics metrics = ScreenMetrics::measure(1280, 720, 92.0f, KioskConfig{});
+    ui::Typeface typeface;
+    std::string error;
+    REQUIRE_MESSAGE(typeface.build(hostile, metrics, error), error);
+    for (const TextSize size : {TextSize::Normal, TextSize::Large}) {
+        const ui::FontSet& set = typeface.at(size);
+        for (const ImFont* font :
+             {set.body, set.bold, set.italic, set.bold_italic, set.heading, set.title, set.small})
+            CHECK(font->IsLoaded());
+    }
+    CHECK(typeface.missing_glyphs("Continuity of Traditions Қобыз").empty());
+    ImGui::NewFrame();
+    ImGui::PushFont(typeface.at(TextSize::Normal).body);  // where the assertion fired
+    ImGui::PopFont();
+    ImGui::EndFrame();
+    ImGui::DestroyContext();
+}
+
 namespace {
 
 // Every touch target of the last frame at least 15 mm each way, on screen, and

@@ -213,3 +213,19 @@ TEST_CASE("catalog: the shipped localisation folder is complete and without prob
     CHECK(catalogs.phrasebook("kk").language_name() == "Қазақша");
     CHECK(catalogs.phrasebook("ko").language_name() == "한국어");
 }
+
+TEST_CASE("catalog: a translation holding a character the kiosk cannot show is an error, and shows English") {
+    CatalogFolder c;
+    write(c.folder / "ru.po", header("ru") +
+                                  "msgid \"Home\"\nmsgstr \"Глав\\x01ная\"\n\n"
+                                  "msgid \"Touch to start\"\nmsgstr \"Коснитесь\\x07\"\n");
+    Diagnostics out;
+    const TranslationCatalogs catalogs = TranslationCatalogs::load(c.folder, out);
+    const Diagnostic* d = find_code(out, "unshowable-character");
+    REQUIRE(d != nullptr);
+    CHECK(d->file.ends_with("ru.po"));
+    CHECK(d->line == 6);  // the entry's msgid, as for every catalog problem
+    CHECK(d->severity == Severity::Error);
+    CHECK(std::string(catalogs.phrasebook("ru").tr("Home")) == "Home");
+    CHECK(std::string(catalogs.phrasebook("ru").tr("Touch to start")) == "Touch to start");
+}

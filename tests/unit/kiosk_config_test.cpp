@@ -78,3 +78,14 @@ TEST_CASE("kiosk config: the renderer, and a misspelt one keeps the automatic ch
     CHECK(out.items()[0].line == 3);
     CHECK(out.items()[0].fix.find("renderer = \"auto\"") != std::string::npos);
 }
+
+TEST_CASE("kiosk config: a venue name with a character the kiosk cannot show is reported and cleaned") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml", "[venue]\nname = \"Rijks\\u0000museum\"\n");
+    Diagnostics problems;
+    const KioskConfig config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    REQUIRE(problems.items().size() == 1);
+    CHECK(problems.items()[0].code == "unshowable-character");
+    CHECK(problems.items()[0].line == 2);
+    CHECK(config.venue == "Rijksmuseum");
+}

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "core/story.hpp"
 
 using namespace amanat;
+using namespace std::string_literals;
 
 TEST_CASE("story: headings, paragraphs, bold and italic") {
     const Story story = parse_story("# The dombra\n\nA **two-stringed** lute, played *everywhere*.\n");
@@ -50,4 +54,40 @@ TEST_CASE("story: HTML, pictures and tables are dropped and reported") {
 TEST_CASE("story: empty and whitespace-only input give no blocks") {
     CHECK(parse_story("").blocks.empty());
     CHECK(parse_story("\n\n   \n").blocks.empty());
+}
+
+TEST_CASE("story: characters a kiosk cannot show are left out, and where they were is noted") {
+    const Story story = parse_story("First line\n\nA NUL\0 and a bell\x07 here.\n"s);
+    CHECK(story.plain_text() == "First line\nA NUL and a bell here.");
+    REQUIRE(story.dropped.size() == 1);
+    CHECK(story.dropped[0].line == 3);
+    CHECK(story.dropped[0].message.find("U+0000") != std::string::npos);
+}
+
+TEST_CASE("story: lists nested beyond what a screen can indent are drawn at the deepest level, and noted") {
+    std::string markdown = "Intro\n\n";
+    for (int level = 0; level < 50'000; ++level)
+        markdown += std::string(static_cast<std::size_t>(level) * 2, ' ') + "- item\n";
+    const Story story = parse_story(markdown);
+    REQUIRE_FALSE(story.blocks.empty());
+    CHECK(story.blocks.front().plain_text() == "Intro");
+    int deepest = 0;
+    for (const Block& block : story.blocks) deepest = std::max(deepest, block.list_depth + block.quote_depth);
+    CHECK(deepest <= kMaxStoryNesting);
+    bool noted = false;
+    for (const StoryNote& note : story.dropped)
+        noted = noted || note.message.find("nested") != std::string::npos;
+    CHECK(noted);
+}
+
+TEST_CASE("story: quotes inside lists inside quotes never indent past the limit") {
+    std::string markdown;
+    for (int level = 0; level < 40; ++level) markdown += "> - ";
+    markdown += "deep words\n";
+    const Story story = parse_story(markdown);
+    REQUIRE(story.blocks.size() == 1);
+    CHECK(story.blocks[0].plain_text() == "deep words");
+    CHECK(story.blocks[0].list_depth + story.blocks[0].quote_depth <= kMaxStoryNesting);
+    REQUIRE_FALSE(story.dropped.empty());
+    CHECK(story.dropped[0].line == 1);
 }

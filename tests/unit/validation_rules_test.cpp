@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/showable_text.hpp"
 #include "validation_fixture.hpp"
 
 using namespace amanat;
 using namespace amanat::testing;
+using namespace std::string_literals;
 
 namespace {
 const char* const kArtifact = BundleFixture::kArtifactManifest;
@@ -341,4 +343,77 @@ TEST_CASE("validate: the coverage table counts each language and lists fallbacks
     CHECK(kk.subtitles == 1);
     CHECK(kk.alt_texts == 1);
     CHECK(kk.falling_back == std::vector<std::string>{"artifact-1"});
+}
+
+// Issue 19: a NUL (or any character a kiosk cannot show) in any text staff write
+// is an error naming the file and line, and the bundle the loader hands the kiosk
+// holds the text without it.
+TEST_CASE("validate: a character the kiosk cannot show, in every kind of manifest text, is an error") {
+    struct Edit {
+        const char* file;
+        std::string from, to;
+    };
+    const std::vector<Edit> edits = {
+        {"exhibition.toml", "Synthetic exhibition (en)", "Synthetic\\u0000 exhibition (en)"},
+        {"exhibition.toml", "Section 1 (en)", "Section\\u0007 1 (en)"},
+        {"exhibition.toml", "How was it? (en)", "How was it?\\u001B (en)"},
+        {"exhibition.toml", "friends (en)", "friends\\u0085 (en)"},
+        {BundleFixture::kArtifactManifest, "Artifact 1 (en)", "Artifact\\u0000 1 (en)"},
+        {BundleFixture::kArtifactManifest, "INV 1000", "INV\\u007F 1000"},
+        {BundleFixture::kArtifactManifest, "A drawing (en)", "A drawing\\uFDD0 (en)"},
+        {BundleFixture::kArtifactManifest, "A film (en)", "A film\\uFFFF (en)"},
+        {BundleFixture::kArtifactManifest, "19th century (en)", "19th\\u0000century (en)"},
+    };
+    for (const Edit& edit : edits) {
+        CAPTURE(edit.to);
+        BundleFixture f;
+        if (std::string(edit.file) == "exhibition.toml")
+            f.edit_exhibition(edit.from, edit.to);
+        else
+            f.edit_artifact(edit.from, edit.to);
+        const ValidationReport report = f.validate();
+        const auto d = only(report, "unshowable-character");
+        CHECK(d.file == edit.file);
+        CHECK(d.line ==
+              line_of(edit.file == std::string("exhibition.toml") ? f.exhibition : f.artifact, edit.to));
+        CHECK(d.severity == Severity::Error);
+        CHECK(d.message.find("U+") != std::string::npos);
+        CHECK_FALSE(d.fix.empty());
+        CHECK(report.diagnostics.has_errors());
+        // What the kiosk would show has no trace of it.
+        REQUIRE(report.bundle);
+        const std::string clean = edit.from;
+        const Exhibition& e = report.bundle->exhibition;
+        const Artifact& a = report.bundle->artifacts.at(0);
+        const std::string shown =
+            *e.title.find("en") + *e.sections.at(0).title.find("en") + *e.survey.at(0).question.find("en") +
+            *e.survey.at(1).options.at(0).label.find("en") + *a.title.find("en") + a.inventory_number +
+            *a.images.at(0).alt.find("en") + *a.videos.at(0).title.find("en") + *a.period.find("en");
+        CHECK_FALSE(find_unshowable(shown));
+    }
+}
+
+TEST_CASE(
+    "validate: a NUL byte or control character in a story, transcript or subtitles names file and line") {
+    struct Edit {
+        const char* file;
+        std::string content;
+        int line;
+    };
+    const std::string dir = "artifacts/artifact-1/";
+    const std::vector<Edit> edits = {
+        {"story.en.md", "# Heading\n\nA raw NUL \0 in a story.\n"s, 3},
+        {"story.kk.md", "Form feed\f here\n"s, 1},
+        {"narration.en.md", "What the narrator\x1B says.\n"s, 1},
+        {"film.en.vtt", "WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nA sub\0title\n"s, 4},
+    };
+    for (const Edit& edit : edits) {
+        CAPTURE(edit.file);
+        BundleFixture f;
+        f.write(dir + edit.file, edit.content);
+        const auto d = only(f.validate(), "unshowable-character");
+        CHECK(d.file == dir + edit.file);
+        CHECK(d.line == edit.line);
+        CHECK(d.severity == Severity::Error);
+    }
 }
