@@ -85,7 +85,10 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
     exhibition.text("id", facts.exhibition_id)
         .text("version", facts.exhibition_version)
         .text("folder", facts.exhibition_folder)
-        .text("active_pack", facts.active_pack);
+        .text("active_pack", facts.active_pack)
+        .text("crash_fallback", facts.crash_fallback)
+        .text("crash_fallback_at",
+              facts.crash_fallback.empty() ? "" : format_utc_time(facts.crash_fallback_at));
     JsonRecord starts;
     starts.number("total", facts.starts.total)
         .number("in_last_day", static_cast<long long>(facts.starts.in_last_day))

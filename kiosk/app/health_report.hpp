@@ -34,7 +34,11 @@ struct HealthFacts {
     KioskStarts starts;
     std::string exhibition_id, exhibition_version, exhibition_folder;
     std::string active_pack;  // the installed pack's name, "" for the built-in or --bundle exhibition
-    std::string showing;      // what is on screen ("screen=gallery language=en ...")
+    // Set while the kiosk shows the pack it went back to because the one
+    // installed after it kept stopping the kiosk (pack/crash_loop_guard.hpp).
+    std::string crash_fallback;
+    long long crash_fallback_at = 0;  // Unix seconds
+    std::string showing;              // what is on screen ("screen=gallery language=en ...")
     bool screen_asleep = false;
     std::string drawing;            // "software on wayland" (KioskWindow::drawing())
     std::string display_fallbacks;  // the ways tried first, and why they failed

@@ -29,6 +29,7 @@
 #include "core/screen_metrics.hpp"
 #include "core/version.hpp"
 #include "core/visitor_session.hpp"
+#include "pack/crash_loop_guard.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/display_text.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -60,8 +61,11 @@ struct Upkeep {
     KioskStarts starts;
     long long started_at = 0;  // Unix seconds
     std::filesystem::path state_folder;
-    std::string drawing{};    // KioskWindow::drawing(), for the status file
-    std::string fallbacks{};  // KioskWindow::fallbacks()
+    pack::CrashLoopGuard crash_guard{state_folder / "pack-starts.json"};
+    Millis shown_since = 0;      // when the exhibition on screen was loaded
+    bool start_settled = false;  // crash_guard told that it lasted
+    std::string drawing{};       // KioskWindow::drawing(), for the status file
+    std::string fallbacks{};     // KioskWindow::fallbacks()
     bool ready_sent = false;
     bool asleep = false;
     Millis woken_until = -1;  // a touch on the sleeping screen wakes it until then
@@ -89,6 +93,11 @@ std::string pack_name_of(const std::filesystem::path& root, const ExhibitionSour
 // Hands the status file its minute's facts.
 void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource& source,
                     const VisitorsBook& book, const std::string& showing, Millis now) {
+    // A minute on screen: this pack does not stop the kiosk as it starts.
+    if (!upkeep.start_settled && now - upkeep.shown_since >= pack::kSettleSeconds * 1000) {
+        upkeep.crash_guard.settled();
+        upkeep.start_settled = true;
+    }
     HealthFacts facts;
     facts.version = kVersion;
     facts.started_at = upkeep.started_at;
@@ -98,6 +107,10 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.exhibition_version = bundle.exhibition.version;
     facts.exhibition_folder = bundle.root.string();
     facts.active_pack = pack_name_of(bundle.root, source);
+    if (const auto fallback = upkeep.crash_guard.last_fallback(facts.active_pack)) {
+        facts.crash_fallback = fallback->message;
+        facts.crash_fallback_at = fallback->at;
+    }
     facts.showing = showing;
     facts.screen_asleep = upkeep.asleep;
     facts.drawing = upkeep.drawing;
@@ -134,6 +147,49 @@ void log_problems(const Diagnostics& diagnostics) {
     }
 }
 
+// The folder to show now: the source's, unless its installed pack keeps
+// stopping the kiosk as it starts (pack/crash_loop_guard.hpp): then the pack
+// before it, or, with none to go back to, nothing (`refused`: the out-of-order
+// screen). Counts this start on the pack shown. Render thread only.
+std::filesystem::path exhibition_to_show(const ExhibitionSource& source, Upkeep& upkeep, bool& refused,
+                                         Millis now) {
+    std::filesystem::path folder = source.current();
+    refused = false;
+    upkeep.shown_since = now;
+    upkeep.start_settled = false;
+    if (!source.packs_root()) return folder;
+    if (const auto fallback =
+            upkeep.crash_guard.starting(pack_name_of(folder, source), *source.packs_root())) {
+        log_problem(fallback->message);
+        refused = fallback->to.empty();
+        if (refused) return folder;
+        folder = source.current();
+        upkeep.crash_guard.starting(pack_name_of(folder, source), *source.packs_root());
+    }
+    return folder;
+}
+
+// No exhibition: the out-of-order screen. Its root is `folder`, so that the
+// kiosk does not switch back to that folder between visitors.
+Bundle out_of_order(const std::filesystem::path& folder) {
+    Bundle nothing;
+    nothing.root = folder;
+    return nothing;
+}
+
+#ifdef AMANAT_TEST_HOOKS
+// A test hook: no real pack stops the kiosk any more (issue 19's were fixed),
+// so tests/e2e/crash-loop names an exhibition version that does, to see the
+// crash-loop guard work.
+void stop_if_asked(const Bundle& bundle) {
+    const char* version = std::getenv("AMANAT_TEST_ABORT_ON_VERSION");
+    if (version != nullptr && bundle.exhibition.version == version) {
+        std::fprintf(stderr, "amanat-kiosk: test hook: aborting on exhibition version %s\n", version);
+        std::abort();
+    }
+}
+#endif
+
 // The exhibition in `folder`, or an empty one (the out-of-order screen) when it
 // cannot be shown, with every problem logged.
 Bundle load_exhibition(const std::filesystem::path& folder, const ScriptLanguages& scripts,
@@ -153,9 +209,7 @@ Bundle load_exhibition(const std::filesystem::path& folder, const ScriptLanguage
                  "amanat-kiosk: cannot show the exhibition in %s; showing the out-of-order screen. "
                  "Run 'amanat pack validate %s' to see what to fix\n",
                  folder.c_str(), folder.c_str());
-    Bundle nothing;
-    nothing.root = folder;
-    return nothing;
+    return out_of_order(folder);
 }
 
 // Runs the visitor screens of one exhibition in `window` until SIGTERM/SIGINT
@@ -491,8 +545,12 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     const std::filesystem::path state_folder = default_state_folder();
     Upkeep upkeep{ServiceNotifier{}, HealthReport(state_folder / "status.json"), record_start(state_folder),
                   static_cast<long long>(std::time(nullptr)), state_folder};
-    std::filesystem::path folder = source.current();
-    Bundle bundle = load_exhibition(folder, scripts, config);
+    bool refused = false;
+    std::filesystem::path folder = exhibition_to_show(source, upkeep, refused, clock());
+    Bundle bundle = refused ? out_of_order(folder) : load_exhibition(folder, scripts, config);
+#ifdef AMANAT_TEST_HOOKS
+    stop_if_asked(bundle);  // tests/e2e/crash-loop: a pack that stops the kiosk as it starts
+#endif
 
     platform::WindowOptions window_options;
     window_options.fullscreen = options.fullscreen;
@@ -518,6 +576,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
         switch (show_exhibition(*window, bundle, source, options, config, catalogs, clock, window_ready,
                                 upkeep, soak)) {
             case Ending::Quit:
+                upkeep.crash_guard.settled();  // stopped, not crashed
                 std::fprintf(stderr, "amanat-kiosk: stopping\n");
 #ifdef AMANAT_TEST_HOOKS
                 // The exhibition's feedback store is closed, everything written: report.
@@ -525,14 +584,15 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
 #endif
                 return 0;
             case Ending::Restart:
+                upkeep.crash_guard.settled();
                 std::fprintf(stderr, "amanat-kiosk: restarting, as staff asked\n");
                 return kRestartKiosk;
             case Ending::NewExhibition:
                 break;
         }
         window_ready = -1;  // only the first start-up is timed
-        folder = source.current();
-        bundle = load_exhibition(folder, scripts, config);
+        folder = exhibition_to_show(source, upkeep, refused, clock());
+        bundle = refused ? out_of_order(folder) : load_exhibition(folder, scripts, config);
         // The last exhibition's pictures, fonts and player are freed: give the
         // memory back rather than let glibc keep it in its arenas, where it
         // piled up by tens of MB a switch (the soak, BENCHMARKS.md).

@@ -109,6 +109,9 @@ int status(const std::vector<std::string>& args) {
         std::printf("  exhibition     %s %s%s\n", text_of(exhibition, "id").c_str(),
                     text_of(exhibition, "version").c_str(),
                     pack.empty() ? " (built in, no pack installed)" : (" (pack " + pack + ")").c_str());
+        if (const std::string fallback = text_of(exhibition, "crash_fallback"); !fallback.empty())
+            std::printf("  WENT BACK      at %s: %s\n", text_of(exhibition, "crash_fallback_at").c_str(),
+                        fallback.c_str());
         std::printf("  on screen      %s%s\n", text_of(report, "showing").c_str(),
                     report.value("screen_asleep", false) ? " (asleep: outside opening hours)" : "");
         print_display(report.value("display", nlohmann::json::object()));
@@ -143,6 +146,11 @@ int status(const std::vector<std::string>& args) {
     if (const std::string problem = text_of(report.value("display", nlohmann::json::object()), "problem");
         !problem.empty())
         return kErrors.input_error("the kiosk shows nothing: " + problem);
+    // A pack kept stopping the kiosk: it runs, but not with what staff installed.
+    if (const std::string fallback =
+            text_of(report.value("exhibition", nlohmann::json::object()), "crash_fallback");
+        !fallback.empty())
+        return kErrors.input_error(fallback);
     return 0;
 }
 

@@ -120,11 +120,3 @@ fail_with_log() {
   exit 1
 }
 
-# wait_for_file FILE [SECONDS]: until FILE exists and is not empty (default 20 s).
-wait_for_file() {
-  local deadline=$((SECONDS + ${2:-20}))
-  until [ -s "$1" ]; do
-    [ "$SECONDS" -lt "$deadline" ] || fail_with_log "$1 did not appear"
-    sleep 0.1
-  done
-}

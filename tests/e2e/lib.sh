@@ -160,3 +160,18 @@ differs() {
   changed=$(/usr/bin/compare -metric AE "$1" "$2" null: 2>&1 || true)
   [ "${changed%% *}" != "0" ]
 }
+
+# wait_for_file FILE [SECONDS]: until FILE exists and is not empty (default 20
+# s), such as the status file the kiosk's writer thread replaces; fails with the
+# kiosk's log.
+wait_for_file() {
+  local deadline=$((SECONDS + ${2:-20}))
+  until [ -s "$1" ]; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "$1 did not appear within ${2:-20} s; the kiosk's log:" >&2
+      cat "$KIOSK_LOG" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
