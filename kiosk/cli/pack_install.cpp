@@ -27,6 +27,8 @@ const char* const kHelp =
     "leaves the old exhibition or the new one active, never a mix. docs/PACKS.md explains\n"
     "every refusal.\n"
     "\n"
+    "PACK.amanat must be a regular file: a pipe, a device or a folder is refused at once.\n"
+    "\n"
     "Options:\n";
 
 const char* const kMoreHelp =

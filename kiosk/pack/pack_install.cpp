@@ -244,13 +244,16 @@ InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& t
     };
 
     std::string error;
+    // Before the lock: a pipe or a device given by mistake must not hold up
+    // every other install and rollback while nothing can be read from it.
+    const auto opened = open_pack_file(pack_file, error);
+    if (!opened) return refused("Not installed: " + error + ".");
     const auto lock = RootLock::take(root, error);
     if (!lock) return refused("Not installed: " + error + ".");
     if (!clean_staging(root, error)) return refused("Not installed: " + error + ".");
 
     StagingSink sink(root);
-    const PackCheck check =
-        read_pack(pack_file, trust, limits, sink, OnProblem::stop, "extracting", progress);
+    const PackCheck check = read_pack(*opened, trust, limits, sink, OnProblem::stop, "extracting", progress);
     if (check.ok && sink.already_active()) {
         clean_staging(root, error);
         outcome.ok = true;

@@ -123,7 +123,8 @@ class InstalledPacks {
     // switch `active` to it, keeping the pack it replaces as `previous`. The
     // active exhibition is unchanged unless `ok` is true; `ok` is also true,
     // with nothing changed, when this very pack is active already (`message`
-    // says so).
+    // says so). A `pack_file` that is not a regular file (a pipe, a device, a
+    // folder) is refused at once, before the root's lock is taken.
     InstallOutcome install(const std::filesystem::path& pack_file, const Trust& trust, const Limits& limits,
                            const ProgressCallback& progress);
     // Makes `previous` active again (and the current one previous). `message`
