@@ -15,7 +15,7 @@ namespace {
 
 const char* const kSynopsis =
     "Usage: amanat pack install PACK.amanat [--root DIR] [--config FILE] [--trust KEY]...\n"
-    "                           [--allow-unsigned] [--json]\n";
+    "                           [--allow-unsigned] [--allow-older] [--json]\n";
 
 const char* const kHelp =
     "\n"
@@ -27,15 +27,25 @@ const char* const kHelp =
     "leaves the old exhibition or the new one active, never a mix. docs/PACKS.md explains\n"
     "every refusal.\n"
     "\n"
+    "PACK.amanat must be a regular file: a pipe, a device or a folder is refused at once.\n"
+    "\n"
+    "An older version of the active exhibition (the same id, a lower version: versions\n"
+    "compare part by part at the dots, numbers as numbers, so 2026.9.1 < 2026.11.1) is\n"
+    "refused unless --allow-older is given, so that no pack ever signed can quietly put\n"
+    "back content a newer one replaced; staff mode refuses it too. `amanat pack rollback`\n"
+    "returns to the previous pack without it.\n"
+    "\n"
     "Options:\n";
 
 const char* const kMoreHelp =
+    "  --allow-older       install it even if it is an older version of the active\n"
+    "                      exhibition (going back on purpose)\n"
     "  --json              print the outcome as JSON on standard output\n"
     "  -q, --quiet         no progress\n"
     "  -h, --help          print this help\n"
     "\n"
     "Exit status: 0 installed (or already the active exhibition), 1 refused (the active\n"
-    "exhibition is unchanged), 2 usage error.\n";
+    "exhibition is unchanged; also an older version without --allow-older), 2 usage error.\n";
 
 const CommandErrors kErrors{"amanat pack install", kSynopsis};
 
@@ -58,6 +68,7 @@ int pack_install(const std::vector<std::string>& args) {
     PackOptions options;
     bool json = false;
     bool quiet = false;
+    auto older = pack::OlderPack::refuse;
     std::string file;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
@@ -71,6 +82,8 @@ int pack_install(const std::vector<std::string>& args) {
             return 0;
         } else if (arg == "--json") {
             json = true;
+        } else if (arg == "--allow-older") {
+            older = pack::OlderPack::allow;
         } else if (arg == "-q" || arg == "--quiet") {
             quiet = true;
         } else if (!arg.empty() && arg[0] == '-') {
@@ -96,7 +109,7 @@ int pack_install(const std::vector<std::string>& args) {
     pack::InstallOutcome outcome;
     {
         ProgressLine progress(quiet);
-        outcome = packs.install(file, settings.trust, settings.limits, progress.callback());
+        outcome = packs.install(file, settings.trust, settings.limits, progress.callback(), older);
     }
     // Also after a refusal: what it left in staging/ must be the kiosk's to clear.
     if (const std::string note = hand_packs_to_kiosk_user(settings.root); !note.empty())
@@ -107,6 +120,7 @@ int pack_install(const std::vector<std::string>& args) {
             .text("message", outcome.message)
             .text("root", settings.root.string())
             .raw("pack", outcome.installed ? pack_json(*outcome.installed) : "null")
+            .raw("older_than_active", outcome.older_than_active ? "true" : "false")
             .raw("validation", outcome.validation.diagnostics.has_errors()
                                    ? format_report_json(outcome.validation)
                                    : std::string("null"));

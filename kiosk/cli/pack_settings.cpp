@@ -10,6 +10,7 @@
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
 #include "pack/pack_signature.hpp"
+#include "pack/regular_file.hpp"
 
 namespace amanat::cli {
 
@@ -66,6 +67,14 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
     // on an installed kiosk, the user's state folder on a developer's machine.
     settings.root = default_state_folder() / "packs";
     if (options.config) {
+        // The config loader (core) reads it by name to its end: a pipe or a
+        // device given by mistake is refused here first, rather than hang.
+        std::string what;
+        if (!pack::RegularFile::open(*options.config, what) && !what.starts_with("cannot")) {
+            problem = options.config->string() + ": " + what +
+                      "; give the kiosk's config file with --config (/etc/amanat/kiosk.toml)";
+            return false;
+        }
         Diagnostics diagnostics;
         const KioskConfig config = load_kiosk_config(*options.config, diagnostics);
         for (const Diagnostic& d : diagnostics.items()) {

@@ -17,6 +17,10 @@ bool build_pack(const fs::path& bundle_folder, const fs::path& out,
         key = SigningKey::load(*secret_key_file, error);
         if (!key) return false;
     }
+    // The files before the validation: the validator reads them by name, so a
+    // named pipe or a device among them must be refused before it would hang it.
+    PackContent content;
+    if (!list_bundle_files(bundle_folder, content.files, error)) return false;
     if (progress) progress(PackProgress{"validating", 0, 0, 0, 0});
     report = validate_bundle(bundle_folder);
     if (!report.bundle || report.diagnostics.has_errors()) {
@@ -26,10 +30,8 @@ bool build_pack(const fs::path& bundle_folder, const fs::path& out,
                 bundle_folder.string() + "` explains each problem";
         return false;
     }
-    PackContent content;
     content.bundle_id = report.bundle->exhibition.id;
     content.bundle_version = report.bundle->exhibition.version;
-    if (!list_bundle_files(bundle_folder, content.files, error)) return false;
     return write_pack(content, out, key ? &*key : nullptr, progress, error);
 }
 

@@ -2,8 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
+#include "pack/regular_file.hpp"
 
 namespace amanat::pack {
 
@@ -23,11 +22,13 @@ std::string pack_info_json(const PackInfo& info) {
 }
 
 std::optional<PackInfo> read_pack_info(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    // Read by every install and listing (the staff screen's too): something
+    // that is not a file, put there by hand, must not stop them.
+    std::string problem;
+    std::string text;
+    const auto opened = RegularFile::open(file, problem);
+    if (!opened || !opened->read_all(1 << 20, text, problem)) return std::nullopt;
+    const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object()) return std::nullopt;
     PackInfo info;
     try {

@@ -21,6 +21,7 @@
 #include "pack/byte_count.hpp"
 #include "pack/crash_point.hpp"
 #include "pack/durable.hpp"
+#include "pack/exhibition_version.hpp"
 #include "pack/pack_info.hpp"
 #include "pack/pack_reader.hpp"
 #include "pack/pack_root.hpp"
@@ -59,12 +60,31 @@ bool clean_staging(const PackRoot& root, std::string& error) {
     return true;
 }
 
+// Why the pack is refused as an older version of the active exhibition, or ""
+// when it is not one: another exhibition, the same or a newer version, or
+// nothing active (or its pack-info.json unreadable: nothing to compare with).
+// The reader has checked the signature by now, so this is the version signed.
+std::string older_version_refusal(const PackRoot& root, const PackManifest& manifest) {
+    const auto active = root.active_name();
+    if (!active) return "";
+    const auto info = read_pack_info(root.pack(*active) / "pack-info.json");
+    if (!info || info->bundle_id != manifest.bundle_id ||
+        compare_versions(manifest.bundle_version, info->bundle_version) >= 0) {
+        return "";
+    }
+    return "is " + manifest.bundle_id + " " + manifest.bundle_version + ", older than the active " +
+           info->bundle_version +
+           ", and installing it would put back what that version replaced. To go back to it on purpose, "
+           "run `amanat pack install --allow-older` with this file; to return to the exhibition shown "
+           "before the active one, roll back instead (`amanat pack rollback`)";
+}
+
 // Writes the bundle's files into ROOT/staging/NAME/bundle as the reader hands
 // them over, each entry already checked; it never creates links, so no path
 // can lead out of the staging folder.
 class StagingSink final : public PackSink {
   public:
-    explicit StagingSink(const PackRoot& root) : m_root(root) {}
+    StagingSink(const PackRoot& root, OlderPack older) : m_root(root), m_older(older) {}
     ~StagingSink() override {
         if (m_fd >= 0) ::close(m_fd);
     }
@@ -79,6 +99,11 @@ class StagingSink final : public PackSink {
         if (m_root.active_name() == m_name) {
             m_already_active = true;
             return true;
+        }
+        if (m_older == OlderPack::refuse) {
+            problem = older_version_refusal(m_root, header.manifest);
+            m_older_than_active = !problem.empty();
+            if (m_older_than_active) return false;
         }
         struct statvfs space {};
         if (::statvfs(m_root.staging.c_str(), &space) == 0) {
@@ -142,6 +167,7 @@ class StagingSink final : public PackSink {
     }
 
     bool already_active() const { return m_already_active; }
+    bool older_than_active() const { return m_older_than_active; }
     const std::string& name() const { return m_name; }
     const PackHeader& header() const { return m_header; }
     fs::path folder() const { return m_root.staging / m_name; }
@@ -149,9 +175,11 @@ class StagingSink final : public PackSink {
 
   private:
     const PackRoot& m_root;
+    const OlderPack m_older;
     PackHeader m_header;
     std::string m_name;
     bool m_already_active = false;
+    bool m_older_than_active = false;
     int m_fd = -1;
     fs::path m_path;
 };
@@ -231,7 +259,7 @@ void remove_unused_packs(const PackRoot& root, const std::string& active,
 }  // namespace
 
 InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& trust, const Limits& limits,
-                                       const ProgressCallback& progress) {
+                                       const ProgressCallback& progress, OlderPack older) {
     InstallOutcome outcome;
     const PackRoot root(m_root);
     const auto refused = [&](const std::string& why) {
@@ -244,13 +272,16 @@ InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& t
     };
 
     std::string error;
+    // Before the lock: a pipe or a device given by mistake must not hold up
+    // every other install and rollback while nothing can be read from it.
+    const auto opened = open_pack_file(pack_file, error);
+    if (!opened) return refused("Not installed: " + error + ".");
     const auto lock = RootLock::take(root, error);
     if (!lock) return refused("Not installed: " + error + ".");
     if (!clean_staging(root, error)) return refused("Not installed: " + error + ".");
 
-    StagingSink sink(root);
-    const PackCheck check =
-        read_pack(pack_file, trust, limits, sink, OnProblem::stop, "extracting", progress);
+    StagingSink sink(root, older);
+    const PackCheck check = read_pack(*opened, trust, limits, sink, OnProblem::stop, "extracting", progress);
     if (check.ok && sink.already_active()) {
         clean_staging(root, error);
         outcome.ok = true;
@@ -263,6 +294,7 @@ InstallOutcome InstalledPacks::install(const fs::path& pack_file, const Trust& t
     }
     if (!check.ok) {
         clean_staging(root, error);
+        outcome.older_than_active = sink.older_than_active();
         return refused("Not installed: " + first_lines(check.problems));
     }
 

@@ -2,18 +2,14 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <memory>
 #include <set>
 #include <unordered_map>
 
 #include "pack/byte_count.hpp"
 #include "pack/content_hash.hpp"
-#include "pack/durable.hpp"
 #include "pack/entry_path.hpp"
 #include "pack/utf8_names.hpp"
 
@@ -64,9 +60,10 @@ const char* kind_of(mode_t type) {
 
 class Reading {
   public:
-    Reading(const fs::path& file, const Trust& trust, const Limits& limits, PackSink& sink,
+    Reading(const RegularFile& file, const Trust& trust, const Limits& limits, PackSink& sink,
             OnProblem on_problem, std::string_view stage, const ProgressCallback& progress)
-        : m_file(file),
+        : m_opened(file),
+          m_file(file.path()),
           m_trust(trust),
           m_limits(limits),
           m_sink(sink),
@@ -83,21 +80,14 @@ class Reading {
   private:
     // False when reading has to end; problems are in m_check.
     bool read() {
-        const int fd = ::open(m_file.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return refuse("cannot be opened: " + errno_text(errno));
-        struct FdClose {
-            int fd;
-            ~FdClose() { ::close(fd); }
-        } closer{fd};
-        struct stat status {};
-        if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) return refuse("is not a file");
-        if (status.st_size == 0)
+        // A regular file (open_pack_file): every read below ends.
+        if (m_opened.size() == 0)
             return refuse("is empty: it is not an Amanat pack (was the copy cut short?)");
         m_archive.reset(archive_read_new());
         // Uncompressed tar only (pax, ustar or GNU headers): packs are written so,
         // and no decompressor means no decompression bomb.
         if (!m_archive || archive_read_support_format_tar(m_archive.get()) != ARCHIVE_OK ||
-            archive_read_open_fd(m_archive.get(), fd, 1 << 20) != ARCHIVE_OK) {
+            archive_read_open_fd(m_archive.get(), m_opened.fd(), 1 << 20) != ARCHIVE_OK) {
             return refuse("is not an Amanat pack (" + libarchive_says() + ")");
         }
         if (!read_manifest() || !read_signature()) return false;
@@ -357,6 +347,7 @@ class Reading {
         if (m_progress) m_progress(m_state);
     }
 
+    const RegularFile& m_opened;
     const fs::path& m_file;
     const Trust& m_trust;
     const Limits& m_limits;
@@ -380,7 +371,25 @@ class Reading {
 
 }  // namespace
 
-PackCheck read_pack(const fs::path& file, const Trust& trust, const Limits& limits, PackSink& sink,
+std::optional<RegularFile> open_pack_file(const fs::path& file, std::string& problem) {
+    std::string what;
+    auto opened = RegularFile::open(file, what);
+    if (opened) return opened;
+    problem = file.string() + ": " + what;
+    if (what.starts_with("cannot")) return std::nullopt;  // missing or unreadable: that says it all
+    // Only to word the advice: RegularFile::open decided on what it opened.
+    struct stat status {};
+    if (::stat(file.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
+        problem += "; give one of the .amanat files in it instead";
+    } else {
+        problem +=
+            "; give the .amanat file itself, as `amanat pack build` wrote it (to install from a pipe or a "
+            "device, copy it into a file first)";
+    }
+    return std::nullopt;
+}
+
+PackCheck read_pack(const RegularFile& file, const Trust& trust, const Limits& limits, PackSink& sink,
                     OnProblem on_problem, std::string_view stage, const ProgressCallback& progress) {
     return Reading(file, trust, limits, sink, on_problem, stage, progress).run();
 }

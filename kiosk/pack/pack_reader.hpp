@@ -21,6 +21,7 @@
 #include "pack/pack_manifest.hpp"
 #include "pack/pack_signature.hpp"
 #include "pack/packs.hpp"
+#include "pack/regular_file.hpp"
 
 namespace amanat::pack {
 
@@ -55,11 +56,17 @@ enum class OnProblem {
     carry_on,  // verify: report every damaged or extra file (up to a limit)
 };
 
-// Reads `file` through `sink`. The verdict lists each problem, naming the pack
-// file and the entry. `ok` is true only when everything was read and matched.
-// `stage` is the progress stage's name ("checking", "extracting").
-PackCheck read_pack(const std::filesystem::path& file, const Trust& trust, const Limits& limits,
-                    PackSink& sink, OnProblem on_problem, std::string_view stage,
-                    const ProgressCallback& progress);
+// Opens the pack file staff named, refusing at once (without blocking, and
+// before any lock is taken) a named pipe, a device, a folder, a socket or a
+// link to one: reading those would never end. nullopt with `problem`, a
+// sentence naming the file, what it is and what to give instead.
+std::optional<RegularFile> open_pack_file(const std::filesystem::path& file, std::string& problem);
+
+// Reads `file` (opened by open_pack_file) through `sink`. The verdict lists
+// each problem, naming the pack file and the entry. `ok` is true only when
+// everything was read and matched. `stage` is the progress stage's name
+// ("checking", "extracting").
+PackCheck read_pack(const RegularFile& file, const Trust& trust, const Limits& limits, PackSink& sink,
+                    OnProblem on_problem, std::string_view stage, const ProgressCallback& progress);
 
 }  // namespace amanat::pack

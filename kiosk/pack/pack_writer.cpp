@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include "pack/durable.hpp"
 #include "pack/entry_path.hpp"
 #include "pack/pack_manifest.hpp"
+#include "pack/regular_file.hpp"
 #include "pack/utf8_names.hpp"
 
 namespace amanat::pack {
@@ -26,14 +28,19 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 20;
 
-// Reads a file in chunks, giving each to `use`. False with `error` on a read failure.
+// Reads a file in chunks, giving each to `use`. False with `error` on a read
+// failure, or when the file is no longer a regular file (replaced by a pipe
+// or a device since it was listed): that read would never end.
 template <typename Use>
 bool read_chunks(const fs::path& file, std::vector<char>& buffer, Use&& use, std::string& error) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = "cannot read " + file.string() + ": " + errno_text(errno);
+    std::string problem;
+    const auto opened = RegularFile::open(file, problem);
+    if (!opened) {
+        error = "cannot pack " + file.string() + ": it " + problem +
+                (problem.starts_with("is ") ? "; remove it from the bundle" : "");
         return false;
     }
+    const int fd = opened->fd();
     bool ok = true;
     while (true) {
         const ssize_t got = ::read(fd, buffer.data(), buffer.size());
@@ -49,8 +56,13 @@ bool read_chunks(const fs::path& file, std::vector<char>& buffer, Use&& use, std
             break;
         }
     }
-    ::close(fd);
     return ok;
+}
+
+std::string changed_while_building(const std::string& path) {
+    return path +
+           " changed while the pack was being built; make sure nothing is writing to the bundle, then "
+           "build again";
 }
 
 struct ArchiveFree {
@@ -176,8 +188,12 @@ bool list_bundle_files(const fs::path& folder, std::vector<BundleFile>& files, s
                 return false;
             }
         } else if (!fs::is_regular_file(status)) {
-            error = "cannot pack " + relative +
-                    ": it is not a regular file (a device, pipe or socket?); remove it";
+            // Never opened: a pipe would wait for a writer, a device never ends.
+            struct stat found {};
+            const bool known = ::lstat(entry.path().c_str(), &found) == 0;
+            error = "cannot pack " + relative + ": it is " +
+                    (known ? file_kind(found.st_mode) : std::string("no longer there")) +
+                    ", not a regular file; remove it from the bundle";
             return false;
         }
         const auto size = fs::file_size(entry.path(), ec);
@@ -223,6 +239,9 @@ bool write_pack(const PackContent& content, const fs::path& out, const SigningKe
         const bool read = read_chunks(
             file.source, buffer,
             [&](const char* bytes, std::size_t n) {
+                // Never beyond the size listed: a file still growing is caught
+                // below as changed rather than read without end.
+                if (size + static_cast<long long>(n) > file.size) return false;
                 hash.add(bytes, n);
                 size += static_cast<long long>(n);
                 state.bytes_done += static_cast<long long>(n);
@@ -230,7 +249,10 @@ bool write_pack(const PackContent& content, const fs::path& out, const SigningKe
                 return true;
             },
             error);
-        if (!read) return false;
+        if (!read) {
+            if (error.empty()) error = changed_while_building(file.path);
+            return false;
+        }
         manifest.files.push_back({file.path, size, hash.hex_digest()});
         manifest.total_bytes += size;
         ++state.files_done;
@@ -279,9 +301,7 @@ bool write_pack(const PackContent& content, const fs::path& out, const SigningKe
             return false;
         }
         if (!copied || size != listed.size || hash.hex_digest() != listed.hash) {
-            error = file.path +
-                    " changed while the pack was being built; make sure nothing is writing to the "
-                    "bundle, then build again";
+            error = changed_while_building(file.path);
             return false;
         }
         ++state.files_done;

@@ -94,12 +94,22 @@ struct InstalledPack {
     bool previous = false;  // what `rollback` would return to
 };
 
+// Whether an install may put back an older version of the active exhibition:
+// the same exhibition id with a lower version (docs/PACKS.md, "Older packs").
+// A signature never expires, so without this rule anyone holding a pack once
+// signed could put back content a newer pack replaced, without a word.
+enum class OlderPack {
+    refuse,  // the staff screen, and `amanat pack install` without --allow-older
+    allow,   // `amanat pack install --allow-older`: staff going back on purpose
+};
+
 // What an install did, or why it refused: for the staff screen and the CLI.
 struct InstallOutcome {
     bool ok = false;
     std::string message;          // one paragraph for staff: what happened, what to do
     ValidationReport validation;  // the staged bundle's report when it did not validate
     std::optional<InstalledPack> installed;
+    bool older_than_active = false;  // refused as an older version (OlderPack::refuse)
 };
 
 // The kiosk's installed packs under `root` (docs/PACKS.md: packs/NAME/, the
@@ -123,9 +133,11 @@ class InstalledPacks {
     // switch `active` to it, keeping the pack it replaces as `previous`. The
     // active exhibition is unchanged unless `ok` is true; `ok` is also true,
     // with nothing changed, when this very pack is active already (`message`
-    // says so).
+    // says so). A `pack_file` that is not a regular file (a pipe, a device, a
+    // folder) is refused at once, before the root's lock is taken; an older
+    // version of the active exhibition is refused unless `older` allows it.
     InstallOutcome install(const std::filesystem::path& pack_file, const Trust& trust, const Limits& limits,
-                           const ProgressCallback& progress);
+                           const ProgressCallback& progress, OlderPack older = OlderPack::refuse);
     // Makes `previous` active again (and the current one previous). `message`
     // says what happened or why not, for staff, either way.
     bool rollback(std::string& message);

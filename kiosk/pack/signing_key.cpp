@@ -9,16 +9,44 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "pack/durable.hpp"
 #include "pack/encoding.hpp"
 #include "pack/packs.hpp"
+#include "pack/regular_file.hpp"
 
 namespace amanat::pack {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The key file's base64 line(s), without the comments. A key file is a few
+// hundred bytes: a pipe, a device (/dev/zero never ends) or a large file is
+// refused rather than read.
+bool read_key_file(const fs::path& file, std::string& text, std::string& error) {
+    std::string problem;
+    std::string bytes;
+    const auto opened = RegularFile::open(file, problem);
+    if (!opened || !opened->read_all(64 * 1024, bytes, problem)) {
+        error = problem.starts_with("cannot")
+                    ? "the signing key " + file.string() + " " + problem
+                    : file.string() + ": " + problem +
+                          "; give the secret key file `amanat pack keygen` wrote (e.g. museum.key)";
+        return false;
+    }
+    for (std::size_t start = 0; start < bytes.size();) {
+        const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+        std::string_view line(bytes.data() + start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty() && line[0] != '#') text += line;
+        start = end + 1;
+    }
+    sodium_memzero(bytes.data(), bytes.size());
+    return true;
+}
+
+}  // namespace
 
 SigningKey::~SigningKey() {
     sodium_memzero(m_secret.data(), m_secret.size());
@@ -36,18 +64,8 @@ std::optional<SigningKey> SigningKey::load(const fs::path& file, std::string& er
         error = "libsodium cannot start (no random source?)";
         return std::nullopt;
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        error = "cannot read the signing key " + file.string() + ": " + std::strerror(errno);
-        return std::nullopt;
-    }
     std::string text;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        text += line;
-        if (text.size() > 4096) break;
-    }
+    if (!read_key_file(file, text, error)) return std::nullopt;
     const auto bytes = from_base64(text);
     SigningKey key;
     if (!bytes || bytes->size() != key.m_secret.size()) {

@@ -19,8 +19,15 @@ class NoSink final : public PackSink {
 
 PackCheck verify_pack(const std::filesystem::path& file, const Trust& trust, const Limits& limits,
                       const ProgressCallback& progress) {
+    PackCheck check;
+    std::string problem;
+    const auto opened = open_pack_file(file, problem);
+    if (!opened) {
+        check.problems.push_back(problem);
+        return check;
+    }
     NoSink sink;
-    return read_pack(file, trust, limits, sink, OnProblem::carry_on, "checking", progress);
+    return read_pack(*opened, trust, limits, sink, OnProblem::carry_on, "checking", progress);
 }
 
 }  // namespace amanat::pack

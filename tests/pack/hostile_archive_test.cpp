@@ -153,7 +153,7 @@ TEST_CASE("hostile: not a pack at all") {
     write_bytes(file, std::string(100000, 'x'));
     kiosk.expect_refused(file, "is not an Amanat pack");
     kiosk.expect_refused(kiosk.temp() / "no-such.amanat", "cannot be opened");
-    kiosk.expect_refused(kiosk.temp(), "is not a file");
+    kiosk.expect_refused(kiosk.temp(), "is a folder, not a regular file");
 
     // A compressed pack: packs are never compressed, so no decompression bomb.
     build_signed(kiosk.temp() / "a", kiosk.temp() / "plain.amanat");
