@@ -72,6 +72,7 @@ TEST_CASE("ui: control characters and a NUL in the atlas's text leave every face
     using namespace std::string_literals;
     const std::string hostile = "Continuity\0 of\x01 Traditions\x7F \xC2\x85 \xEF\xBF\xBF Қобыз"s;
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini left behind
     ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
     const ScreenMetrics metrics = ScreenMetrics::measure(1280, 720, 92.0f, KioskConfig{});
     ui::Typeface typeface;
