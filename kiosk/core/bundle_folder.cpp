@@ -1,8 +1,9 @@
 #include "core/bundle_folder.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <system_error>
+
+#include "core/small_file.hpp"
 
 namespace amanat {
 namespace fs = std::filesystem;
@@ -103,29 +104,7 @@ bool BundleFolder::read(const std::string& relative, std::size_t max_bytes, std:
         problem = "it leads outside the bundle";
         return false;
     }
-    if (!fs::is_regular_file(full, ec)) {
-        problem = fs::exists(full, ec) ? "it is not a regular file" : "it does not exist";
-        return false;
-    }
-    const auto size = fs::file_size(full, ec);
-    if (ec) {
-        problem = "its size cannot be read: " + ec.message();
-        return false;
-    }
-    if (size > max_bytes) {
-        problem = "it is " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) +
-                  " bytes allowed for this kind of file";
-        return false;
-    }
-    std::ifstream in(full, std::ios::binary);
-    if (!in) {
-        problem = "it cannot be opened (check its permissions)";
-        return false;
-    }
-    content.assign(static_cast<std::size_t>(size), '\0');
-    in.read(content.data(), static_cast<std::streamsize>(size));
-    content.resize(static_cast<std::size_t>(in.gcount()));
-    return true;
+    return read_small_file(full, max_bytes, content, problem);
 }
 
 std::vector<std::string> BundleFolder::list_files(std::size_t max_files) const {

@@ -108,6 +108,12 @@ class Validator {
     void check_media(const std::string& path, MediaUse use, const std::string& user) {
         m_used.insert(path);
         if (!m_checked.insert(path).second || !present(path)) return;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(m_folder.root() / path, ec)) {  // a pipe would never end
+            m_out.error(path, 0, 0, "bad-media", "this path, used by " + user + ", is not a file",
+                        "put the exported film or sound file here");
+            return;
+        }
         std::ifstream in(m_folder.root() / path, std::ios::binary | std::ios::ate);
         if (!in || m_folder.escapes(path)) {
             m_out.error(path, 0, 0, "bad-media", "this file, used by " + user + ", cannot be opened",

@@ -6,15 +6,14 @@
 #include <cctype>
 #include <csetjmp>
 #include <cstdlib>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <system_error>
 #include <unordered_set>
 
 #include "core/language_tag.hpp"
 #include "core/message_pattern.hpp"
 #include "core/showable_text.hpp"
+#include "core/small_file.hpp"
 
 namespace amanat {
 
@@ -86,6 +85,9 @@ std::string Phrasebook::language_name() const {
 
 namespace {
 
+// A UI catalog is ~30 kB; anything much bigger is not one.
+constexpr std::size_t kMaxCatalogBytes = 16u << 20;
+
 // The language of the msgids: its PO file may leave msgstr empty.
 constexpr std::string_view kSourceLanguage = "en";
 
@@ -99,16 +101,6 @@ std::string lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-bool read_text_file(const std::filesystem::path& path, std::string& text) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) return false;
-    text = content.str();
-    return true;
 }
 
 // ---- Where each entry starts -------------------------------------------------
@@ -326,10 +318,13 @@ void copy_messages(po_file_t po, PoFile& result) {
 // The file's entries, or nullopt when it cannot be read or has errors (reported).
 std::optional<PoFile> read_po_file(const std::filesystem::path& path, const std::string& file,
                                    Diagnostics& out) {
+    // Read here first (never blocking on a pipe put in its place), so that
+    // libgettextpo, which opens the file again, only ever gets a regular file.
     std::string text;
-    if (!read_text_file(path, text)) {
-        out.error(file, 0, 0, "unreadable", "the file cannot be read",
-                  "check that it exists and that the kiosk's user account may read it");
+    std::string problem;
+    if (!read_small_file(path, kMaxCatalogBytes, text, problem)) {
+        out.error(file, 0, 0, "unreadable", "the file cannot be read: " + problem,
+                  "check that it is a PO file and that the kiosk's user account may read it");
         return std::nullopt;
     }
     PoFile result;

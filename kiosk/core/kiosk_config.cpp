@@ -1,11 +1,11 @@
 #include "core/kiosk_config.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
+#include "core/bundle_loader.hpp"  // kMaxManifestBytes
 #include "core/language_tag.hpp"
 #include "core/manifest_reader.hpp"
+#include "core/small_file.hpp"
 
 namespace amanat {
 
@@ -43,15 +43,14 @@ void read_switch(ManifestReader& reader, const toml::table& table, const char* k
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out) {
     KioskConfig config;
     ManifestReader reader(file.string(), out);
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        reader.error_in_file("unreadable", "the kiosk's config file cannot be read",
+    std::string content;
+    std::string problem;
+    if (!read_small_file(file, kMaxManifestBytes, content, problem)) {
+        reader.error_in_file("unreadable", "the kiosk's config file cannot be read: " + problem,
                              "check the path given with --config, and the file's permissions");
         return config;
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    const auto root = reader.parse(content.str());
+    const auto root = reader.parse(content);
     if (!root) return config;
     reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback", "packs", "staff"},
                       "the kiosk config");
