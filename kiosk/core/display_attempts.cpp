@@ -9,6 +9,16 @@ std::vector<DisplayAttempt> display_attempts(Renderer wanted, bool has_gpu, std:
     const DrawingPath second = gpu_first ? DrawingPath::Software : DrawingPath::Gpu;
     const std::string driver(video_driver);
     std::vector<DisplayAttempt> attempts;
+    // Without a GPU, under cage, software drawing through Xwayland costs a third
+    // of the CPU it costs on Wayland, where SDL 2.26 has no window framebuffer
+    // and each frame goes through an OpenGL texture in llvmpipe (BENCHMARKS.md,
+    // section 7): X11 first, Wayland as the fallback.
+    if (wanted == Renderer::Automatic && !has_gpu && driver == "wayland" && x11_available) {
+        return {{"x11", DrawingPath::Software},
+                {driver, DrawingPath::Software},
+                {driver, DrawingPath::Gpu},
+                {"x11", DrawingPath::Gpu}};
+    }
     if (!driver.empty()) attempts = {{driver, first}, {driver, second}};
     // Under cage, Xwayland is the way round a Wayland driver that cannot draw or
     // start (no EGL, a broken Mesa): X11's software renderer needs no OpenGL.

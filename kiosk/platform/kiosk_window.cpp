@@ -1,4 +1,5 @@
 #include "platform/kiosk_window.hpp"
+#include "platform/x11_display_loss.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -706,6 +707,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
         return nullptr;
     }
     state->drawing = describe(*opened);
+    if (opened->video_driver == "x11") stop_cleanly_when_x_display_goes();
     for (const std::string& failure : failures)
         state->fallbacks += (state->fallbacks.empty() ? "" : "; ") + failure;
     std::fprintf(stderr, "amanat-kiosk: drawing with %s%s%s\n", state->drawing.c_str(),

@@ -26,10 +26,19 @@ TEST_CASE("with a GPU, or when the settings ask for it, OpenGL comes first and s
           std::vector<DisplayAttempt>{{"x11", kSoftware}, {"x11", kGpu}});
 }
 
-TEST_CASE("under cage, Xwayland is tried after both ways on Wayland, software first") {
+TEST_CASE("under cage without a GPU, software through Xwayland comes first: a third of Wayland's CPU") {
     CHECK(display_attempts(Renderer::Automatic, false, "wayland", true) ==
           std::vector<DisplayAttempt>{
+              {"x11", kSoftware}, {"wayland", kSoftware}, {"wayland", kGpu}, {"x11", kGpu}});
+}
+
+TEST_CASE("under cage, Xwayland is tried after both ways on Wayland when the settings name a renderer") {
+    CHECK(display_attempts(Renderer::Software, false, "wayland", true) ==
+          std::vector<DisplayAttempt>{
               {"wayland", kSoftware}, {"wayland", kGpu}, {"x11", kSoftware}, {"x11", kGpu}});
+    CHECK(display_attempts(Renderer::Automatic, true, "wayland", true) ==
+          std::vector<DisplayAttempt>{
+              {"wayland", kGpu}, {"wayland", kSoftware}, {"x11", kSoftware}, {"x11", kGpu}});
     // No X server (cage without Xwayland): Wayland alone.
     CHECK(display_attempts(Renderer::Automatic, false, "wayland", false) ==
           std::vector<DisplayAttempt>{{"wayland", kSoftware}, {"wayland", kGpu}});
