@@ -5,8 +5,8 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/pack_progress.hpp"
+#include "core/byte_count.hpp"
 #include "core/validation_report.hpp"
-#include "pack/byte_count.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {
@@ -88,7 +88,7 @@ int pack_build(const std::vector<std::string>& args) {
     const auto size = std::filesystem::file_size(*output, ec);
     std::printf("Wrote %s (%s %s, %s)%s\n", output->c_str(), report.bundle->exhibition.id.c_str(),
                 report.bundle->exhibition.version.c_str(),
-                pack::describe_bytes(ec ? 0 : static_cast<long long>(size)).c_str(),
+                describe_bytes(ec ? 0 : static_cast<long long>(size)).c_str(),
                 key ? ", signed" : ", unsigned: kiosks accept it only if their config allows unsigned packs");
     return 0;
 }

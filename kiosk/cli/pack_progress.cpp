@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "pack/byte_count.hpp"
+#include "core/byte_count.hpp"
 
 namespace amanat::cli {
 
@@ -16,8 +16,8 @@ std::string describe(const pack::PackProgress& p) {
     if (p.bytes_total > 0 || p.files_total > 0) {
         const int percent = p.bytes_total > 0 ? static_cast<int>(p.bytes_done * 100 / p.bytes_total) : 100;
         // ' ' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on " " + std::string
-        text += ' ' + std::to_string(percent) + "%: " + pack::describe_bytes(p.bytes_done) + " of " +
-                pack::describe_bytes(p.bytes_total) + ", " + std::to_string(p.files_done) + " of " +
+        text += ' ' + std::to_string(percent) + "%: " + describe_bytes(p.bytes_done) + " of " +
+                describe_bytes(p.bytes_total) + ", " + std::to_string(p.files_done) + " of " +
                 std::to_string(p.files_total) + " files";
     } else {
         text += "...";

@@ -9,8 +9,8 @@
 #include "core/diagnostics.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
+#include "core/regular_file.hpp"
 #include "pack/pack_signature.hpp"
-#include "pack/regular_file.hpp"
 
 namespace amanat::cli {
 
@@ -70,7 +70,7 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
         // The config loader (core) reads it by name to its end: a pipe or a
         // device given by mistake is refused here first, rather than hang.
         std::string what;
-        if (!pack::RegularFile::open(*options.config, what) && !what.starts_with("cannot")) {
+        if (!RegularFile::open(*options.config, what) && !what.starts_with("cannot")) {
             problem = options.config->string() + ": " + what +
                       "; give the kiosk's config file with --config (/etc/amanat/kiosk.toml)";
             return false;

@@ -5,8 +5,8 @@
 #include "cli/command_errors.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
+#include "core/byte_count.hpp"
 #include "core/json_record.hpp"
-#include "pack/byte_count.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {
@@ -128,8 +128,7 @@ int pack_verify(const std::vector<std::string>& args) {
     std::printf("%s: %s\n", file.c_str(), acceptable ? "OK, intact and acceptable" : "NOT ACCEPTABLE");
     if (!check.bundle_id.empty()) {
         std::printf("  exhibition  %s %s\n", check.bundle_id.c_str(), check.bundle_version.c_str());
-        std::printf("  content     %lld files, %s%s\n", check.files,
-                    pack::describe_bytes(check.bytes).c_str(),
+        std::printf("  content     %lld files, %s%s\n", check.files, describe_bytes(check.bytes).c_str(),
                     check.ok ? "; every size and BLAKE2b-256 hash matches the signed manifest" : "");
         // Unsigned and not ok may also be a signature that did not match: the
         // problems say which.

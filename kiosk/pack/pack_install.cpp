@@ -18,7 +18,7 @@
 #include <cstdio>
 
 #include "core/bundle_validator.hpp"
-#include "pack/byte_count.hpp"
+#include "core/byte_count.hpp"
 #include "pack/crash_point.hpp"
 #include "pack/durable.hpp"
 #include "pack/exhibition_version.hpp"

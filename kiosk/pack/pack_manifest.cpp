@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "pack/byte_count.hpp"
+#include "core/byte_count.hpp"
 #include "pack/content_hash.hpp"
 #include "pack/entry_path.hpp"
 

@@ -21,7 +21,7 @@
 #include "pack/pack_manifest.hpp"
 #include "pack/pack_signature.hpp"
 #include "pack/packs.hpp"
-#include "pack/regular_file.hpp"
+#include "core/regular_file.hpp"
 
 namespace amanat::pack {
 

@@ -11,13 +11,13 @@
 #include <chrono>
 #include <memory>
 
+#include "core/regular_file.hpp"
 #include "core/utc_time.hpp"
 #include "core/version.hpp"
 #include "pack/content_hash.hpp"
 #include "pack/durable.hpp"
 #include "pack/entry_path.hpp"
 #include "pack/pack_manifest.hpp"
-#include "pack/regular_file.hpp"
 #include "pack/utf8_names.hpp"
 
 namespace amanat::pack {

@@ -10,10 +10,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/regular_file.hpp"
 #include "pack/durable.hpp"
 #include "pack/encoding.hpp"
 #include "pack/packs.hpp"
-#include "pack/regular_file.hpp"
 
 namespace amanat::pack {
 

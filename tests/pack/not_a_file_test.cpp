@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/regular_file.hpp"
 #include "kiosk_fixture.hpp"
 #include "pack/pack_writer.hpp"
-#include "pack/regular_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace amanat;
@@ -121,7 +121,7 @@ TEST_CASE("pack: RegularFile opens regular files, through links too, and nothing
     make_link(temp.path() / "link.amanat", temp.path() / "pack.amanat");
     for (const fs::path& file : {temp.path() / "pack.amanat", temp.path() / "link.amanat"}) {
         std::string problem;
-        const auto opened = pack::RegularFile::open(file, problem);
+        const auto opened = RegularFile::open(file, problem);
         REQUIRE_MESSAGE(opened, problem);
         CHECK(opened->size() == 12);
         std::string bytes;
@@ -133,11 +133,11 @@ TEST_CASE("pack: RegularFile opens regular files, through links too, and nothing
     for (const auto& [file, words] : not_files(temp.path())) {
         CAPTURE(file);
         std::string problem;
-        CHECK_FALSE(pack::RegularFile::open(file, problem));
+        CHECK_FALSE(RegularFile::open(file, problem));
         CHECK_MESSAGE(problem.starts_with(words.substr(0, words.find(';'))), problem);
     }
     std::string problem;
-    CHECK_FALSE(pack::RegularFile::open(temp.path() / "missing.amanat", problem));
+    CHECK_FALSE(RegularFile::open(temp.path() / "missing.amanat", problem));
     CHECK(problem == "cannot be opened: No such file or directory");
 }
 

@@ -1,8 +1,8 @@
-#include "pack/byte_count.hpp"
+#include "core/byte_count.hpp"
 
 #include <cstdio>
 
-namespace amanat::pack {
+namespace amanat {
 
 std::string describe_bytes(long long bytes) {
     if (bytes < 1000) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
@@ -18,4 +18,4 @@ std::string describe_bytes(long long bytes) {
     return text;
 }
 
-}  // namespace amanat::pack
+}  // namespace amanat

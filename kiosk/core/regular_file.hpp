@@ -20,7 +20,7 @@
 #include <optional>
 #include <string>
 
-namespace amanat::pack {
+namespace amanat {
 
 class RegularFile {
   public:
@@ -59,4 +59,4 @@ class RegularFile {
 // character device (like /dev/zero)", "a folder"...
 std::string file_kind(mode_t mode);
 
-}  // namespace amanat::pack
+}  // namespace amanat

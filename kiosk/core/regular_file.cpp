@@ -1,4 +1,4 @@
-#include "pack/regular_file.hpp"
+#include "core/regular_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "pack/byte_count.hpp"
+#include "core/byte_count.hpp"
 
-namespace amanat::pack {
+namespace amanat {
 
 namespace fs = std::filesystem;
 
@@ -108,4 +108,4 @@ bool RegularFile::read_all(long long max_bytes, std::string& out, std::string& p
     }
 }
 
-}  // namespace amanat::pack
+}  // namespace amanat
