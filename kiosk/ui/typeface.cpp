@@ -109,7 +109,10 @@ bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, c
 // ends the ranges list: the fonts came out empty and ImGui aborted on its
 // `font->IsLoaded()` assertion (issue 19). Texts are cleaned when read
 // (core/showable_text); this keeps the atlas safe whatever text reaches it.
-void add_letters(ImFontGlyphRangesBuilder& builder, std::string_view text) {
+// Calls `letter` with each code point of `text` that is drawn with a glyph (no
+// control character), decoded as ImGui decodes what it draws.
+template <typename Letter>
+void for_each_letter(std::string_view text, Letter letter) {
     const char* p = text.data();
     const char* end = text.data() + text.size();
     while (p < end) {
@@ -117,9 +120,12 @@ void add_letters(ImFontGlyphRangesBuilder& builder, std::string_view text) {
         const int length = ImTextCharFromUtf8(&c, p, end);
         if (length <= 0) break;
         p += length;
-        if (c >= 0x20 && (c < 0x7F || c > 0x9F) && c <= IM_UNICODE_CODEPOINT_MAX)
-            builder.AddChar(static_cast<ImWchar>(c));
+        if (c >= 0x20 && (c < 0x7F || c > 0x9F) && c <= IM_UNICODE_CODEPOINT_MAX) letter(c);
     }
+}
+
+void add_letters(ImFontGlyphRangesBuilder& builder, std::string_view text) {
+    for_each_letter(text, [&](unsigned c) { builder.AddChar(static_cast<ImWchar>(c)); });
 }
 
 bool all_loaded(const FontSet& set) {
@@ -186,14 +192,7 @@ bool Typeface::build_atlas(std::string_view all_text, bool printable_ascii, std:
 
 std::vector<unsigned> Typeface::missing_glyphs(std::string_view text) const {
     std::vector<unsigned> missing;
-    const char* p = text.data();
-    const char* end = text.data() + text.size();
-    while (p < end) {
-        unsigned c = 0;
-        const int length = ImTextCharFromUtf8(&c, p, end);
-        if (length <= 0) break;
-        p += length;
-        if (c < 0x20 || c == 0x7F) continue;
+    for_each_letter(text, [&](unsigned c) {
         bool everywhere = true;
         for (const FontSet* set : {&m_normal, &m_large}) {
             for (const ImFont* font : {set->body, set->bold, set->italic, set->bold_italic, set->heading,
@@ -202,7 +201,7 @@ std::vector<unsigned> Typeface::missing_glyphs(std::string_view text) const {
             }
         }
         if (!everywhere) missing.push_back(c);
-    }
+    });
     return missing;
 }
 
