@@ -55,7 +55,7 @@ void print_help() {
                 kExamples);
 }
 
-const CommandErrors kErrors{"amanat feedback export", kSynopsis};
+const FeedbackErrors kErrors{{"amanat feedback export", kSynopsis}};
 
 enum class Table { reactions, engagement, survey, all };
 enum class Format { csv, json };
@@ -220,8 +220,8 @@ int feedback_export(const std::vector<std::string>& raw_args) {
         read = write_csv(*archive, store::FeedbackTable::survey, selection.period, bom, *out, error);
     }
     if (!read)
-        return kErrors.input_error(error +
-                                   (output ? " (" + out->name() + " was not written)" : std::string()));
+        return kErrors.input_error(error + (output ? " (" + out->name() + " was not written)"
+                                                   : "; what standard output received is incomplete"));
     if (!out->commit(error)) return kErrors.input_error(error);
     return 0;
 }

@@ -21,6 +21,8 @@ const char* const kDescription =
     "for reading with other tools. A row already in OUT.sqlite is not added again, so merging\n"
     "the same file twice, or a file that was merged before, adds nothing. All or nothing: if\n"
     "one file cannot be read, OUT.sqlite is left as it was. The files read are not changed.\n"
+    "OUT.sqlite must be a new or empty file, or a feedback database: another program's\n"
+    "database, or any other file, is refused and left as it was.\n"
     "\n"
     "Options:\n"
     "  --into FILE   the database to merge into\n"
@@ -32,7 +34,7 @@ const char* const kDescription =
     "\n"
     "Exit status: 0 merged, 1 a file could not be read or written, 2 usage error.\n";
 
-const CommandErrors kErrors{"amanat feedback merge", kSynopsis};
+const FeedbackErrors kErrors{{"amanat feedback merge", kSynopsis}};
 
 std::string rows_text(long long count) {
     return std::to_string(count) + (count == 1 ? " new row" : " new rows");
@@ -79,7 +81,7 @@ int feedback_merge(const std::vector<std::string>& raw_args) {
             return kErrors.usage_error("cannot merge " + source.string() + " into itself");
     }
     if (std::filesystem::is_directory(into, ec))
-        return kErrors.input_error(into.string() + " is a folder: give a file name to merge into");
+        return kErrors.input_error(into.string() + ": a folder; give a file name to merge into");
 
     store::MergeCounts added;
     std::string error;
@@ -101,7 +103,7 @@ int feedback_merge(const std::vector<std::string>& raw_args) {
     table.add({"engagement", rows_text(added.engagement)});
     table.add({"survey answers", rows_text(added.survey_answers)});
     std::printf("Merged %zu %s into %s:\n%s", sources.size(), sources.size() == 1 ? "file" : "files",
-                printable(into.string()).c_str(), table.render().c_str());
+                printable(valid_utf8(into.string())).c_str(), table.render().c_str());
     return 0;
 }
 

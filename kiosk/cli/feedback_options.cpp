@@ -2,9 +2,18 @@
 
 #include <system_error>
 
+#include "core/json_record.hpp"
 #include "core/utc_time.hpp"
 
 namespace amanat::cli {
+
+int FeedbackErrors::usage_error(const std::string& message) const {
+    return errors.usage_error(valid_utf8(message));
+}
+
+int FeedbackErrors::input_error(const std::string& message) const {
+    return errors.input_error(valid_utf8(message));
+}
 
 const char* const kSelectionHelp =
     "  --db FILE...      the kiosks' feedback files, read together: every file up to the next\n"
@@ -95,11 +104,16 @@ bool check_files_exist(const FeedbackSelection& selection, std::string& problem)
         std::error_code ec;
         const auto status = std::filesystem::status(file, ec);
         if (!std::filesystem::exists(status)) {
-            problem = "there is no file " + file.string() + ": check the path";
+            problem = file.string() + ": no such file; check the path";
             return false;
         }
         if (std::filesystem::is_directory(status)) {
-            problem = file.string() + " is a folder: give the feedback file in it";
+            problem = file.string() + ": a folder, not a file; give the feedback file in it";
+            return false;
+        }
+        if (!std::filesystem::is_regular_file(status)) {
+            problem =
+                file.string() + ": not a file (a FIFO, a device or a socket); give a feedback database file";
             return false;
         }
     }

@@ -8,9 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_errors.hpp"
 #include "store/feedback_archive.hpp"
 
 namespace amanat::cli {
+
+// How the feedback commands report a mistake (see CommandErrors), the message
+// made valid UTF-8 first: it may quote a file's name, or a name read from a
+// file, and whatever the feedback commands print is valid UTF-8.
+struct FeedbackErrors {
+    CommandErrors errors;
+    int usage_error(const std::string& message) const;
+    int input_error(const std::string& message) const;
+};
 
 // "--name=value" becomes "--name", "value", so every option takes either form.
 std::vector<std::string> split_option_values(const std::vector<std::string>& args);
@@ -34,8 +44,9 @@ OptionRead read_selection_option(const std::vector<std::string>& args, std::size
 // After all options: at least one file, and --since before --until.
 bool check_selection(const FeedbackSelection& selection, std::string& problem);
 
-// Checks that each file exists and is a file, so that the common mistake gets a
-// plain message before the archive is opened. False with `problem` naming it.
+// Checks that each file exists and is a regular file (a FIFO would block the
+// reader), so that the common mistakes get a plain message before the archive
+// is opened. False with `problem` naming the file.
 bool check_files_exist(const FeedbackSelection& selection, std::string& problem);
 
 // Help shared by the commands: the options above, and what DATE may be.

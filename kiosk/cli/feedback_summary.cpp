@@ -40,7 +40,7 @@ void print_help() {
     std::printf("%s%s%s%s\n%s\n%s", kSynopsis, kDescription, kSelectionHelp, kHelpOption, kDateHelp, kEnd);
 }
 
-const CommandErrors kErrors{"amanat feedback summary", kSynopsis};
+const FeedbackErrors kErrors{{"amanat feedback summary", kSynopsis}};
 
 std::string count_text(long long value) {
     return std::to_string(value);

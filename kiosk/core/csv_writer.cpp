@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/json_record.hpp"
+
 namespace amanat {
 
 void append_csv_field(std::string& out, std::string_view field) {
@@ -38,6 +40,11 @@ void CsvRecord::separate() {
 
 CsvRecord& CsvRecord::text(std::string_view field) {
     separate();
+    std::string repaired;
+    if (!is_valid_utf8(field)) {
+        repaired = valid_utf8(field);
+        field = repaired;
+    }
     if (looks_like_formula(field)) {
         std::string guarded;
         guarded.reserve(field.size() + 1);

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_record.hpp"
 #include "store/feedback_schema.hpp"
 
 namespace amanat::store {
@@ -35,10 +36,11 @@ std::size_t attach_limit(sqlite3* db) {
     return static_cast<std::size_t>(std::max(1, sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1)));
 }
 
-// Attaches `sources` as source0, source1..., copies their rows in one
-// transaction, commits, then detaches them (DETACH is refused inside a
-// transaction). On failure the transaction is rolled back.
-bool merge_attached(sqlite3* db, const std::vector<const Source*>& sources, MergeCounts& added,
+// Attaches `sources` as source0, source1..., then in one transaction brings
+// the main database from schema `version` to the latest and copies their rows,
+// commits, then detaches them (DETACH is refused inside a transaction). On
+// failure the transaction is rolled back: the main database is as it was.
+bool merge_attached(sqlite3* db, int version, const std::vector<const Source*>& sources, MergeCounts& added,
                     std::string& error) {
     std::size_t attached = 0;
     auto detach_all = [&] {
@@ -65,10 +67,16 @@ bool merge_attached(sqlite3* db, const std::vector<const Source*>& sources, Merg
     }
 
     MergeCounts counts;
-    bool ok = schema::exec(db, "BEGIN IMMEDIATE", error);
+    bool ok = schema::exec(db, "BEGIN IMMEDIATE", error) && schema::apply_migrations(db, version, error);
     for (std::size_t i = 0; ok && i < sources.size(); ++i) {
         ok = schema::copy_rows(db, "source" + std::to_string(i), sources[i]->version, counts, error);
-        if (!ok) error = sources[i]->file.string() + ": cannot merge it: " + error;
+        // Its tables were checked when it was inspected: what fails now is a
+        // damaged page in it, or the destination's disk.
+        if (!ok && (sqlite3_extended_errcode(db) & 0xff) == SQLITE_CORRUPT)
+            error = sources[i]->file.string() + ": damaged (" + error +
+                    "); take a fresh copy from the kiosk or its export";
+        else if (!ok)
+            error = sources[i]->file.string() + ": cannot merge it: " + error;
     }
     if (ok) ok = schema::exec(db, "COMMIT", error);
     if (!ok && sqlite3_get_autocommit(db) == 0) {
@@ -87,8 +95,10 @@ bool merge_attached(sqlite3* db, const std::vector<const Source*>& sources, Merg
 // file), fast rather than durable: it is thrown away if anything goes wrong.
 bool create_temporary(const std::filesystem::path& file, Connection& connection, std::string& error) {
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(schema::uri_for(file, nullptr).c_str(), &raw,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
+    // Without SQLite's mutex, as sources are read (schema::open_source).
+    int rc = sqlite3_open_v2(
+        schema::uri_for(file, nullptr).c_str(), &raw,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     connection.reset(raw);
     if (rc != SQLITE_OK) {
         error =
@@ -104,12 +114,13 @@ bool create_temporary(const std::filesystem::path& file, Connection& connection,
     return true;
 }
 
-// The same merge as merge_feedback(), into the open database `db`. SQLite
+// The same merge as merge_feedback(), into the open database `db` at schema
+// `version` (brought to the latest in the merge's transaction). SQLite
 // attaches only so many files at once, and a transaction cannot detach one, so
 // all-or-nothing with more sources than that first merges them in batches into
 // a temporary database and then merges that in one transaction.
-bool merge_sources(sqlite3* db, const std::vector<Source>& sources, Atomicity atomicity, MergeCounts& added,
-                   std::string& error) {
+bool merge_sources(sqlite3* db, int version, const std::vector<Source>& sources, Atomicity atomicity,
+                   MergeCounts& added, std::string& error) {
     const std::size_t batch = attach_limit(db);
     if (atomicity == Atomicity::all_or_nothing && sources.size() > batch) {
         Source staged;
@@ -121,17 +132,19 @@ bool merge_sources(sqlite3* db, const std::vector<Source>& sources, Atomicity at
             Connection staging;
             MergeCounts ignored;
             if (!create_temporary(staged.snapshot, staging, error) ||
-                !merge_sources(staging.get(), sources, Atomicity::batches, ignored, error))
+                !merge_sources(staging.get(), latest_schema_version(), sources, Atomicity::batches, ignored,
+                               error))
                 return false;
         }
         staged.uri = schema::uri_for(staged.snapshot, "mode=ro&immutable=1");
-        return merge_attached(db, {&staged}, added, error);
+        return merge_attached(db, version, {&staged}, added, error);
     }
     for (std::size_t first = 0; first < sources.size(); first += batch) {
         std::vector<const Source*> some;
         for (std::size_t i = first; i < std::min(sources.size(), first + batch); ++i)
             some.push_back(&sources[i]);
-        if (!merge_attached(db, some, added, error)) return false;
+        if (!merge_attached(db, version, some, added, error)) return false;
+        version = latest_schema_version();
     }
     return true;
 }
@@ -147,24 +160,29 @@ bool bounds(const Period& period, long long& low, long long& high) {
     return low <= high;
 }
 
-std::string column_text(sqlite3_stmt* statement, int column) {
+// A column's bytes as they are in the file.
+std::string_view raw_text(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
-    return text != nullptr ? std::string(reinterpret_cast<const char*>(text),
-                                         static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
-                           : std::string();
+    return text != nullptr
+               ? std::string_view(reinterpret_cast<const char*>(text),
+                                  static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+               : std::string_view();
 }
 
-// Into an existing string, reusing its storage: export hands over one row
-// object per table, refilled for every row, so a million rows are not a million
-// sets of allocations.
+// Every text the archive hands over is valid UTF-8 (core's append_valid_utf8),
+// whatever bytes a damaged or hostile file holds, so that no output made from
+// it (CSV, JSON, the terminal) is not. Into an existing string, reusing its
+// storage: export hands over one row object per table, refilled for every row,
+// so a million rows are not a million sets of allocations.
 void read_text(sqlite3_stmt* statement, int column, std::string& into) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    if (text == nullptr) {
-        into.clear();
-        return;
-    }
-    into.assign(reinterpret_cast<const char*>(text),
-                static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+    into.clear();
+    append_valid_utf8(into, raw_text(statement, column));
+}
+
+std::string column_text(sqlite3_stmt* statement, int column) {
+    std::string text;
+    read_text(statement, column, text);
+    return text;
 }
 
 // Columns 0..3 of every export query.
@@ -193,16 +211,24 @@ bool merge_feedback(const std::filesystem::path& into, const std::vector<std::fi
         readable.push_back(std::move(source));
     }
 
+    // Nothing touches the destination before it is known to be one to write
+    // into; after that, everything is one transaction, and a failure leaves it
+    // as it was found.
+    schema::Destination destination;
+    if (!schema::inspect_destination(into, destination, error)) return false;
     std::error_code ec;
-    if (into.has_parent_path()) std::filesystem::create_directories(into.parent_path(), ec);
+    if (!destination.exists && into.has_parent_path())
+        std::filesystem::create_directories(into.parent_path(), ec);
     Connection connection;
-    std::string reason;
-    if (schema::open_writable(into, connection, reason) != schema::Verdict::ok ||
-        !schema::exec(connection.get(), MERGE_CACHE, reason)) {
-        error = "cannot merge into " + into.string() + ": " + reason;
-        return false;
+    bool ok = schema::open_destination(into, destination, connection, error);
+    if (ok && !schema::exec(connection.get(), MERGE_CACHE, error)) error = into.string() + ": " + error;
+    ok = ok && merge_sources(connection.get(), destination.version, readable, Atomicity::all_or_nothing,
+                             added, error);
+    if (!ok) {
+        schema::abandon_destination(into, destination, connection);
+        added = MergeCounts{};
     }
-    return merge_sources(connection.get(), readable, Atomicity::all_or_nothing, added, error);
+    return ok;
 }
 
 std::unique_ptr<FeedbackArchive> FeedbackArchive::open(const std::vector<std::filesystem::path>& files,
@@ -219,8 +245,8 @@ std::unique_ptr<FeedbackArchive> FeedbackArchive::open(const std::vector<std::fi
         sources.push_back(std::move(source));
     }
 
-    // One file at the latest schema is read where it is.
-    if (sources.size() == 1 && sources[0].version == latest_schema_version()) {
+    // One file at the latest schema, with the indexes reading relies on, is read where it is.
+    if (sources.size() == 1 && sources[0].indexed) {
         Connection connection;
         if (!schema::open_source(sources[0], connection, error)) {
             error = files[0].string() + ": cannot open it: " + error;
@@ -238,7 +264,8 @@ std::unique_ptr<FeedbackArchive> FeedbackArchive::open(const std::vector<std::fi
     Connection connection;
     MergeCounts ignored;
     if (!create_temporary(temporary, connection, error) ||
-        !merge_sources(connection.get(), sources, Atomicity::batches, ignored, error)) {
+        !merge_sources(connection.get(), latest_schema_version(), sources, Atomicity::batches, ignored,
+                       error)) {
         connection.reset();
         schema::remove_database(temporary);
         return nullptr;
@@ -332,7 +359,13 @@ bool FeedbackArchive::each(const Period& period, const char* sql,
     int rc = 0;
     while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());
     if (rc != SQLITE_DONE) {
-        error = "cannot read the feedback in " + m_files + ": " + describe(m_db);
+        // Opening checked the tables and the size: what fails now is a damaged
+        // page, or the disk.
+        error = m_temporary.empty()
+                    ? m_files + ": cannot read it (" + describe(m_db) +
+                          "); it may be damaged: take a fresh copy from the kiosk or its export"
+                    : "cannot read " + m_temporary.string() + ", the copy made to read " + m_files + " (" +
+                          describe(m_db) + ")";
         return false;
     }
     return true;
@@ -491,6 +524,7 @@ bool FeedbackArchive::summarise(const Period& period, FeedbackSummary& summary, 
     // index, so the median is the middle of each artifact's run; only one
     // artifact's values are held at a time.
     std::vector<long long> dwell;
+    std::string run_id;
     auto close_artifact = [&] {
         if (dwell.empty()) return;
         const std::size_t n = dwell.size();
@@ -505,11 +539,12 @@ bool FeedbackArchive::summarise(const Period& period, FeedbackSummary& summary, 
              "SELECT subject, value FROM engagement WHERE kind = 'artifact_view' AND at BETWEEN ?1 AND ?2"
              " ORDER BY subject, value",
              [&](sqlite3_stmt* statement) {
-                 const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-                 std::string_view id = text != nullptr ? text : "";
-                 if (summary.by_dwell.empty() || summary.by_dwell.back().artifact_id != id) {
+                 // Runs are of the id as stored; the summary gets it as valid UTF-8.
+                 const std::string_view id = raw_text(statement, 0);
+                 if (summary.by_dwell.empty() || run_id != id) {
                      close_artifact();
-                     summary.by_dwell.push_back({std::string(id), 0, 0, 0});
+                     run_id = id;
+                     summary.by_dwell.push_back({column_text(statement, 0), 0, 0, 0});
                  }
                  auto& artifact = summary.by_dwell.back();
                  const long long value = integer(statement, 1);

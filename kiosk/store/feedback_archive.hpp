@@ -7,9 +7,14 @@
 // Files are never modified by reading them. Several files are read as their
 // merge (the same UNIQUE keys as merge_feedback()), so giving a merged file and
 // one of its sources together counts nothing twice. Files of an older schema are
-// read as if migrated (through a temporary copy; the original is untouched); a
-// file of a newer schema, or one that is not a feedback database, is refused with
-// a message naming it.
+// read as if migrated (through a temporary copy; the original is untouched). A
+// file is checked when opened, before anything is read or written: a file of a
+// newer schema, one that is not a feedback database (not SQLite, another
+// program's tables, a feedback table without a column this program reads or of
+// another type), a damaged or cut-short one, or anything but a regular file is
+// refused with a message naming it, saying what is wrong and what to do. Text is
+// handed over as valid UTF-8 (see append_valid_utf8 in core/json_record.hpp),
+// whatever bytes the file holds.
 //
 // Thread contract: none of this is used by the kiosk; one FeedbackArchive is used
 // from one thread at a time.
@@ -112,10 +117,14 @@ struct MergeCounts {
     long long survey_answers = 0;
 };
 
-// Merges the `sources` into `into` (created at the latest schema if missing; an
-// older one is migrated). Rows whose UNIQUE key is already there are not added
-// again, so merging the same file twice adds nothing. All or nothing: one
-// transaction. A source that cannot be read stops the merge with `error` naming it.
+// Merges the `sources` into `into`. Rows whose UNIQUE key is already there are
+// not added again, so merging the same file twice adds nothing. `into` must be
+// missing or empty (it is then created at the latest schema, WAL like a
+// kiosk's) or a sound feedback database (an older schema is migrated, its
+// journal mode kept): anything else is refused, read-only, before anything is
+// written to it. All or nothing: the migration and the rows are one
+// transaction, and a merge that fails for any reason leaves `into` byte for
+// byte as it was (a file it created is removed). `error` names the file at fault.
 bool merge_feedback(const std::filesystem::path& into, const std::vector<std::filesystem::path>& sources,
                     MergeCounts& added, std::string& error);
 

@@ -94,8 +94,9 @@ int latest_schema_version();
 class FeedbackStore {
   public:
     // Opens or creates the database at `file`, creating its folders. A file that
-    // is corrupt, is not an SQLite database, or has a newer user_version than
-    // latest_schema_version() is moved aside (renamed to
+    // is corrupt, is not an SQLite database, is another program's database (or
+    // has the feedback tables' names with other columns), or has a newer
+    // user_version than latest_schema_version() is moved aside, unchanged (renamed to
     // FILE.broken-YYYYMMDD-HHMMSS, UTC, with its -wal and -shm files; never
     // deleted), which is reported in `notes`, and a fresh database is started.
     // Returns null with `error` set if no database can be opened at all (e.g. the

@@ -70,3 +70,9 @@ TEST_CASE("csv: text a spreadsheet would run as a formula is marked as text") {
 TEST_CASE("csv: the byte order mark is UTF-8's") {
     CHECK(amanat::kUtf8ByteOrderMark == "\xEF\xBB\xBF");
 }
+
+TEST_CASE("csv: bytes that are not UTF-8 become U+FFFD, as in JSON") {
+    CsvRecord record;
+    CHECK(record.text("Hall \xff").text("=\xc0\xaf").text("ok").finish() ==
+          "Hall \xEF\xBF\xBD,'=\xEF\xBF\xBD\xEF\xBF\xBD,ok\r\n");
+}
