@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "core/json_record.hpp"  // valid_utf8
+
 namespace amanat {
 namespace {
 
@@ -77,16 +79,16 @@ std::string showable_text(std::string_view text) {
     // Find the first problem before copying anything: almost every text is clean.
     const auto first = find_unshowable(text);
     if (!first) return std::string(text);
-    std::string out(text.substr(0, first->offset));
-    out.reserve(text.size());
-    std::size_t offset = first->offset;
-    while (offset < text.size()) {
+    // Broken bytes become U+FFFD the one way every output of Amanat repairs
+    // them (core/json_record); then what cannot be shown is left out.
+    const std::string valid = valid_utf8(text);
+    std::string out;
+    out.reserve(valid.size());
+    std::size_t offset = 0;
+    while (offset < valid.size()) {
         const std::size_t start = offset;
-        const UChar32 c = next_code_point(text, offset);
-        if (c < 0)
-            out += "\xEF\xBF\xBD";
-        else if (is_showable(c))
-            out.append(text.substr(start, offset - start));
+        const UChar32 c = next_code_point(valid, offset);
+        if (c >= 0 && is_showable(c)) out.append(valid, start, offset - start);
     }
     return out;
 }
