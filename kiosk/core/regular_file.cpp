@@ -86,7 +86,9 @@ RegularFile::~RegularFile() {
 
 bool RegularFile::read_all(long long max_bytes, std::string& out, std::string& problem) const {
     const auto too_large = [&] {
-        problem = "is larger than " + describe_bytes(max_bytes) + ", far more than such a file holds";
+        // Both sizes in bytes too: at the limit "1.0 MB" and "1.0 MB" would say nothing.
+        problem = "is larger than " + describe_bytes(max_bytes) + " (" + std::to_string(max_bytes) +
+                  " bytes), far more than such a file holds";
         return false;
     };
     if (m_size > max_bytes) return too_large();
