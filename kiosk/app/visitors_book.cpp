@@ -54,8 +54,7 @@ OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) 
 }  // namespace
 
 VisitorsBook::VisitorsBook(const Bundle& bundle, const KioskConfig& config, platform::KioskWindow& window)
-    : m_bundle(bundle),
-      m_window(window),
+    : m_window(window),
       m_recorder(
           bundle, [this](FeedbackRow row) { write(std::move(row)); }, random_identifier) {
     m_view.asking = config.feedback;

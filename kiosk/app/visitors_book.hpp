@@ -66,7 +66,6 @@ class VisitorsBook {
     void take_store();
     void finished(bool ok, std::string artifact, bool answer);
 
-    const Bundle& m_bundle;
     platform::KioskWindow& m_window;
     // The store opens on a thread of its own (see open_store()); until then
     // rows wait in m_waiting. Render thread only, like everything below up to m_mutex.

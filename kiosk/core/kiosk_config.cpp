@@ -133,7 +133,8 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
             const toml::node* node = display->get(key);
             if (node == nullptr) continue;
             const auto value = node->value<double>();
-            if (!value || *value <= 0 || *value > 1000) {
+            // Written so that nan (valid TOML) is refused too: it fails every comparison.
+            if (!value || !(*value > 0 && *value <= 1000)) {
                 reader.error(
                     node->source(), "bad-value", std::string(key) + " must be a positive number",
                     std::string("for example ") + key + " = " + (std::string(key) == "dpi" ? "92" : "32"));

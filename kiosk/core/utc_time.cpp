@@ -1,6 +1,7 @@
 #include "core/utc_time.hpp"
 
 #include <chrono>
+#include <climits>
 #include <cstdio>
 
 namespace amanat {
@@ -23,7 +24,10 @@ std::string format_wall_clock(long long unix_seconds) {
     const sys_seconds moment{seconds{unix_seconds}};
     const sys_days day = std::chrono::floor<days>(moment);
     const std::chrono::year_month_day date{day};
-    const long long clock = (moment - day).count();  // seconds into the day
+    // Seconds into the day, floored like the day. Not `moment - day`: that turns
+    // the day back into seconds, which overflows at the ends of long long (a
+    // damaged row's time); beyond years +-32767 the year itself is chrono's guess.
+    const long long clock = (unix_seconds % 86400 + 86400) % 86400;
     const int year = static_cast<int>(date.year());
     if (year < 0 || year > 9999) {  // not a time a kiosk records; still say which
         char text[48];
@@ -89,7 +93,11 @@ std::string format_utc_time(long long unix_seconds) {
 }
 
 std::string format_local_time(long long unix_seconds, int utc_offset_minutes) {
-    return format_wall_clock(unix_seconds + 60LL * utc_offset_minutes);
+    long long local = 0;
+    // A damaged row's time at the very end of long long: its wall clock stops there.
+    if (__builtin_add_overflow(unix_seconds, 60LL * utc_offset_minutes, &local))
+        local = unix_seconds < 0 ? LLONG_MIN : LLONG_MAX;
+    return format_wall_clock(local);
 }
 
 std::optional<TimeArgument> parse_time_argument(std::string_view text, std::string& problem) {

@@ -45,7 +45,6 @@ class ArtifactScreen {
     RichText m_transcript;  // shown while the narration plays
     LocalisedText m_transcript_source;
     NarrationBar m_narration;
-    float m_text_height = 0;
 
     std::map<std::string, Story> m_stories;  // parsed on first view
     KineticScroll m_text_scroll;

@@ -50,7 +50,10 @@ bool find_squeezed_labels(const Bundle& bundle, const TranslationCatalogs& catal
                           const std::vector<std::pair<int, int>>& screens,
                           std::vector<SqueezedLabel>& squeezed, std::string& error) {
     const std::string all_text = display_text(bundle, catalogs);
-    for (const auto& [width, height] : screens) {
+    for (const std::pair<int, int>& screen_size : screens) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const int width = screen_size.first;
+        const int height = screen_size.second;
         const OwnContext context;
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));

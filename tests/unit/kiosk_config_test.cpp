@@ -36,6 +36,18 @@ TEST_CASE("kiosk config: mistakes are reported with their line and keep the defa
     CHECK_FALSE(config.screen_dpi);
 }
 
+TEST_CASE("kiosk config: a screen size of nan is refused with its line (found by tests/fuzz)") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml", "[display]\ndpi = nan\ndiagonal_inches = -nan\n");
+    Diagnostics problems;
+    const KioskConfig config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    REQUIRE(problems.items().size() == 2);
+    CHECK(problems.items()[0].line == 2);
+    CHECK(problems.items()[1].line == 3);
+    CHECK_FALSE(config.screen_dpi);
+    CHECK_FALSE(config.screen_diagonal_inches);
+}
+
 TEST_CASE("kiosk config: the documented example in packaging/ loads without problems") {
     Diagnostics out;
     const KioskConfig config =

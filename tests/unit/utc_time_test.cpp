@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <climits>
 #include <string>
 
 #include "core/utc_time.hpp"
@@ -39,6 +40,12 @@ TEST_CASE("utc time: ISO 8601 in UTC and at the venue's offset") {
     CHECK(amanat::format_utc_time(951782400) == "2000-02-29T00:00:00Z");
     // Beyond four-digit years (a damaged row) the text is still the right moment.
     CHECK(amanat::format_utc_time(253402300800) == "10000-01-01T00:00:00Z");
+    // At the ends of long long (found by tests/fuzz) nothing overflows, and the
+    // time of day is still right; a local time stops at the end.
+    CHECK(amanat::format_utc_time(LLONG_MAX).ends_with("T15:30:07Z"));
+    CHECK(amanat::format_utc_time(LLONG_MIN).ends_with("T08:29:52Z"));
+    CHECK(amanat::format_local_time(LLONG_MAX, 60) == amanat::format_local_time(LLONG_MAX, 0));
+    CHECK(amanat::format_local_time(LLONG_MIN, -60) == amanat::format_local_time(LLONG_MIN, 0));
 }
 
 TEST_CASE("utc time: a date is a whole day starting at UTC midnight") {
