@@ -91,3 +91,12 @@ TEST_CASE("story: quotes inside lists inside quotes never indent past the limit"
     REQUIRE_FALSE(story.dropped.empty());
     CHECK(story.dropped[0].line == 1);
 }
+
+TEST_CASE("story: md4c never reads what follows the story in memory (fuzz finding)") {
+    // md4c 0.4.8 looks one byte past the end it is given: a ')' there made it
+    // hand over a 3.2 GB text, read out of bounds.
+    const std::string memory = "y*k![alt](*,)";
+    const Story story = parse_story(std::string_view(memory.data(), memory.size() - 1));
+    CHECK(story.plain_text().find(')') == std::string::npos);
+    CHECK(story.plain_text().size() < 16);
+}
