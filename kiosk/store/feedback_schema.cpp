@@ -504,10 +504,12 @@ std::optional<long long> pragma_number(sqlite3* db, const char* pragma, int& rc)
 // Reading a file in place relies on every index of the latest schema (the
 // summary names one with INDEXED BY), exactly as the migrations make it.
 bool has_latest_indexes(sqlite3* db) {
-    for (const auto& [name, sql] : reference(latest_schema_version()).indexes) {
+    // Not a structured binding: clang 14 cannot capture one in a lambda.
+    for (const auto& index : reference(latest_schema_version()).indexes) {
+        const std::string& wanted = index.second;
         bool same = false;
         const int rc = each_row_of(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
-                                   name, [&](sqlite3_stmt* row) { same = text_of(row, 0) == sql; });
+                                   index.first, [&](sqlite3_stmt* row) { same = text_of(row, 0) == wanted; });
         if (rc != SQLITE_OK || !same) return false;
     }
     return true;
