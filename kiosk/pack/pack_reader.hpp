@@ -18,10 +18,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/regular_file.hpp"
 #include "pack/pack_manifest.hpp"
 #include "pack/pack_signature.hpp"
 #include "pack/packs.hpp"
-#include "core/regular_file.hpp"
 
 namespace amanat::pack {
 
