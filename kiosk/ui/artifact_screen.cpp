@@ -41,8 +41,11 @@ const Story* ArtifactScreen::story(Frame& frame, const LocalisedText& file) {
         else
             frame.problems.push_back(path + ": cannot read this story: " + problem);
         for (const StoryNote& note : parsed.dropped) {
-            frame.problems.push_back(path + (note.line > 0 ? ":" + std::to_string(note.line) : "") + ": " +
-                                     note.message + " (run 'amanat pack validate' on the exhibition)");
+            // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on
+            // `":" + std::to_string(...)` here.
+            std::string where = path;
+            if (note.line > 0) where += ':' + std::to_string(note.line);
+            frame.problems.push_back(where + ": " + note.message + " (run 'amanat pack validate' on the exhibition)");
         }
         it = m_stories.emplace(key, std::move(parsed)).first;
     }
