@@ -45,7 +45,8 @@ const Story* ArtifactScreen::story(Frame& frame, const LocalisedText& file) {
             // `":" + std::to_string(...)` here.
             std::string where = path;
             if (note.line > 0) where += ':' + std::to_string(note.line);
-            frame.problems.push_back(where + ": " + note.message + " (run 'amanat pack validate' on the exhibition)");
+            frame.problems.push_back(where + ": " + note.message +
+                                     " (run 'amanat pack validate' on the exhibition)");
         }
         it = m_stories.emplace(key, std::move(parsed)).first;
     }
