@@ -12,153 +12,17 @@
 
 #include "core/json_record.hpp"
 #include "store/feedback_schema.hpp"
+#include "store/source_merge.hpp"
 
 namespace amanat::store {
 
 namespace {
 
+using schema::Atomicity;
 using schema::Connection;
 using schema::describe;
 using schema::Source;
 using schema::Statement;
-
-// Everything in one transaction, or batches that each commit (for a temporary
-// database nobody else sees, where a failure throws the whole file away).
-enum class Atomicity { all_or_nothing, batches };
-
-// A merge inserts into indexes keyed by random session ids, all over the file:
-// SQLite's default 2 MiB page cache makes that about twice as slow on a million
-// rows (measured: 7 s against 4 s). Organisers' computers have the memory.
-constexpr const char* MERGE_CACHE = "PRAGMA cache_size = -131072";  // KiB: 128 MiB
-
-// Up to how many sources can be attached at once (SQLite's limit; 10 by default).
-std::size_t attach_limit(sqlite3* db) {
-    return static_cast<std::size_t>(std::max(1, sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1)));
-}
-
-// Attaches `sources` as source0, source1..., then in one transaction brings
-// the main database from schema `version` to the latest and copies their rows,
-// commits, then detaches them (DETACH is refused inside a transaction). On
-// failure the transaction is rolled back: the main database is as it was.
-bool merge_attached(sqlite3* db, int version, const std::vector<const Source*>& sources, MergeCounts& added,
-                    std::string& error) {
-    std::size_t attached = 0;
-    auto detach_all = [&] {
-        std::string ignored;
-        for (std::size_t i = 0; i < attached; ++i)
-            schema::exec(db, ("DETACH source" + std::to_string(i)).c_str(), ignored);
-    };
-    for (const Source* source : sources) {
-        std::string alias = "source" + std::to_string(attached);
-        Statement attach = schema::prepare(db, ("ATTACH ?1 AS " + alias).c_str(), error);
-        if (attach) {
-            sqlite3_bind_text(attach.get(), 1, source->uri.c_str(), -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(attach.get()) != SQLITE_DONE) {
-                error = describe(db);
-                attach.reset();
-            }
-        }
-        if (!attach) {
-            error = source->file.string() + ": cannot read it: " + error;
-            detach_all();
-            return false;
-        }
-        ++attached;
-    }
-
-    MergeCounts counts;
-    bool ok = schema::exec(db, "BEGIN IMMEDIATE", error) && schema::apply_migrations(db, version, error);
-    for (std::size_t i = 0; ok && i < sources.size(); ++i) {
-        ok = schema::copy_rows(db, "source" + std::to_string(i), sources[i]->version, counts, error);
-        // Its tables were checked when it was inspected: what fails now is a
-        // damaged page in it, or the destination's disk.
-        if (!ok && (sqlite3_extended_errcode(db) & 0xff) == SQLITE_CORRUPT)
-            error = sources[i]->file.string() + ": damaged (" + error +
-                    "); take a fresh copy from the kiosk or its export";
-        else if (!ok)
-            error = sources[i]->file.string() + ": cannot merge it: " + error;
-    }
-    if (ok) ok = schema::exec(db, "COMMIT", error);
-    if (!ok && sqlite3_get_autocommit(db) == 0) {
-        std::string ignored;
-        schema::exec(db, "ROLLBACK", ignored);
-    }
-    detach_all();
-    if (!ok) return false;
-    added.reactions += counts.reactions;
-    added.engagement += counts.engagement;
-    added.survey_answers += counts.survey_answers;
-    return true;
-}
-
-// Creates an empty database at the latest schema in `file` (a fresh temporary
-// file), fast rather than durable: it is thrown away if anything goes wrong.
-bool create_temporary(const std::filesystem::path& file, Connection& connection, std::string& error) {
-    sqlite3* raw = nullptr;
-    // Without SQLite's mutex, as sources are read (schema::open_source).
-    int rc = sqlite3_open_v2(
-        schema::uri_for(file, nullptr).c_str(), &raw,
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        error =
-            "cannot create " + file.string() + ": " + (raw != nullptr ? describe(raw) : sqlite3_errstr(rc));
-        return false;
-    }
-    sqlite3_extended_result_codes(raw, 1);
-    if (!schema::exec(raw, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", error) ||
-        !schema::exec(raw, MERGE_CACHE, error) || !schema::migrate(raw, 0, error)) {
-        error = "cannot create " + file.string() + ": " + error;
-        return false;
-    }
-    return true;
-}
-
-// The same merge as merge_feedback(), into the open database `db` at schema
-// `version` (brought to the latest in the merge's transaction). SQLite
-// attaches only so many files at once, and a transaction cannot detach one, so
-// all-or-nothing with more sources than that first merges them in batches into
-// a temporary database and then merges that in one transaction.
-bool merge_sources(sqlite3* db, int version, const std::vector<Source>& sources, Atomicity atomicity,
-                   MergeCounts& added, std::string& error) {
-    const std::size_t batch = attach_limit(db);
-    if (atomicity == Atomicity::all_or_nothing && sources.size() > batch) {
-        Source staged;
-        staged.snapshot = schema::make_temporary_database(error);
-        if (staged.snapshot.empty()) return false;
-        staged.file = staged.snapshot;
-        staged.version = latest_schema_version();
-        {
-            Connection staging;
-            MergeCounts ignored;
-            if (!create_temporary(staged.snapshot, staging, error) ||
-                !merge_sources(staging.get(), latest_schema_version(), sources, Atomicity::batches, ignored,
-                               error))
-                return false;
-        }
-        staged.uri = schema::uri_for(staged.snapshot, "mode=ro&immutable=1");
-        return merge_attached(db, version, {&staged}, added, error);
-    }
-    for (std::size_t first = 0; first < sources.size(); first += batch) {
-        std::vector<const Source*> some;
-        for (std::size_t i = first; i < std::min(sources.size(), first + batch); ++i)
-            some.push_back(&sources[i]);
-        if (!merge_attached(db, version, some, added, error)) return false;
-        version = latest_schema_version();
-    }
-    return true;
-}
-
-// [since, until) as an inclusive [?1, ?2] for SQL; false if the period is empty.
-bool bounds(const Period& period, long long& low, long long& high) {
-    low = period.since.value_or(LLONG_MIN);
-    high = LLONG_MAX;
-    if (period.until) {
-        if (*period.until == LLONG_MIN) return false;
-        high = *period.until - 1;
-    }
-    return low <= high;
-}
 
 // A column's bytes as they are in the file.
 std::string_view raw_text(sqlite3_stmt* statement, int column) {
@@ -195,6 +59,16 @@ void read_provenance(sqlite3_stmt* statement, Provenance& into) {
 
 }  // namespace
 
+bool Period::inclusive(long long& low, long long& high) const {
+    low = since.value_or(LLONG_MIN);
+    high = LLONG_MAX;
+    if (until) {
+        if (*until == LLONG_MIN) return false;
+        high = *until - 1;
+    }
+    return low <= high;
+}
+
 bool merge_feedback(const std::filesystem::path& into, const std::vector<std::filesystem::path>& sources,
                     MergeCounts& added, std::string& error) {
     added = MergeCounts{};
@@ -221,9 +95,10 @@ bool merge_feedback(const std::filesystem::path& into, const std::vector<std::fi
         std::filesystem::create_directories(into.parent_path(), ec);
     Connection connection;
     bool ok = schema::open_destination(into, destination, connection, error);
-    if (ok && !schema::exec(connection.get(), MERGE_CACHE, error)) error = into.string() + ": " + error;
-    ok = ok && merge_sources(connection.get(), destination.version, readable, Atomicity::all_or_nothing,
-                             added, error);
+    if (ok && !schema::exec(connection.get(), schema::kMergeCache, error))
+        error = into.string() + ": " + error;
+    ok = ok && schema::merge_sources(connection.get(), destination.version, readable,
+                                     Atomicity::all_or_nothing, added, error);
     if (!ok) {
         schema::abandon_destination(into, destination, connection);
         added = MergeCounts{};
@@ -263,9 +138,9 @@ std::unique_ptr<FeedbackArchive> FeedbackArchive::open(const std::vector<std::fi
     if (temporary.empty()) return nullptr;
     Connection connection;
     MergeCounts ignored;
-    if (!create_temporary(temporary, connection, error) ||
-        !merge_sources(connection.get(), latest_schema_version(), sources, Atomicity::batches, ignored,
-                       error)) {
+    if (!schema::create_temporary(temporary, connection, error) ||
+        !schema::merge_sources(connection.get(), latest_schema_version(), sources, Atomicity::batches,
+                               ignored, error)) {
         connection.reset();
         schema::remove_database(temporary);
         return nullptr;
@@ -351,7 +226,7 @@ bool FeedbackArchive::each(const Period& period, const char* sql,
                            const std::function<void(sqlite3_stmt*)>& row, std::string& error) const {
     long long low = 0;
     long long high = 0;
-    if (!bounds(period, low, high)) return true;
+    if (!period.inclusive(low, high)) return true;
     Statement statement = schema::prepare(m_db, sql, error);
     if (!statement) return false;
     sqlite3_bind_int64(statement.get(), 1, low);

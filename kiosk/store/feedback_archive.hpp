@@ -39,6 +39,8 @@ struct Period {
     std::optional<long long> since;
     std::optional<long long> until;
     bool contains(long long at) const { return (!since || at >= *since) && (!until || at < *until); }
+    // As an inclusive [low, high] for SQL's BETWEEN; false if the period is empty.
+    bool inclusive(long long& low, long long& high) const;
 };
 
 // One row of each table as exported, with its provenance. `utc_offset_minutes`

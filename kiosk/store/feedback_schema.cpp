@@ -624,6 +624,18 @@ Source::Source(Source&& other) noexcept
     other.snapshot.clear();
 }
 
+Source& Source::operator=(Source&& other) noexcept {
+    if (this == &other) return *this;
+    if (!snapshot.empty()) remove_database(snapshot);
+    file = std::move(other.file);
+    uri = std::move(other.uri);
+    version = other.version;
+    indexed = other.indexed;
+    snapshot = std::move(other.snapshot);
+    other.snapshot.clear();
+    return *this;
+}
+
 bool open_source(const Source& source, Connection& connection, std::string& error) {
     sqlite3* raw = nullptr;
     // Without SQLite's own mutex: a reading connection is used by one thread at a

@@ -114,7 +114,7 @@ struct Source {
     Source() = default;
     ~Source();
     Source(Source&& other) noexcept;
-    Source& operator=(Source&&) = delete;
+    Source& operator=(Source&& other) noexcept;  // removes its own snapshot first
     Source(const Source&) = delete;
     Source& operator=(const Source&) = delete;
 };
