@@ -13,14 +13,12 @@
 #include <memory>
 #include <string>
 
+#include "report/attendance.hpp"
 #include "report/tour_figures.hpp"
 #include "store/feedback_archive.hpp"
 #include "store/feedback_union.hpp"
 
 namespace amanat::report {
-
-// Visitors who came to a venue on a day, from --attendance: venue -> day -> visitors.
-using Attendance = std::map<std::string, std::map<std::string, long long>, std::less<>>;
 
 // Reads `files` (already opened) within `period` and fills `figures` (its
 // tally members; the caller sets the rest). False with `error` naming the
