@@ -5,6 +5,7 @@
 
 #include "cli/feedback_export.hpp"
 #include "cli/feedback_merge.hpp"
+#include "cli/feedback_report.hpp"
 #include "cli/feedback_summary.hpp"
 
 namespace amanat::cli {
@@ -18,6 +19,7 @@ const char* const kUsage =
     "\n"
     "Subcommands:\n"
     "  export --db FILE...    the feedback as a table for spreadsheets and pandas (CSV or JSON)\n"
+    "  report --db FILE...    the organisers' report: one HTML file with charts, venue by venue\n"
     "  summary --db FILE...   visitors per day and hour, languages, top artifacts, survey answers\n"
     "  merge --into OUT IN... gather kiosks' files into one\n"
     "\n"
@@ -27,9 +29,11 @@ const char* const kUsage =
 }  // namespace
 
 int feedback(const std::vector<std::string>& args) {
-    return run_subcommand(
-        "amanat feedback", kUsage, args,
-        {{"export", feedback_export}, {"summary", feedback_summary}, {"merge", feedback_merge}});
+    return run_subcommand("amanat feedback", kUsage, args,
+                          {{"export", feedback_export},
+                           {"report", feedback_report},
+                           {"summary", feedback_summary},
+                           {"merge", feedback_merge}});
 }
 
 }  // namespace amanat::cli

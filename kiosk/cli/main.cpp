@@ -33,6 +33,8 @@ const char* const kUsage =
     "  pack install FILE   install a pack on this kiosk (verify, rollback, list, keygen: see\n"
     "                      amanat pack --help)\n"
     "  feedback export     the visitors' feedback as a table (CSV or JSON) for spreadsheets\n"
+    "  feedback report     the organisers' report: which artifacts moved visitors, venue by\n"
+    "                      venue, as one HTML file with charts\n"
     "  feedback summary    visitors per day and hour, languages, top artifacts, survey answers\n"
     "  feedback merge      gather kiosks' feedback files into one\n"
     "  staff set-pin       set the PIN that opens the kiosk's staff mode (clear-pin: off)\n"

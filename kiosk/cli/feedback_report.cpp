@@ -1,0 +1,258 @@
+#include "cli/feedback_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+#include "cli/feedback_options.hpp"
+#include "cli/output_file.hpp"
+#include "core/bundle_loader.hpp"
+#include "core/catalog.hpp"
+#include "core/data_folders.hpp"
+#include "core/diagnostics.hpp"
+#include "core/json_record.hpp"
+#include "core/language_tag.hpp"
+#include "core/locale_format.hpp"
+#include "report/attendance.hpp"
+#include "report/report_page.hpp"
+#include "report/tour_figures_json.hpp"
+#include "report/tour_labels.hpp"
+#include "report/tour_tally.hpp"
+#include "store/feedback_union.hpp"
+
+namespace amanat::cli {
+namespace {
+
+const char* const kSynopsis =
+    "Usage: amanat feedback report --db FILE... [--bundle DIR] [--attendance FILE.csv] [--language TAG]\n"
+    "                              [--since DATE] [--until DATE] -o REPORT.html\n"
+    "       amanat feedback report --db FILE... [options] --json [-o FILE.json]\n";
+
+const char* const kDescription =
+    "\n"
+    "The organisers' report of a (touring) exhibition: which artifacts moved visitors, venue by\n"
+    "venue and language by language, what visitors said in the survey, and when they came, as\n"
+    "one self-contained HTML file with charts that opens in any browser, from an e-mail or a\n"
+    "USB stick, and prints to A4. Nothing beside it, no network.\n"
+    "\n"
+    "Options:\n"
+    "  --bundle DIR        the exhibition (a bundle folder): artifacts' titles and pictures and the\n"
+    "                      survey's words in the report's language. Without it, ids are shown\n"
+    "  --attendance FILE   the venues' own visitor counts, a CSV file with the header\n"
+    "                      venue,date,visitors (README.md, \"The organisers' report\"): adds visits\n"
+    "                      per 1,000 visitors\n"
+    "  --language TAG      the report's language (default: the exhibition's first language, or\n"
+    "                      English): en, kk, ru and every language whose catalog has the report\n"
+    "  --localisation DIR  the folder of the catalogs (default: the kiosk's own)\n"
+    "  -o FILE             where to write the report; it appears only once complete\n"
+    "  --json              every figure of the report as JSON instead (standard output without -o)\n";
+
+const char* const kEnd =
+    "  -h, --help          print this help\n\n%s\n"
+    "Exit status: 0 done, 1 an input could not be read or is wrong, 2 usage error.\n";
+
+const FeedbackErrors kErrors{{"amanat feedback report", kSynopsis}};
+
+struct ReportOptions {
+    FeedbackSelection selection;
+    std::optional<std::filesystem::path> bundle;
+    std::optional<std::filesystem::path> attendance;
+    std::optional<std::filesystem::path> output;
+    std::optional<std::filesystem::path> localisation;
+    std::string language;
+    bool json = false;
+};
+
+// Reads the options; a usage message (empty when all is well), or "help".
+std::string read_options(const std::vector<std::string>& args, ReportOptions& options) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        std::string problem;
+        const OptionRead read = read_selection_option(args, i, options.selection, problem);
+        if (read == OptionRead::wrong) return problem;
+        if (read == OptionRead::read) continue;
+        if (arg == "-h" || arg == "--help") return "help";
+        if (arg == "--json") {
+            options.json = true;
+            continue;
+        }
+        const bool takes_value = arg == "--bundle" || arg == "--attendance" || arg == "-o" ||
+                                 arg == "--output" || arg == "--language" || arg == "--localisation";
+        if (!takes_value)
+            return arg.starts_with("-") ? "unknown option '" + arg + "'" : "unexpected '" + arg + "'";
+        if (i + 1 >= args.size() || args[i + 1].empty()) return arg + " needs a value";
+        const std::string& value = args[++i];
+        if (arg == "--bundle") options.bundle = value;
+        if (arg == "--attendance") options.attendance = value;
+        if (arg == "-o" || arg == "--output") options.output = value;
+        if (arg == "--localisation") options.localisation = value;
+        if (arg == "--language") {
+            if (const auto tag_problem = language_tag_problem(value))
+                return "--language '" + value + "': " + *tag_problem;
+            options.language = value;
+        }
+    }
+    std::string problem;
+    if (!check_selection(options.selection, problem)) return problem;
+    if (!options.json && !options.output)
+        return "where should the report go? Give -o report.html (or --json)";
+    return {};
+}
+
+// The languages the report can be written in: English, and each language whose
+// catalog translates every phrase of the report.
+std::vector<std::string> report_languages(const TranslationCatalogs& catalogs) {
+    std::vector<std::string> languages = {"en"};
+    for (const std::string& language : catalogs.languages()) {
+        const Phrasebook& phrases = catalogs.phrasebook(language);
+        const bool complete = std::all_of(catalogs.template_phrases().begin(),
+                                          catalogs.template_phrases().end(), [&](const PhraseKey& key) {
+                                              return key.context != report::kReportPhraseContext ||
+                                                     phrases.find(*key.context, key.msgid);
+                                          });
+        if (complete && language != "en") languages.push_back(language);
+    }
+    return languages;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+    std::string list;
+    for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
+
+// The exhibition, checked as the kiosk would load it; null with `error`.
+std::shared_ptr<const Bundle> read_bundle(const std::filesystem::path& folder, std::string& error) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        error = "--bundle " + folder.string() + ": not a folder; give the exhibition's bundle folder";
+        return nullptr;
+    }
+    LoadedBundle loaded = load_bundle(folder);
+    if (!loaded.bundle || loaded.diagnostics.has_errors()) {
+        std::string first;
+        for (const Diagnostic& d : loaded.diagnostics.items()) {
+            if (d.severity != Severity::Error) continue;
+            first = d.file;
+            if (d.line > 0) first += ':' + std::to_string(d.line);
+            first += ": " + d.message;
+            break;
+        }
+        error = "--bundle " + folder.string() + ": the exhibition does not load" +
+                (first.empty() ? std::string() : " (" + first + ")") + "; run 'amanat pack validate " +
+                folder.string() + "' and fix what it lists";
+        return nullptr;
+    }
+    return loaded.bundle;
+}
+
+// The venues the attendance file names that no kiosk recorded: a misspelt
+// name would otherwise quietly give no "per 1,000 visitors".
+void note_unknown_venues(const report::Attendance& attendance, const Phrasebook& phrases,
+                         report::TourFigures& figures) {
+    std::vector<std::string> unknown;
+    for (const auto& [venue, days] : attendance) {
+        const bool known = std::any_of(figures.venues.begin(), figures.venues.end(),
+                                       [&](const report::VenueFigures& v) { return v.name == venue; });
+        if (!known) unknown.push_back(venue);
+    }
+    if (unknown.empty()) return;
+    Diagnostics ignored;
+    figures.notes.push_back(format_message(
+        phrases.language(),
+        phrases.trc(
+            report::kReportPhraseContext,
+            // TRANSLATORS: {venues} lists venue names from the attendance file that match no kiosk's venue.
+            "The attendance file names venues no kiosk recorded, so their visitor counts are not used: "
+            "{venues}. A venue must be written exactly as in its kiosks' settings."),
+        {{"venues", listed(unknown)}}, ignored));
+}
+
+// The report's language: the one asked for, or the exhibition's first, or
+// English; "" with `problem` when the one asked for has no translation.
+std::string choose_language(const ReportOptions& options, const Bundle* bundle,
+                            const std::vector<std::string>& available, std::string& problem) {
+    auto has = [&](const std::string& tag) {
+        return std::find(available.begin(), available.end(), tag) != available.end();
+    };
+    if (!options.language.empty()) {
+        if (has(options.language)) return options.language;
+        problem = "--language " + options.language +
+                  ": the report is not translated into it; it can be made in " + listed(available);
+        return {};
+    }
+    if (bundle != nullptr && !bundle->exhibition.languages.empty()) {
+        const std::string& first = bundle->exhibition.languages.front();
+        if (has(first)) return first;
+        std::fprintf(stderr,
+                     "amanat feedback report: the report is not translated into %s, the exhibition's first "
+                     "language; writing it in English (--language chooses: %s)\n",
+                     first.c_str(), listed(available).c_str());
+    }
+    return "en";
+}
+
+bool write_output(const ReportOptions& options, const std::string& text, std::string& error) {
+    const auto output = ExportOutput::open(options.output, error);
+    if (!output) return false;
+    output->write(text);
+    return output->commit(error);
+}
+
+int make_report(const ReportOptions& options) {
+    std::string problem;
+    if (!check_files_exist(options.selection, problem)) return kErrors.input_error(problem);
+    const DataFolders data = data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
+    Diagnostics catalog_problems;
+    const TranslationCatalogs catalogs =
+        TranslationCatalogs::load(options.localisation.value_or(data.localisation), catalog_problems);
+
+    std::shared_ptr<const Bundle> bundle;
+    if (options.bundle && !(bundle = read_bundle(*options.bundle, problem)))
+        return kErrors.input_error(problem);
+    const std::string language = choose_language(options, bundle.get(), report_languages(catalogs), problem);
+    if (language.empty()) return kErrors.usage_error(problem);
+    const Phrasebook& phrases = catalogs.phrasebook(language);
+
+    report::Attendance attendance;
+    if (options.attendance && !report::read_attendance(*options.attendance, attendance, problem))
+        return kErrors.input_error(problem);
+
+    const auto files = store::FeedbackUnion::open(options.selection.files, problem);
+    if (!files) return kErrors.input_error(problem);
+    report::TourFigures figures;
+    if (!report::tally_tour(*files, options.selection.period, options.attendance ? &attendance : nullptr,
+                            figures, problem))
+        return kErrors.input_error(problem);
+    for (const auto& file : options.selection.files) figures.files.push_back(valid_utf8(file.string()));
+    figures.since = options.selection.since;
+    figures.until = options.selection.until;
+    figures.report_language = language;
+    figures.attendance_given = options.attendance.has_value();
+    std::vector<std::string> picture_problems;
+    report::label_tour(bundle.get(), phrases, figures, picture_problems);
+    for (const std::string& p : picture_problems)
+        std::fprintf(stderr, "amanat feedback report: left out a picture: %s\n", valid_utf8(p).c_str());
+    if (options.attendance) note_unknown_venues(attendance, phrases, figures);
+
+    const std::string text =
+        options.json ? report::tour_figures_json(figures) : report::report_page(figures, phrases);
+    if (!write_output(options, text, problem)) return kErrors.input_error(problem);
+    return 0;
+}
+
+}  // namespace
+
+int feedback_report(const std::vector<std::string>& raw_args) {
+    ReportOptions options;
+    const std::string problem = read_options(split_option_values(raw_args), options);
+    if (problem == "help") {
+        std::printf("%s%s%s", kSynopsis, kDescription, kSelectionHelp);
+        std::printf(kEnd, kDateHelp);
+        return 0;
+    }
+    if (!problem.empty()) return kErrors.usage_error(problem);
+    return make_report(options);
+}
+
+}  // namespace amanat::cli
