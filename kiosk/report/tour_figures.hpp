@@ -35,26 +35,26 @@ struct Share {
 // everywhere.
 struct ArtifactCell {
     long long ratings = 0;
-    double mean_rating = 0;                // 1..5; 0 without ratings
+    double mean_rating = 0;  // 1..5; 0 without ratings
     std::array<long long, 5> by_rating{};  // how many 1s, 2s... 5s
-    Share positive;                        // 4-5 ratings among the ratings
-    bool judged = false;                   // ratings >= kRatingsToJudge
-    long long views = 0;                   // times its page was opened
-    long long median_look_ms = 0;          // median time its page stayed open
-    long long narrations = 0;              // narrations started
-    double narration_heard = 0;            // mean share of the narration heard, 0..1
-    long long films = 0;                   // films started
-    double film_watched = 0;               // mean share of the film watched, 0..1
+    Share positive;                         // 4-5 ratings among the ratings
+    bool judged = false;                    // ratings >= kRatingsToJudge
+    long long views = 0;                    // times its page was opened
+    long long median_look_ms = 0;           // median time its page stayed open
+    long long narrations = 0;               // narrations started
+    double narration_heard = 0;             // mean share of the narration heard, 0..1
+    long long films = 0;                    // films started
+    double film_watched = 0;                // mean share of the film watched, 0..1
 };
 
 struct ArtifactFigures {
     std::string id;
-    std::string title;       // in the report's language from the bundle; the id without one
-    std::string picture;     // "data:image/jpeg;base64,..." thumbnail, or empty
-    bool in_bundle = false;  // false: listed by id (not in the bundle given)
+    std::string title;          // in the report's language from the bundle; the id without one
+    std::string picture;        // "data:image/jpeg;base64,..." thumbnail, or empty
+    bool in_bundle = false;     // false: listed by id (not in the bundle given)
     ArtifactCell everywhere;
-    double score = 0;                       // the ranking score: positive.low (the Wilson lower bound)
-    int rank = 0;                           // 1 = moved visitors most; 0 = not ranked (too few ratings)
+    double score = 0;           // the ranking score: positive.low (the Wilson lower bound)
+    int rank = 0;               // 1 = moved visitors most; 0 = not ranked (too few ratings)
     std::vector<ArtifactCell> by_venue;     // parallel to TourFigures::venues
     std::vector<ArtifactCell> by_language;  // parallel to TourFigures::languages
 };
@@ -91,24 +91,23 @@ struct VenueFigures {
     std::string last_day;
     long long visits = 0;
     long long ratings = 0;
-    std::optional<long long>
-        attendance;  // visitors on the days of --attendance that fall in the venue's dates
+    std::optional<long long> attendance;        // visitors on the days of --attendance that fall in the venue's dates
     std::optional<double> visits_per_thousand;  // visits on those days per 1,000 visitors
     long long median_visit_ms = 0;              // from visits that ended (session_end)
     Share went_past_first_screen;               // visits that opened an artifact or the survey
-    std::vector<NameCount> languages;  // visits per language used (each language a visit used), most first
-    std::vector<NameCount> versions;   // visits per exhibition version shown, most first
-    std::vector<int> utc_offsets_minutes;  // as the kiosks recorded them
-    std::vector<DayCount> visits_per_day;  // every day from first_day to last_day, zeros included
+    std::vector<NameCount> languages;           // visits per language used (each language a visit used), most first
+    std::vector<NameCount> versions;            // visits per exhibition version shown, most first
+    std::vector<int> utc_offsets_minutes;       // as the kiosks recorded them
+    std::vector<DayCount> visits_per_day;       // every day from first_day to last_day, zeros included
     std::array<std::array<long long, 24>, 7> visits_by_weekday_hour{};  // [0 = Monday][local hour]
-    std::vector<int> opening_weekdays;  // 0 = Monday: weekdays with visits in at least half its weeks
+    std::vector<int> opening_weekdays;          // 0 = Monday: weekdays with visits in at least half its weeks
     std::vector<QuietSpell> quiet_spells;
 };
 
 struct AnswerFigures {
-    std::string id;               // the option's id, or "1".."5" for a rating question
-    std::string label;            // in the report's language from the bundle; the id without one
-    Share share;                  // visits that chose it among the visits that answered the question
+    std::string id;     // the option's id, or "1".."5" for a rating question
+    std::string label;  // in the report's language from the bundle; the id without one
+    Share share;        // visits that chose it among the visits that answered the question
     std::vector<Share> by_venue;  // parallel to TourFigures::venues
 };
 
@@ -117,7 +116,7 @@ struct QuestionFigures {
     std::string text;  // in the report's language from the bundle; the id without one
     long long visits_answered = 0;
     std::vector<long long> visits_answered_by_venue;  // parallel to TourFigures::venues
-    std::vector<AnswerFigures> answers;               // the bundle's order, then by id
+    std::vector<AnswerFigures> answers;             // the bundle's order, then by id
 };
 
 struct TourFigures {
