@@ -11,8 +11,8 @@ constexpr int kBarWidth = 96;
 
 std::string answer_cell(const ReportLocale& say, const Share& share, long long answered) {
     if (answered == 0) return "<td class=\"answer none\">\u2013</td>";
-    return "<td class=\"answer\">" + share_svg(share, true, kBarWidth, 16) + "<span class=\"value\">" +
-           html_text(say.percent(share.value)) + "</span></td>";
+    return "<td class=\"answer\"><div class=\"answer-cell\">" + share_svg(share, true, kBarWidth, 16) +
+           "<span class=\"value\">" + html_text(say.percent(share.value)) + "</span></div></td>";
 }
 
 std::string question_table(const ReportPage& page, const QuestionFigures& question) {
