@@ -105,11 +105,11 @@ std::vector<std::string> report_languages(const TranslationCatalogs& catalogs) {
     std::vector<std::string> languages = {"en"};
     for (const std::string& language : catalogs.languages()) {
         const Phrasebook& phrases = catalogs.phrasebook(language);
-        const bool complete = std::all_of(catalogs.template_phrases().begin(),
-                                          catalogs.template_phrases().end(), [&](const PhraseKey& key) {
-                                              return key.context != report::kReportPhraseContext ||
-                                                     phrases.find(*key.context, key.msgid);
-                                          });
+        const bool complete =
+            std::all_of(catalogs.template_phrases().begin(), catalogs.template_phrases().end(),
+                        [&](const PhraseKey& key) {
+                            return key.context != kReportContext || phrases.find(*key.context, key.msgid);
+                        });
         if (complete && language != "en") languages.push_back(language);
     }
     return languages;
@@ -157,15 +157,15 @@ void note_unknown_venues(const report::Attendance& attendance, const Phrasebook&
         if (!known) unknown.push_back(venue);
     }
     if (unknown.empty()) return;
+    const char* pattern = phrases.trc(
+        "organisers' report",
+        // TRANSLATORS: Organisers' report: a note at the top. {venues} lists venue names from the attendance
+        // file (--attendance) that match no kiosk's venue.
+        "The attendance file names venues no kiosk recorded, so their visitor counts are not used: {venues}. "
+        "A venue must be written exactly as in its kiosks' settings.");
     Diagnostics ignored;
-    figures.notes.push_back(format_message(
-        phrases.language(),
-        phrases.trc(
-            report::kReportPhraseContext,
-            // TRANSLATORS: {venues} lists venue names from the attendance file that match no kiosk's venue.
-            "The attendance file names venues no kiosk recorded, so their visitor counts are not used: "
-            "{venues}. A venue must be written exactly as in its kiosks' settings."),
-        {{"venues", listed(unknown)}}, ignored));
+    figures.notes.push_back(
+        format_message(phrases.language(), pattern, {{"venues", listed(unknown)}}, ignored));
 }
 
 // The report's language: the one asked for, or the exhibition's first, or
@@ -236,7 +236,8 @@ int make_report(const ReportOptions& options) {
     if (options.attendance) note_unknown_venues(attendance, phrases, figures);
 
     const std::string text =
-        options.json ? report::tour_figures_json(figures) : report::report_page(figures, phrases);
+        options.json ? report::tour_figures_json(figures)
+                     : report::report_page(figures, phrases, {.generated_at = -1, .catalogs = &catalogs});
     if (!write_output(options, text, problem)) return kErrors.input_error(problem);
     return 0;
 }

@@ -526,14 +526,17 @@ TranslationCatalogs TranslationCatalogs::load(const std::filesystem::path& folde
         Phrasebook phrasebook(language, phrases_of(*po, language, file, catalogs.m_template, out));
         if (language != kSourceLanguage) {
             std::size_t missing = 0;
+            std::size_t on_kiosk = 0;
             for (const PhraseKey& key : catalogs.m_template) {
+                if (!shown_on_kiosk(key)) continue;
+                ++on_kiosk;
                 missing +=
                     (key.context ? phrasebook.find(*key.context, key.msgid) : phrasebook.find(key.msgid)) ? 0
                                                                                                           : 1;
             }
             if (missing > 0) {
                 out.warning(file, 0, 0, "incomplete",
-                            std::to_string(missing) + " of " + std::to_string(catalogs.m_template.size()) +
+                            std::to_string(missing) + " of " + std::to_string(on_kiosk) +
                                 " phrases have no usable translation, so they show in English",
                             "translate them (Poedit and Weblate list untranslated and fuzzy entries first)");
             }
@@ -558,6 +561,7 @@ std::vector<std::string> TranslationCatalogs::untranslated(std::string_view lang
     const Phrasebook& book = phrasebook(language);
     std::vector<std::string> missing;
     for (const PhraseKey& key : m_template) {
+        if (!shown_on_kiosk(key)) continue;
         const std::string* translation =
             key.context ? book.find(*key.context, key.msgid) : book.find(key.msgid);
         if (translation == nullptr) missing.push_back(key.display());

@@ -41,6 +41,18 @@ struct PhraseKey {
     bool operator==(const PhraseKey&) const = default;
 };
 
+// The msgctxt of every phrase of the organisers' report (kiosk/report), which
+// organisers read on paper, never visitors on a kiosk. A language is complete
+// for the kiosk without them: untranslated phrases of the report show in
+// English, and the kiosk's completeness checks (untranslated(), the loader's
+// "incomplete" warning, `amanat l10n check`) leave them out.
+inline constexpr std::string_view kReportContext = "organisers' report";
+
+// Whether the kiosk shows this phrase (every phrase but the report's).
+inline bool shown_on_kiosk(const PhraseKey& key) {
+    return !key.context || *key.context != kReportContext;
+}
+
 struct Phrase {
     PhraseKey key;
     std::string translation;
@@ -135,9 +147,10 @@ class TranslationCatalogs {
     // The template's phrases, in its order; empty when there is no template.
     const std::vector<PhraseKey>& template_phrases() const { return m_template; }
 
-    // The template's phrases that have no translation in this language, each as
-    // PhraseKey::display() writes it; all of them for a language not loaded. For
-    // the English source language this lists the phrases that show their msgid.
+    // The template's phrases the kiosk shows (shown_on_kiosk) that have no
+    // translation in this language, each as PhraseKey::display() writes it; all
+    // of them for a language not loaded. For the English source language this
+    // lists the phrases that show their msgid.
     std::vector<std::string> untranslated(std::string_view language) const;
 
   private:

@@ -20,11 +20,11 @@ std::string text_in(const LanguageMap& map, const Phrasebook& phrases, const Bun
     return text ? *text.text : otherwise;
 }
 
-// A sentence of the report, from a pattern in the catalogs.
+// A sentence of the report from its translated pattern.
 std::string sentence(const Phrasebook& phrases, const char* pattern,
                      const std::vector<NamedArgument>& arguments) {
     Diagnostics ignored;
-    return format_message(phrases.language(), phrases.trc(kReportPhraseContext, pattern), arguments, ignored);
+    return format_message(phrases.language(), pattern, arguments, ignored);
 }
 
 std::string joined(const std::vector<std::string>& ids) {
@@ -51,17 +51,17 @@ void label_artifacts(const Bundle& bundle, const Phrasebook& phrases, TourFigure
         if (artifact.picture.empty()) problems.push_back(error);
     }
     if (missing.empty()) return;
-    figures.notes.push_back(sentence(
-        phrases,
-        // TRANSLATORS: {count} artifacts have feedback but are not in the exhibition given; {ids} lists them.
-        "{count, plural, one {# artifact with feedback is not in this version of the exhibition ({version}) "
-        "and is "
-        "listed by its id: {ids}.} other {# artifacts with feedback are not in this version of the "
-        "exhibition "
-        "({version}) and are listed by their ids: {ids}.}}",
-        {{"count", static_cast<long long>(missing.size())},
-         {"version", bundle.exhibition.version},
-         {"ids", joined(missing)}}));
+    const char* pattern = phrases.trc(
+        "organisers' report",
+        // TRANSLATORS: Organisers' report: a note at the top. {count} artifacts have feedback but are not in
+        // the exhibition given with --bundle ({version} is its version); {ids} lists their ids.
+        "{count, plural, one {# artifact with feedback is not in this version of the exhibition "
+        "({version}) and is listed by its id: {ids}.} other {# artifacts with feedback are not in "
+        "this version of the exhibition ({version}) and are listed by their ids: {ids}.}}");
+    figures.notes.push_back(sentence(phrases, pattern,
+                                     {{"count", static_cast<long long>(missing.size())},
+                                      {"version", bundle.exhibition.version},
+                                      {"ids", joined(missing)}}));
 }
 
 // Questions and answers in the order the kiosk asks them; any the bundle does
@@ -105,7 +105,8 @@ void label_tour(const Bundle* bundle, const Phrasebook& phrases, TourFigures& fi
                 std::vector<std::string>& problems) {
     if (bundle == nullptr) {
         figures.notes.push_back(
-            phrases.trc(kReportPhraseContext,
+            phrases.trc("organisers' report",
+                        // TRANSLATORS: Organisers' report: a note at the top when no exhibition was given.
                         "No exhibition was given (--bundle), so artifacts and survey answers "
                         "are listed by their ids."));
         return;

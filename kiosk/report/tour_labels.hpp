@@ -19,10 +19,6 @@
 
 namespace amanat::report {
 
-// The msgctxt of every phrase of the report in the catalogs (localisation/),
-// so that none is confused with the kiosk's own words.
-constexpr const char* kReportPhraseContext = "organisers' report";
-
 // `bundle` may be null. Pictures that cannot be read are left out and named
 // in `problems` (for stderr; the report is still made).
 void label_tour(const Bundle* bundle, const Phrasebook& phrases, TourFigures& figures,
