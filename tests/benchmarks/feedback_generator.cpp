@@ -38,17 +38,24 @@ struct Finaliser {
 };
 using Statement = std::unique_ptr<sqlite3_stmt, Finaliser>;
 
+// What every row of a visit repeats, and the screen's language at the moment
+// (for reactions and survey answers).
+struct RowContext {
+    std::string kiosk_id;
+    const char* venue = "";
+    const char* bundle_version = "";
+    std::string session_id;
+    int utc_offset_minutes = 0;
+    std::string language;
+};
+
 // One visit: who, where and when; its events come from its own random seed, so
 // that a visit can be counted first and written later identically.
 struct Visit {
     int kiosk = 0;
     long long start = 0;  // Unix seconds
     std::uint64_t seed = 0;
-    // Filled in by play():
-    std::string kiosk_id;
-    const Venue* venue = nullptr;
-    std::string session_id;
-    std::string language;
+    RowContext row;  // filled in by play()
 };
 
 // Writes rows with SQLite (the store's schema, the kiosk's column values).
@@ -76,36 +83,36 @@ class Writer {
                    m_survey, error);
     }
 
-    bool event(const Visit& visit, long long sequence, const char* kind, const std::string& subject,
+    bool event(const RowContext& row, long long sequence, const char* kind, const std::string& subject,
                long long value, long long at) {
         sqlite3_stmt* s = m_engagement.get();
-        bind_visit(s, visit);
+        bind_row(s, row);
         sqlite3_bind_int64(s, 6, sequence);
         sqlite3_bind_text(s, 7, kind, -1, SQLITE_STATIC);
         text(s, 8, subject);
         sqlite3_bind_int64(s, 9, value);
         sqlite3_bind_int64(s, 10, at);
-        sqlite3_bind_int(s, 11, visit.venue->utc_offset_minutes);
+        sqlite3_bind_int(s, 11, row.utc_offset_minutes);
         return step(s);
     }
-    bool reaction(const Visit& visit, const std::string& artifact, int rating, long long at) {
+    bool reaction(const RowContext& row, const std::string& artifact, int rating, long long at) {
         sqlite3_stmt* s = m_reaction.get();
-        bind_visit(s, visit);
+        bind_row(s, row);
         text(s, 6, artifact);
         sqlite3_bind_int(s, 7, rating);
-        text(s, 8, visit.language);
+        text(s, 8, row.language);
         sqlite3_bind_int64(s, 9, at);
-        sqlite3_bind_int(s, 10, visit.venue->utc_offset_minutes);
+        sqlite3_bind_int(s, 10, row.utc_offset_minutes);
         return step(s);
     }
-    bool answer(const Visit& visit, const char* question, const std::string& answer, long long at) {
+    bool answer(const RowContext& row, const char* question, const std::string& answer, long long at) {
         sqlite3_stmt* s = m_survey.get();
-        bind_visit(s, visit);
+        bind_row(s, row);
         sqlite3_bind_text(s, 6, question, -1, SQLITE_STATIC);
         text(s, 7, answer);
-        text(s, 8, visit.language);
+        text(s, 8, row.language);
         sqlite3_bind_int64(s, 9, at);
-        sqlite3_bind_int(s, 10, visit.venue->utc_offset_minutes);
+        sqlite3_bind_int(s, 10, row.utc_offset_minutes);
         return step(s);
     }
 
@@ -122,12 +129,12 @@ class Writer {
     static void text(sqlite3_stmt* s, int index, const std::string& value) {
         sqlite3_bind_text(s, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     }
-    static void bind_visit(sqlite3_stmt* s, const Visit& visit) {
-        text(s, 1, visit.kiosk_id);
-        sqlite3_bind_text(s, 2, visit.venue->name, -1, SQLITE_STATIC);
+    static void bind_row(sqlite3_stmt* s, const RowContext& row) {
+        text(s, 1, row.kiosk_id);
+        sqlite3_bind_text(s, 2, row.venue, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 3, "continuity-of-traditions", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 4, "2.1.0", -1, SQLITE_STATIC);
-        text(s, 5, visit.session_id);
+        sqlite3_bind_text(s, 4, row.bundle_version, -1, SQLITE_STATIC);
+        text(s, 5, row.session_id);
     }
     bool step(sqlite3_stmt* s) {
         bool ok = sqlite3_step(s) == SQLITE_DONE;
@@ -144,12 +151,12 @@ class Writer {
 // Only counts what a visit would write.
 struct Counter {
     long long events = 0;
-    bool event(const Visit&, long long, const char*, const std::string&, long long, long long) {
+    bool event(const RowContext&, long long, const char*, const std::string&, long long, long long) {
         ++events;
         return true;
     }
-    bool reaction(const Visit&, const std::string&, int, long long) { return true; }
-    bool answer(const Visit&, const char*, const std::string&, long long) { return true; }
+    bool reaction(const RowContext&, const std::string&, int, long long) { return true; }
+    bool answer(const RowContext&, const char*, const std::string&, long long) { return true; }
 };
 
 // The visit's rows, at most `budget` engagement events of them, into `sink`
@@ -174,24 +181,28 @@ bool play(Visit& visit, const FeedbackSampleSpec& spec, long long budget, Sink& 
 
     char text[40];
     std::snprintf(text, sizeof text, "kiosk-%02d", visit.kiosk + 1);
-    visit.kiosk_id = text;
-    visit.venue = &VENUES[static_cast<std::size_t>(visit.kiosk) % VENUES.size()];
+    RowContext& row = visit.row;
+    row.kiosk_id = text;
+    const Venue& venue = VENUES[static_cast<std::size_t>(visit.kiosk) % VENUES.size()];
+    row.venue = venue.name;
+    row.bundle_version = "2.1.0";
+    row.utc_offset_minutes = venue.utc_offset_minutes;
     std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(random()),
                   static_cast<unsigned long long>(random()));
-    visit.session_id = text;
-    visit.language = LANGUAGES[static_cast<std::size_t>(pick_language(random))];
+    row.session_id = text;
+    row.language = LANGUAGES[static_cast<std::size_t>(pick_language(random))];
     ++counts.sessions;
 
     long long sequence = 0;
     auto event = [&](const char* kind, const std::string& subject, long long value, long long at) {
         if (sequence >= budget) return true;
         ++counts.engagement;
-        return sink.event(visit, ++sequence, kind, subject, value, at);
+        return sink.event(row, ++sequence, kind, subject, value, at);
     };
     auto artifact = [](int index) { return "artifact-" + std::to_string(index + 1); };
 
     long long at = visit.start;
-    bool ok = event("session_start", "", 0, at) && event("language", visit.language, 0, at += uniform(2, 10));
+    bool ok = event("session_start", "", 0, at) && event("language", row.language, 0, at += uniform(2, 10));
     if (ok && chance(0.1))
         ok = event("language", LANGUAGES[static_cast<std::size_t>(pick_language(random))], 1,
                    at += uniform(5, 60));
@@ -212,7 +223,7 @@ bool play(Visit& visit, const FeedbackSampleSpec& spec, long long budget, Sink& 
         if (ok && !rated[static_cast<std::size_t>(a)] && chance(0.3)) {
             rated[static_cast<std::size_t>(a)] = true;
             ++counts.reactions;
-            ok = sink.reaction(visit, artifact(a), pick_rating(random) + 1, at);
+            ok = sink.reaction(row, artifact(a), pick_rating(random) + 1, at);
         }
     }
 
@@ -225,14 +236,14 @@ bool play(Visit& visit, const FeedbackSampleSpec& spec, long long budget, Sink& 
             if (ok) {
                 ++answered;
                 ++counts.survey_answers;
-                ok = sink.answer(visit, "enjoyed", std::to_string(pick_rating(random) + 1),
+                ok = sink.answer(row, "enjoyed", std::to_string(pick_rating(random) + 1),
                                  at += uniform(3, 15));
             }
             if (ok && chance(0.8)) {
                 ++answered;
                 ++counts.survey_answers;
                 static const std::array<const char*, 4> origin = {"local", "kazakhstan", "abroad", "school"};
-                ok = sink.answer(visit, "visitor", origin[static_cast<std::size_t>(uniform(0, 3))],
+                ok = sink.answer(row, "visitor", origin[static_cast<std::size_t>(uniform(0, 3))],
                                  at += uniform(3, 15));
             }
             if (ok && chance(0.7)) {
@@ -247,7 +258,7 @@ bool play(Visit& visit, const FeedbackSampleSpec& spec, long long budget, Sink& 
                     if (chosen[option]) continue;
                     chosen[option] = true;
                     ++counts.survey_answers;
-                    ok = sink.answer(visit, "liked", liked[option], at);
+                    ok = sink.answer(row, "liked", liked[option], at);
                 }
             }
             if (ok) ok = event("survey", "finished", answered, at += uniform(1, 5));
