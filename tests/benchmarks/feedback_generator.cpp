@@ -602,17 +602,13 @@ struct TourVisit {
     bool rates_three_fives = false;
 };
 
-}  // namespace
-
-namespace {
-
 // Plays one visit of the tour into `sink` (a Writer or a Counter), as the
 // kiosk's VisitRecorder would record it, within the visit's event budget: every
 // event but the end leaves room for the end, so a visit cut short still ends.
 template <typename Sink>
 class TourVisitPlayer {
   public:
-    TourVisitPlayer(const TourVisit& visit, const TourKiosk& kiosk, TourModel& model, Sink& sink,
+    TourVisitPlayer(const TourVisit& visit, const TourKiosk& kiosk, const TourModel& model, Sink& sink,
                     FeedbackSampleCounts& counts)
         : m_visit(visit),
           m_kiosk(kiosk),
@@ -814,7 +810,7 @@ class TourVisitPlayer {
 
     const TourVisit& m_visit;
     const TourKiosk& m_kiosk;
-    TourModel& m_model;
+    const TourModel& m_model;
     Sink& m_sink;
     FeedbackSampleCounts& m_counts;
     std::mt19937_64 m_random;
@@ -828,14 +824,10 @@ class TourVisitPlayer {
 };
 
 template <typename Sink>
-bool play_tour_visit(const TourVisit& visit, const TourKiosk& kiosk, TourModel& model, Sink& sink,
+bool play_tour_visit(const TourVisit& visit, const TourKiosk& kiosk, const TourModel& model, Sink& sink,
                      FeedbackSampleCounts& counts) {
     return TourVisitPlayer<Sink>(visit, kiosk, model, sink, counts).play();
 }
-
-}  // namespace
-
-namespace {
 
 std::chrono::sys_days as_date(long long day) {
     return std::chrono::sys_days{std::chrono::days{day}};
@@ -920,7 +912,7 @@ std::vector<TourKiosk> tour_kiosks(const FeedbackTourSpec& spec, FeedbackTourCou
 
 // The kiosk's visits, in time order, as many as it takes to make its events:
 // within opening hours, busier at weekends and in the afternoon.
-std::vector<TourVisit> plan_visits(const TourKiosk& kiosk, TourModel& model, std::uint64_t seed) {
+std::vector<TourVisit> plan_visits(const TourKiosk& kiosk, const TourModel& model, std::uint64_t seed) {
     std::vector<TourVisit> visits;
     if (kiosk.open_days.empty()) return visits;
     std::mt19937_64 random(seed);
@@ -957,7 +949,7 @@ std::vector<TourVisit> plan_visits(const TourKiosk& kiosk, TourModel& model, std
     return visits;
 }
 
-bool write_tour_kiosk(const std::filesystem::path& folder, const TourKiosk& kiosk, TourModel& model,
+bool write_tour_kiosk(const std::filesystem::path& folder, const TourKiosk& kiosk, const TourModel& model,
                       std::uint64_t seed, FeedbackTourFile& file, std::string& error) {
     const TourVenue& venue = TOUR[kiosk.venue];
     file.file = folder / kiosk.file_name;
@@ -992,7 +984,7 @@ bool write_sample_tour(const std::filesystem::path& folder, const FeedbackTourSp
         error = folder.string() + " is not empty: the tour is written into an empty folder only";
         return false;
     }
-    TourModel model;
+    const TourModel model;
     const std::vector<TourKiosk> kiosks = tour_kiosks(spec, counts);
     std::mt19937_64 seeds(spec.seed ^ 0x70757254ULL);
     for (const TourKiosk& kiosk : kiosks) {

@@ -68,20 +68,22 @@ bool write_sample_feedback(const std::filesystem::path& file, const FeedbackSamp
 // Planted truths, which tests and the report's checks may rely on (the means
 // measured on the default tour; tests/store/feedback_tour_test.cpp checks them
 // on the small one: 3 venues x 2 kiosks, 20,000 events):
-// - TOUR_SEOUL_FAVOURITE (saukele) is rated mostly 5 (mean ~4.9) by visitors
-//   whose screen is in ko at Seoul, and average elsewhere (~3.75 at every other
-//   venue); among ko ratings in Seoul it has by far the most ratings (200 in the
+// - TOUR_SEOUL_FAVOURITE (saukele) is rated mostly 5 (mean 4.9) by visitors
+//   whose screen is in ko at Seoul, and average elsewhere (3.71 to 3.77 at every
+//   other venue); among ko ratings in Seoul it has by far the most ratings (200 in the
 //   small tour) and the highest mean, at least 0.25 above any other artifact.
-// - TOUR_BEST_OVERALL (kobyz) has the highest mean over the tour (~4.55; 4.47
+// - TOUR_BEST_OVERALL (kobyz) has the highest mean over the tour (4.52; 4.47
 //   in the small tour, 0.25 above the next with 20 ratings or more).
 // - TOUR_THREE_FIVES (bilezik) has exactly three ratings in the whole tour, all
 //   5, one at the first kiosk of each of the first three venues (Amsterdam,
 //   Seoul, Paris), and is viewed (never rated otherwise) everywhere: a mean of 5
 //   from three ratings, never to be ranked first.
 // - TOUR_RETIRED (retired-artifact, not in the bundle) is viewed and rated at the
-//   first venue (Amsterdam) only; mean ~2.25.
-// - The other artifacts each have an appeal of their own, means from ~4.15
-//   (dombra) down to ~2.6 (saddle), none within 0.1 of another.
+//   first venue (Amsterdam) only; mean 2.24.
+// - The other artifacts each have an appeal of their own; means over the default
+//   tour: dombra 4.16, shanyrak 4.05, saukele 4.01 (lifted by Seoul), tuskiiz
+//   3.91, syrmak 3.58, tumar 3.39, shapan 3.20, tekemet 3.01, torsyk 2.82,
+//   saddle 2.61 (100,000 to 200,000 ratings each).
 // - About 8% of visits change language between two artifact views (a second
 //   `language` event, value 1), and about 4% right after their first choice;
 //   reactions and answers after a change are in the new language. A visitor's
