@@ -67,7 +67,8 @@ std::string names(const ReportPage& page, const std::vector<NameCount>& counts, 
 std::string venue_row(const ReportPage& page, const VenueFigures& venue) {
     const ReportLocale& say = page.locale();
     std::string kiosk_ids;
-    for (const KioskFigures& kiosk : venue.kiosks) kiosk_ids += (kiosk_ids.empty() ? "" : ", ") + kiosk.id;
+    for (const KioskFigures& kiosk : venue.kiosks)
+        kiosk_ids += (kiosk_ids.empty() ? "" : ", ") + kiosk_label(kiosk.id);
     std::string row = "<tr><th scope=\"row\">" + html_text(venue.name) + "</th><td class=\"num\">" +
                       html_text(say.number(static_cast<long long>(venue.kiosks.size()))) +
                       "<span class=\"sub\">" + html_text(kiosk_ids) + "</span></td><td>" +

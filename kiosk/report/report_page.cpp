@@ -56,6 +56,11 @@ std::string ReportPage::share_cell(const ArtifactCell& cell) const {
            "</span><span class=\"n\">" + html_text(n) + "</span></td>";
 }
 
+std::string kiosk_label(std::string_view id) {
+    const bool random = id.size() == 32 && id.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    return random ? std::string(id.substr(0, 8)) + "\u2026" : std::string(id);
+}
+
 std::string header_row(const std::vector<Column>& columns) {
     std::string out = "<thead><tr>";
     for (const Column& column : columns) {

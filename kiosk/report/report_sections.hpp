@@ -52,6 +52,11 @@ struct Column {
 // <thead> with one row of column headings (escaped here).
 std::string header_row(const std::vector<Column>& columns);
 
+// A kiosk's id as a reader can take it in: a kiosk's own id is 32 random hex
+// digits, of which the first 8 tell the kiosks of a tour apart (as git's short
+// hashes do); any other id as it is. Plain text.
+std::string kiosk_label(std::string_view id);
+
 std::string glance_section(ReportPage& page);
 std::string artifact_sections(ReportPage& page);
 std::string survey_section(ReportPage& page);

@@ -392,6 +392,9 @@ VenueFigures Tally::venue_figures(VenueTally& venue, const Attendance* attendanc
         figures.visits_per_day.push_back({day_text(day), it != venue.visits_per_day.end() ? it->second : 0});
     }
     figures.opening_weekdays = opening_weekdays(venue.visits_per_day, first, last);
+    // By id, not in the order the files were given: the report must not depend on it.
+    std::sort(venue.kiosks.begin(), venue.kiosks.end(),
+              [](const KioskTally& a, const KioskTally& b) { return a.id < b.id; });
     for (const KioskTally& kiosk : venue.kiosks) {
         KioskFigures k{kiosk.id, {}, {}, 0};
         for (const auto& [day, visits] : kiosk.visits_per_day) k.visits += visits;

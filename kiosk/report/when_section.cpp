@@ -59,7 +59,7 @@ std::string quiet_note(const ReportPage& page, const VenueFigures& venue) {
     int number = 0;
     for (const QuietSpell& spell : venue.quiet_spells) {
         note += " " + say.message(spell_text, {{"number", ++number},
-                                               {"kiosk", spell.kiosk_id},
+                                               {"kiosk", kiosk_label(spell.kiosk_id)},
                                                {"dates", say.period(spell.first_day, spell.last_day)},
                                                {"days", spell.opening_days}});
     }
