@@ -173,6 +173,7 @@ class Tally {
     std::map<std::string, int, std::less<>> m_language_index;
     std::map<std::string, int, std::less<>> m_artifact_index;
     std::vector<ArtifactTally> m_artifacts;
+    int m_last_artifact = -1;
     std::map<std::string, int, std::less<>> m_question_index;
     std::vector<QuestionTally> m_questions;
     long long m_answers = 0;
@@ -207,7 +208,11 @@ int Tally::kiosk_of(std::uint32_t origin) {
 }
 
 ArtifactTally& Tally::artifact(std::string_view id) {
+    // A visit's page view, narration and film name the same artifact in a row.
+    if (m_last_artifact >= 0 && id == m_artifacts[static_cast<std::size_t>(m_last_artifact)].id)
+        return m_artifacts[static_cast<std::size_t>(m_last_artifact)];
     const int index = index_of(m_artifact_index, id);
+    m_last_artifact = index;
     if (index == static_cast<int>(m_artifacts.size())) {
         m_artifacts.emplace_back();
         m_artifacts.back().id = std::string(id);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/json_record.hpp"
+#include "store/event_chunks.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/source_merge.hpp"
 
@@ -67,22 +68,6 @@ std::string_view raw_text(sqlite3_stmt* statement, int column) {
                : std::string_view();
 }
 
-EventKind kind_of(std::string_view kind) {
-    static const std::unordered_map<std::string_view, EventKind> kinds = {
-        {"session_start", EventKind::session_start},
-        {"session_end", EventKind::session_end},
-        {"language", EventKind::language},
-        {"text_size", EventKind::text_size},
-        {"contrast", EventKind::contrast},
-        {"artifact_view", EventKind::artifact_view},
-        {"narration", EventKind::narration},
-        {"film", EventKind::film},
-        {"survey", EventKind::survey},
-    };
-    const auto it = kinds.find(kind);
-    return it != kinds.end() ? it->second : EventKind::other;
-}
-
 // Text as valid UTF-8, without a copy when it is already (nearly always).
 std::string_view valid_text(std::string_view raw, std::string& scratch) {
     if (is_valid_utf8(raw)) return raw;
@@ -91,6 +76,33 @@ std::string_view valid_text(std::string_view raw, std::string& scratch) {
 }
 
 }  // namespace
+
+// Once per row: the lengths tell all the known kinds apart but two pairs, so
+// one length test and at most one comparison of a short string.
+EventKind event_kind(std::string_view kind) {
+    switch (kind.size()) {
+        case 4:
+            return kind == "film" ? EventKind::film : EventKind::other;
+        case 6:
+            return kind == "survey" ? EventKind::survey : EventKind::other;
+        case 8:
+            return kind == "language"   ? EventKind::language
+                   : kind == "contrast" ? EventKind::contrast
+                                        : EventKind::other;
+        case 9:
+            return kind == "narration"   ? EventKind::narration
+                   : kind == "text_size" ? EventKind::text_size
+                                         : EventKind::other;
+        case 11:
+            return kind == "session_end" ? EventKind::session_end : EventKind::other;
+        case 13:
+            return kind == "session_start"   ? EventKind::session_start
+                   : kind == "artifact_view" ? EventKind::artifact_view
+                                             : EventKind::other;
+        default:
+            return EventKind::other;
+    }
+}
 
 struct FeedbackUnion::Files {
     std::vector<Source> sources;
@@ -105,14 +117,24 @@ struct FeedbackUnion::Files {
     // recorded together, so most rows ask for the previous row's visit again.
     std::string last_visit_id;
     std::uint32_t last_visit = 0;
+    bool visit_changed = true;
     std::uint32_t visit_of(sqlite3_stmt* statement);
+    std::uint32_t visit_index(std::string_view id);
 
-    // The row's origin, from columns first..first+3 (kiosk, venue, exhibition, version).
+    // The row's origin, from columns first..first+3 (kiosk, venue, exhibition,
+    // version). A visit happens at one kiosk, with one exhibition version (a
+    // new pack is switched to between visitors), so the origin is read only
+    // when the visit changes: a third of the columns of every other row unread.
     std::string last_origin_raw[4];
     std::uint32_t last_origin = UINT32_MAX;
     std::uint32_t origin_of(sqlite3_stmt* statement, int first);
+    std::uint32_t origin_index_of(std::string_view kiosk_id, std::string_view venue,
+                                  std::string_view bundle_id, std::string_view bundle_version);
+    std::uint32_t visit_origin(sqlite3_stmt* statement, int first) {
+        return visit_changed || last_origin == UINT32_MAX ? origin_of(statement, first) : last_origin;
+    }
 
-    bool events(std::uint32_t file, sqlite3* db, const Period& period, const UnionReader& reader);
+    bool events(const Period& period, const UnionReader& reader, std::string& error);
     bool reactions(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
                    std::unordered_map<std::string, std::uint32_t>& artifacts, const Period& period,
                    const UnionReader& reader);
@@ -121,30 +143,42 @@ struct FeedbackUnion::Files {
                  const UnionReader& reader);
 };
 
-std::uint32_t FeedbackUnion::Files::visit_of(sqlite3_stmt* statement) {
-    const std::string_view id = raw_text(statement, 0);
-    if (!progress.empty() && id == last_visit_id) return last_visit;
-    last_visit_id.assign(id);
+std::uint32_t FeedbackUnion::Files::visit_index(std::string_view id) {
     const auto next = static_cast<std::uint32_t>(progress.size());
     HexVisitId hex;
-    last_visit = parse_hex_id(id, hex) ? hex_visits.try_emplace(hex, next).first->second
-                                       : other_visits.try_emplace(std::string(id), next).first->second;
-    if (last_visit == next) progress.emplace_back();
+    const std::uint32_t index = parse_hex_id(id, hex)
+                                    ? hex_visits.try_emplace(hex, next).first->second
+                                    : other_visits.try_emplace(std::string(id), next).first->second;
+    if (index == next) progress.emplace_back();
+    return index;
+}
+
+std::uint32_t FeedbackUnion::Files::visit_of(sqlite3_stmt* statement) {
+    const std::string_view id = raw_text(statement, 0);
+    visit_changed = progress.empty() || id != last_visit_id;
+    if (!visit_changed) return last_visit;
+    last_visit_id.assign(id);
+    last_visit = visit_index(id);
     return last_visit;
+}
+
+std::uint32_t FeedbackUnion::Files::origin_index_of(std::string_view kiosk_id, std::string_view venue,
+                                                    std::string_view bundle_id,
+                                                    std::string_view bundle_version) {
+    std::vector<std::string> key = {valid_utf8(kiosk_id), valid_utf8(venue), valid_utf8(bundle_id),
+                                    valid_utf8(bundle_version)};
+    const auto [it, added] = origin_index.try_emplace(key, static_cast<std::uint32_t>(origins.size()));
+    if (added) origins.push_back({key[0], key[1], key[2], key[3]});
+    return it->second;
 }
 
 std::uint32_t FeedbackUnion::Files::origin_of(sqlite3_stmt* statement, int first) {
     bool same = last_origin != UINT32_MAX;
     for (int i = 0; i < 4 && same; ++i) same = raw_text(statement, first + i) == last_origin_raw[i];
     if (same) return last_origin;
-    std::vector<std::string> key;
-    for (int i = 0; i < 4; ++i) {
-        last_origin_raw[i].assign(raw_text(statement, first + i));
-        key.push_back(valid_utf8(last_origin_raw[i]));
-    }
-    const auto [it, added] = origin_index.try_emplace(key, static_cast<std::uint32_t>(origins.size()));
-    if (added) origins.push_back({key[0], key[1], key[2], key[3]});
-    last_origin = it->second;
+    for (int i = 0; i < 4; ++i) last_origin_raw[i].assign(raw_text(statement, first + i));
+    last_origin =
+        origin_index_of(last_origin_raw[0], last_origin_raw[1], last_origin_raw[2], last_origin_raw[3]);
     return last_origin;
 }
 
@@ -184,38 +218,51 @@ std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& names, std:
 
 // The table is read in the order rows were recorded (a scan in rowid order,
 // cheaper than any index): a visit's events come together, in sequence order.
-bool FeedbackUnion::Files::events(std::uint32_t file, sqlite3* db, const Period& period,
-                                  const UnionReader& reader) {
+// The engagement rows of every file, decoded by EventChunks' workers, in
+// order; visits and what earlier files gave are worked out here, on the
+// reader's thread, one row after another. False with `error` set.
+bool FeedbackUnion::Files::events(const Period& period, const UnionReader& reader, std::string& error) {
+    // Two workers: this machine's and most organisers' laptops' cores are
+    // busy enough with them and this thread.
+    EventChunks chunks(sources, period, 2);
     UnionEvent event;
-    std::string scratch;
-    last_origin = UINT32_MAX;
-    const int rc = each_row(db,
-                            "SELECT session_id, sequence, kind, subject, value, at, utc_offset_minutes,"
-                            " kiosk_id, venue, bundle_id, bundle_version FROM engagement NOT INDEXED"
-                            " WHERE at BETWEEN ?1 AND ?2 ORDER BY rowid",
-                            &period, [&](sqlite3_stmt* statement) {
-                                event.visit = visit_of(statement);
-                                VisitProgress& visit = progress[event.visit];
-                                if (visit.file != file) {
-                                    visit.earlier = std::max(visit.earlier, visit.current);
-                                    visit.current = LLONG_MIN;
-                                    visit.file = file;
-                                }
-                                event.sequence = sqlite3_column_int64(statement, 1);
-                                if (event.sequence <= visit.earlier) return;  // an earlier file gave it
-                                visit.current = std::max(visit.current, event.sequence);
-                                event.kind_text = raw_text(statement, 2);
-                                event.kind = kind_of(event.kind_text);
-                                if (event.kind == EventKind::other)
-                                    event.kind_text = valid_text(event.kind_text, scratch);
-                                event.subject = valid_text(raw_text(statement, 3), scratch);
-                                event.value = sqlite3_column_int64(statement, 4);
-                                event.at = sqlite3_column_int64(statement, 5);
-                                event.utc_offset_minutes = sqlite3_column_int(statement, 6);
-                                event.origin = origin_of(statement, 7);
-                                reader.event(event);
-                            });
-    return rc == SQLITE_DONE;
+    std::uint32_t visit = 0;
+    std::uint32_t origin = 0;
+    while (const EventChunk* chunk = chunks.next()) {
+        if (chunk->result != SQLITE_DONE) {
+            const Source& source = sources[chunk->file];
+            error = source.file.string() + ": cannot read it (" + chunk->error +
+                    "); it may be damaged: take a fresh copy from the kiosk or its export";
+            return false;
+        }
+        for (const DecodedEvent& row : chunk->rows) {
+            if (row.new_visit) {
+                visit = visit_index(chunk->text(row.session));
+                const auto& texts = chunk->origins[row.origin];
+                origin = origin_index_of(chunk->text(texts[0]), chunk->text(texts[1]), chunk->text(texts[2]),
+                                         chunk->text(texts[3]));
+            }
+            VisitProgress& progress_of_visit = progress[visit];
+            if (progress_of_visit.file != chunk->file) {
+                progress_of_visit.earlier = std::max(progress_of_visit.earlier, progress_of_visit.current);
+                progress_of_visit.current = LLONG_MIN;
+                progress_of_visit.file = chunk->file;
+            }
+            if (row.sequence <= progress_of_visit.earlier) continue;  // an earlier file gave it
+            progress_of_visit.current = std::max(progress_of_visit.current, row.sequence);
+            event.visit = visit;
+            event.origin = origin;
+            event.sequence = row.sequence;
+            event.kind = row.kind;
+            event.kind_text = chunk->text(row.kind_text);
+            event.subject = chunk->text(row.subject);
+            event.value = row.value;
+            event.at = row.at;
+            event.utc_offset_minutes = row.utc_offset_minutes;
+            reader.event(event);
+        }
+    }
+    return true;
 }
 
 bool FeedbackUnion::Files::reactions(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
@@ -241,7 +288,7 @@ bool FeedbackUnion::Files::reactions(sqlite3* db, std::unordered_set<std::uint64
             reaction.rating = sqlite3_column_int(statement, 2);
             reaction.language = valid_text(raw_text(statement, 3), language_scratch);
             reaction.utc_offset_minutes = sqlite3_column_int(statement, 5);
-            reaction.origin = origin_of(statement, 6);
+            reaction.origin = visit_origin(statement, 6);
             reader.reaction(reaction);
         });
     return rc == SQLITE_DONE;
@@ -274,7 +321,7 @@ bool FeedbackUnion::Files::answers(sqlite3* db, std::unordered_set<std::uint64_t
                                 if (!period.contains(answer.at)) return;
                                 answer.language = valid_text(raw_text(statement, 3), language_scratch);
                                 answer.utc_offset_minutes = sqlite3_column_int(statement, 5);
-                                answer.origin = origin_of(statement, 6);
+                                answer.origin = visit_origin(statement, 6);
                                 reader.answer(answer);
                             });
     return rc == SQLITE_DONE;
@@ -312,27 +359,30 @@ bool FeedbackUnion::read(const Period& period, const UnionReader& reader, std::s
         return false;
     }
     m_files->read = true;
-    std::vector<Connection> connections(m_files->sources.size());
-    for (std::size_t i = 0; i < m_files->sources.size(); ++i) {
-        if (!schema::open_source(m_files->sources[i], connections[i], error)) {
-            error = m_files->sources[i].file.string() + ": cannot open it: " + error;
-            return false;
-        }
-    }
+    // Each table of every file before the next table, so that a visit's rows
+    // of one table come out together whatever files hold them. The events
+    // (nine rows in ten) are decoded on worker threads; the reactions and the
+    // answers here, one file open at a time, with a small page cache: a scan
+    // reads each page once, and 27 connections' default caches would hold 50 MB
+    // for nothing.
+    if (!m_files->events(period, reader, error)) return false;
     std::unordered_set<std::uint64_t> seen;
     std::unordered_map<std::string, std::uint32_t> names;
-    // Each table of every file before the next table, so that a visit's rows
-    // of one table come out together whatever files hold them.
-    for (int table = 0; table < 3; ++table) {
+    for (int table = 1; table < 3; ++table) {
         seen.clear();
         names.clear();
-        for (std::uint32_t file = 0; file < connections.size(); ++file) {
-            sqlite3* db = connections[file].get();
-            const bool ok = table == 0   ? m_files->events(file, db, period, reader)
-                            : table == 1 ? m_files->reactions(db, seen, names, period, reader)
-                                         : m_files->answers(db, seen, names, period, reader);
+        for (std::uint32_t file = 0; file < m_files->sources.size(); ++file) {
+            const Source& source = m_files->sources[file];
+            Connection connection;
+            if (!schema::open_source(source, connection, error) ||
+                !schema::exec(connection.get(), "PRAGMA cache_size = -512", error)) {
+                error = source.file.string() + ": cannot open it: " + error;
+                return false;
+            }
+            sqlite3* db = connection.get();
+            const bool ok = table == 1 ? m_files->reactions(db, seen, names, period, reader)
+                                       : m_files->answers(db, seen, names, period, reader);
             if (!ok) {
-                const Source& source = m_files->sources[file];
                 error = source.snapshot.empty()
                             ? source.file.string() + ": cannot read it (" + schema::describe(db) +
                                   "); it may be damaged: take a fresh copy from the kiosk or its export"

@@ -54,6 +54,9 @@ enum class EventKind : std::uint8_t {
     other,  // a kind this program does not know (a newer kiosk's)
 };
 
+// The kind of an engagement row, from its `kind` text.
+EventKind event_kind(std::string_view kind);
+
 // The string views are valid only during the callback that is given them.
 struct UnionEvent {
     std::uint32_t visit = 0;   // 0, 1, 2... in the order visits are first met, in any table

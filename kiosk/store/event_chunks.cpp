@@ -1,0 +1,184 @@
+#include "store/event_chunks.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include "core/json_record.hpp"
+
+namespace amanat::store {
+
+namespace {
+
+// Rows per chunk, and chunks decoded ahead of the reader: enough for two
+// workers to stay busy, few enough to hold ~30 MB at most.
+constexpr long long kChunkRows = 32768;
+constexpr std::size_t kChunksAhead = 8;
+
+std::string_view column_view(sqlite3_stmt* statement, int column) {
+    const unsigned char* text = sqlite3_column_text(statement, column);
+    return text != nullptr
+               ? std::string_view(reinterpret_cast<const char*>(text),
+                                  static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+               : std::string_view();
+}
+
+// Adds `text` (made valid UTF-8) to the arena.
+ArenaText keep(std::string& arena, std::string_view text) {
+    const auto offset = static_cast<std::uint32_t>(arena.size());
+    if (is_valid_utf8(text))
+        arena.append(text);
+    else
+        append_valid_utf8(arena, text);
+    return {offset, static_cast<std::uint32_t>(arena.size() - offset)};
+}
+
+}  // namespace
+
+EventChunks::EventChunks(const std::vector<schema::Source>& sources, const Period& period, unsigned workers)
+    : m_sources(sources), m_slots(kChunksAhead) {
+    m_whole = !period.since && !period.until;
+    if (!period.inclusive(m_low, m_high)) return;  // an empty period: no task, no row
+    plan(period);
+    for (unsigned i = 0; i < std::max(1u, workers); ++i) m_workers.emplace_back([this] { work(); });
+}
+
+EventChunks::~EventChunks() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    for (std::thread& worker : m_workers) worker.join();
+}
+
+// Each file's rowids cut into ranges of kChunkRows. A file that cannot be
+// planned (it became unreadable since it was checked) gets one task, which
+// fails and reports it in order.
+void EventChunks::plan(const Period&) {
+    for (std::uint32_t file = 0; file < m_sources.size(); ++file) {
+        long long first = 0;
+        long long last = -1;
+        schema::Connection connection;
+        std::string ignored;
+        if (schema::open_source(m_sources[file], connection, ignored)) {
+            schema::Statement range =
+                schema::prepare(connection.get(), "SELECT min(rowid), max(rowid) FROM engagement", ignored);
+            if (range && sqlite3_step(range.get()) == SQLITE_ROW &&
+                sqlite3_column_type(range.get(), 0) != SQLITE_NULL) {
+                first = sqlite3_column_int64(range.get(), 0);
+                last = sqlite3_column_int64(range.get(), 1);
+            }
+        }
+        if (last < first) {
+            m_tasks.push_back({file, 0, -1});  // read anyway: an empty table, or the error
+            continue;
+        }
+        for (long long low = first; low <= last; low += kChunkRows)
+            m_tasks.push_back({file, low, std::min(last, low + kChunkRows - 1)});
+    }
+}
+
+void EventChunks::work() {
+    schema::Connection connection;
+    std::uint32_t open_file = UINT32_MAX;
+    while (true) {
+        std::size_t task = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] {
+                return m_stop || m_next_task >= m_tasks.size() || m_next_task < m_consumed + m_slots.size();
+            });
+            if (m_stop || m_next_task >= m_tasks.size()) return;
+            task = m_next_task++;
+        }
+        // The slot is this worker's alone until it is marked ready.
+        EventChunk& chunk = m_slots[task % m_slots.size()];
+        decode(m_tasks[task], chunk, connection, open_file);
+        {
+            std::lock_guard lock(m_mutex);
+            chunk.ready = true;
+        }
+        m_changed.notify_all();
+    }
+}
+
+void EventChunks::decode(const Task& task, EventChunk& chunk, schema::Connection& connection,
+                         std::uint32_t& open_file) {
+    chunk.file = task.file;
+    chunk.rows.clear();
+    chunk.origins.clear();
+    chunk.arena.clear();
+    chunk.error.clear();
+    if (open_file != task.file) {
+        connection.reset();
+        open_file = task.file;
+        if (!schema::open_source(m_sources[task.file], connection, chunk.error)) {
+            chunk.result = SQLITE_CANTOPEN;
+            open_file = UINT32_MAX;
+            return;
+        }
+        std::string ignored;
+        schema::exec(connection.get(), "PRAGMA cache_size = -512", ignored);  // each page is read once
+    }
+    sqlite3* db = connection.get();
+    std::string sql =
+        "SELECT session_id, sequence, kind, subject, value, at, utc_offset_minutes,"
+        " kiosk_id, venue, bundle_id, bundle_version FROM engagement WHERE rowid BETWEEN ?1 AND ?2";
+    if (!m_whole) sql += " AND at BETWEEN ?3 AND ?4";
+    sql += " ORDER BY rowid";
+    schema::Statement statement = schema::prepare(db, sql.c_str(), chunk.error);
+    if (!statement) {
+        chunk.result = sqlite3_extended_errcode(db);
+        return;
+    }
+    sqlite3_bind_int64(statement.get(), 1, task.first_rowid);
+    sqlite3_bind_int64(statement.get(), 2, task.last_rowid);
+    if (!m_whole) {
+        sqlite3_bind_int64(statement.get(), 3, m_low);
+        sqlite3_bind_int64(statement.get(), 4, m_high);
+    }
+    int rc = 0;
+    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
+        DecodedEvent row;
+        const std::string_view session = column_view(statement.get(), 0);
+        row.new_visit = chunk.rows.empty() || session != chunk.text(chunk.rows.back().session);
+        row.session = row.new_visit ? keep(chunk.arena, session) : chunk.rows.back().session;
+        row.sequence = sqlite3_column_int64(statement.get(), 1);
+        row.kind_text = keep(chunk.arena, column_view(statement.get(), 2));
+        row.kind = event_kind(chunk.text(row.kind_text));
+        row.subject = keep(chunk.arena, column_view(statement.get(), 3));
+        row.value = sqlite3_column_int64(statement.get(), 4);
+        row.at = sqlite3_column_int64(statement.get(), 5);
+        row.utc_offset_minutes = sqlite3_column_int(statement.get(), 6);
+        if (row.new_visit) {
+            row.origin = static_cast<std::uint32_t>(chunk.origins.size());
+            std::array<ArenaText, 4> origin;
+            for (int i = 0; i < 4; ++i)
+                origin[static_cast<std::size_t>(i)] = keep(chunk.arena, column_view(statement.get(), 7 + i));
+            chunk.origins.push_back(origin);
+        }
+        chunk.rows.push_back(row);
+    }
+    chunk.result = rc;
+    if (rc != SQLITE_DONE) chunk.error = schema::describe(db);
+}
+
+const EventChunk* EventChunks::next() {
+    std::unique_lock lock(m_mutex);
+    if (m_holding) {
+        m_slots[m_consumed % m_slots.size()].ready = false;
+        ++m_consumed;
+        m_holding = false;
+        lock.unlock();
+        m_changed.notify_all();
+        lock.lock();
+    }
+    if (m_consumed >= m_tasks.size()) return nullptr;
+    EventChunk& chunk = m_slots[m_consumed % m_slots.size()];
+    m_changed.wait(lock, [&] { return chunk.ready; });
+    m_holding = true;
+    return &chunk;
+}
+
+}  // namespace amanat::store
