@@ -5,9 +5,11 @@
 // built on this; the schema is in feedback_store.hpp.
 //
 // Files are never modified by reading them. Several files are read as their
-// merge (the same UNIQUE keys as merge_feedback()), so giving a merged file and
-// one of its sources together counts nothing twice. Files of an older schema are
-// read as if migrated (through a temporary copy; the original is untouched). A
+// merge (the same UNIQUE keys as merge_feedback(), the first file's version of a
+// row wins), so giving a merged file and one of its sources together counts
+// nothing twice; they are read where they are, without building that merge
+// (feedback_streams.hpp, files_summary.hpp). Files of an older schema are read
+// as if migrated (through a temporary copy; the original is untouched). A
 // file is checked when opened, before anything is read or written: a file of a
 // newer schema, one that is not a feedback database (not SQLite, another
 // program's tables, a feedback table without a column this program reads or of
@@ -32,6 +34,9 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace amanat::store {
+
+class SourceFiles;
+class SummaryTally;
 
 // A span of time in Unix seconds (UTC): `since` inclusive, `until` exclusive;
 // an unset end is open.
@@ -154,13 +159,18 @@ class FeedbackArchive {
 
   private:
     FeedbackArchive(sqlite3* db, std::filesystem::path temporary, std::string files);
+    explicit FeedbackArchive(std::unique_ptr<SourceFiles> several);
     // Runs `sql` (which takes the period as ?1, ?2 inclusive) and hands each row over.
     bool each(const Period& period, const char* sql, const std::function<void(sqlite3_stmt*)>& row,
               std::string& error) const;
+    bool summarise_sql(const Period& period, SummaryTally& tally, std::string& error) const;
 
-    sqlite3* const m_db;
-    const std::filesystem::path m_temporary;  // a merged or migrated copy to delete, or empty
-    const std::string m_files;                // the files read, for messages
+    // One file: read where it is, with SQL.
+    sqlite3* const m_db = nullptr;
+    const std::filesystem::path m_temporary;  // a migrated copy to delete, or empty
+    const std::string m_files;                // the file read, for messages
+    // Several files: each read where it is (or its migrated copy).
+    const std::unique_ptr<SourceFiles> m_several;
 };
 
 }  // namespace amanat::store

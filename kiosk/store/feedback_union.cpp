@@ -11,6 +11,7 @@
 #include "core/json_record.hpp"
 #include "store/event_chunks.hpp"
 #include "store/feedback_schema.hpp"
+#include "store/row_keys.hpp"
 #include "store/source_merge.hpp"
 
 namespace amanat::store {
@@ -21,37 +22,6 @@ using schema::Connection;
 using schema::Source;
 using schema::Statement;
 
-// A visit's id as the kiosk makes it, 32 hex digits, as two numbers: hashing
-// and comparing those is several times cheaper than a 32-byte string, and a
-// million visits' ids take 16 MB, not 70. Any other id (a hand-made file) goes
-// into a map of strings instead.
-struct HexVisitId {
-    std::uint64_t high = 0;
-    std::uint64_t low = 0;
-    bool operator==(const HexVisitId&) const = default;
-};
-struct HexVisitIdHash {
-    std::size_t operator()(const HexVisitId& id) const { return id.high ^ (id.low * 0x9E3779B97F4A7C15ULL); }
-};
-
-bool parse_hex_id(std::string_view text, HexVisitId& id) {
-    if (text.size() != 32) return false;
-    std::uint64_t halves[2] = {0, 0};
-    for (std::size_t i = 0; i < 32; ++i) {
-        const char c = text[i];
-        unsigned digit = 0;
-        if (c >= '0' && c <= '9')
-            digit = static_cast<unsigned>(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            digit = static_cast<unsigned>(c - 'a' + 10);
-        else
-            return false;  // upper case too: "AB..." and "ab..." are different ids
-        halves[i / 16] = (halves[i / 16] << 4) | digit;
-    }
-    id = {halves[0], halves[1]};
-    return true;
-}
-
 // How far earlier files went in a visit (see the header): its events with a
 // sequence up to `earlier` were given by a file read before `file`.
 struct VisitProgress {
@@ -59,14 +29,6 @@ struct VisitProgress {
     long long current = LLONG_MIN;  // the highest sequence `file` gave so far
     std::uint32_t file = UINT32_MAX;
 };
-
-std::string_view raw_text(sqlite3_stmt* statement, int column) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    return text != nullptr
-               ? std::string_view(reinterpret_cast<const char*>(text),
-                                  static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
-               : std::string_view();
-}
 
 // Text as valid UTF-8, without a copy when it is already (nearly always).
 std::string_view valid_text(std::string_view raw, std::string& scratch) {

@@ -1,0 +1,58 @@
+#pragma once
+
+// How the readers of several files tell rows apart without copying text: a
+// column's bytes as SQLite holds them, and a visit's id as two numbers. Private
+// to kiosk/store.
+//
+// Thread contract: free functions and values; no shared state.
+
+#include <sqlite3.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace amanat::store {
+
+// A column's bytes as they are in the file, valid until the statement steps.
+inline std::string_view raw_text(sqlite3_stmt* statement, int column) {
+    const unsigned char* text = sqlite3_column_text(statement, column);
+    return text != nullptr
+               ? std::string_view(reinterpret_cast<const char*>(text),
+                                  static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+               : std::string_view();
+}
+
+// A visit's id as the kiosk makes it, 32 hex digits, as two numbers: hashing
+// and comparing those is several times cheaper than a 32-byte string, and a
+// million visits' ids take 16 MB, not 70. Any other id (a hand-made file) goes
+// into a map of strings instead.
+struct HexVisitId {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    bool operator==(const HexVisitId&) const = default;
+};
+struct HexVisitIdHash {
+    std::size_t operator()(const HexVisitId& id) const { return id.high ^ (id.low * 0x9E3779B97F4A7C15ULL); }
+};
+
+// Lower-case hex only: "AB..." and "ab..." are different ids.
+inline bool parse_hex_id(std::string_view text, HexVisitId& id) {
+    if (text.size() != 32) return false;
+    std::uint64_t halves[2] = {0, 0};
+    for (std::size_t i = 0; i < 32; ++i) {
+        const char c = text[i];
+        unsigned digit = 0;
+        if (c >= '0' && c <= '9')
+            digit = static_cast<unsigned>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            digit = static_cast<unsigned>(c - 'a' + 10);
+        else
+            return false;
+        halves[i / 16] = (halves[i / 16] << 4) | digit;
+    }
+    id = {halves[0], halves[1]};
+    return true;
+}
+
+}  // namespace amanat::store
