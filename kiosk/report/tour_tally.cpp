@@ -50,7 +50,10 @@ std::string day_text(long long day) {
 // What one artifact gathered in one venue, one language, or everywhere.
 struct CellTally {
     std::array<long long, 5> by_rating{};
-    std::vector<std::uint32_t> looks;  // ms; a 4-byte value halves the biggest thing held
+    long long views = 0;
+    // ms; a 4-byte value halves the biggest thing held. Kept per venue and per
+    // language only: everywhere's are the venues' together, gathered at the end.
+    std::vector<std::uint32_t> looks;
     long long narrations = 0;
     long long narration_percent = 0;
     long long films = 0;
@@ -59,8 +62,9 @@ struct CellTally {
     void rating(int value) {
         if (value >= 1 && value <= 5) ++by_rating[static_cast<std::size_t>(value - 1)];
     }
-    void view(long long ms) {
-        looks.push_back(static_cast<std::uint32_t>(std::clamp(ms, 0LL, 4'000'000'000LL)));
+    void view(long long ms, bool keep_look) {
+        ++views;
+        if (keep_look) looks.push_back(static_cast<std::uint32_t>(std::clamp(ms, 0LL, 4'000'000'000LL)));
     }
     void narration(long long percent) {
         ++narrations;
@@ -84,7 +88,7 @@ ArtifactCell CellTally::figures() {
     cell.mean_rating = cell.ratings > 0 ? static_cast<double>(sum) / static_cast<double>(cell.ratings) : 0;
     cell.positive = wilson_share(by_rating[3] + by_rating[4], cell.ratings);
     cell.judged = cell.ratings >= kRatingsToJudge;
-    cell.views = static_cast<long long>(looks.size());
+    cell.views = views;
     cell.median_look_ms = median_of(looks);
     cell.narrations = narrations;
     cell.narration_heard = narrations > 0 ? static_cast<double>(narration_percent) / (100.0 * narrations) : 0;
@@ -282,7 +286,7 @@ void Tally::event(const store::UnionEvent& event) {
     for (int which = 0; which < 3; ++which) {
         CellTally* cell = this->cell(tally, venue, state.language, which);
         if (cell == nullptr) continue;
-        if (event.kind == EventKind::artifact_view) cell->view(event.value);
+        if (event.kind == EventKind::artifact_view) cell->view(event.value, which != 0);
         if (event.kind == EventKind::narration) cell->narration(event.value);
         if (event.kind == EventKind::film) cell->film(event.value);
     }
@@ -466,7 +470,11 @@ std::vector<ArtifactFigures> Tally::artifact_figures(const std::vector<std::size
         ArtifactFigures figures;
         figures.id = tally.id;
         figures.title = tally.id;
+        for (const CellTally& venue : tally.by_venue)
+            tally.everywhere.looks.insert(tally.everywhere.looks.end(), venue.looks.begin(),
+                                          venue.looks.end());
         figures.everywhere = tally.everywhere.figures();
+        tally.everywhere.looks = {};
         figures.score = figures.everywhere.positive.low;
         figures.by_venue = cells_in_order(tally.by_venue, venue_order);
         figures.by_language = cells_in_order(tally.by_language, language_order);

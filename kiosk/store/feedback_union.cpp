@@ -9,8 +9,8 @@
 #include <utility>
 
 #include "core/json_record.hpp"
-#include "store/event_chunks.hpp"
 #include "store/feedback_schema.hpp"
+#include "store/row_chunks.hpp"
 #include "store/row_keys.hpp"
 #include "store/source_merge.hpp"
 
@@ -30,12 +30,6 @@ struct VisitProgress {
     std::uint32_t file = UINT32_MAX;
 };
 
-// Text as valid UTF-8, without a copy when it is already (nearly always).
-std::string_view valid_text(std::string_view raw, std::string& scratch) {
-    if (is_valid_utf8(raw)) return raw;
-    scratch = valid_utf8(raw);
-    return scratch;
-}
 
 }  // namespace
 
@@ -75,34 +69,21 @@ struct FeedbackUnion::Files {
     std::vector<VisitProgress> progress;
     bool read = false;
 
-    // The row's visit, by its session id (column 0); rows of a visit are
-    // recorded together, so most rows ask for the previous row's visit again.
-    std::string last_visit_id;
-    std::uint32_t last_visit = 0;
-    bool visit_changed = true;
-    std::uint32_t visit_of(sqlite3_stmt* statement);
     std::uint32_t visit_index(std::string_view id);
-
-    // The row's origin, from columns first..first+3 (kiosk, venue, exhibition,
-    // version). A visit happens at one kiosk, with one exhibition version (a
-    // new pack is switched to between visitors), so the origin is read only
-    // when the visit changes: a third of the columns of every other row unread.
-    std::string last_origin_raw[4];
-    std::uint32_t last_origin = UINT32_MAX;
-    std::uint32_t origin_of(sqlite3_stmt* statement, int first);
     std::uint32_t origin_index_of(std::string_view kiosk_id, std::string_view venue,
                                   std::string_view bundle_id, std::string_view bundle_version);
-    std::uint32_t visit_origin(sqlite3_stmt* statement, int first) {
-        return visit_changed || last_origin == UINT32_MAX ? origin_of(statement, first) : last_origin;
-    }
 
+    // Each of these reads one table of every file, in order; false with `error`.
     bool events(const Period& period, const UnionReader& reader, std::string& error);
-    bool reactions(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
-                   std::unordered_map<std::string, std::uint32_t>& artifacts, const Period& period,
-                   const UnionReader& reader);
-    bool answers(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
-                 std::unordered_map<std::string, std::uint32_t>& pairs, const Period& period,
-                 const UnionReader& reader);
+    bool reactions(const Period& period, const UnionReader& reader, std::string& error);
+    bool answers(const Period& period, const UnionReader& reader, std::string& error);
+
+    // Hands each chunk of `table` over with the visit and origin of each of its
+    // rows worked out: `row(chunk, decoded, visit, origin)`. The visit's origin
+    // is read once per visit: a visit happens at one kiosk, with one exhibition
+    // version (a new pack is switched to between visitors).
+    template <typename Row>
+    bool each_row_of(FeedbackTable table, const Period& period, std::string& error, Row row);
 };
 
 std::uint32_t FeedbackUnion::Files::visit_index(std::string_view id) {
@@ -115,15 +96,6 @@ std::uint32_t FeedbackUnion::Files::visit_index(std::string_view id) {
     return index;
 }
 
-std::uint32_t FeedbackUnion::Files::visit_of(sqlite3_stmt* statement) {
-    const std::string_view id = raw_text(statement, 0);
-    visit_changed = progress.empty() || id != last_visit_id;
-    if (!visit_changed) return last_visit;
-    last_visit_id.assign(id);
-    last_visit = visit_index(id);
-    return last_visit;
-}
-
 std::uint32_t FeedbackUnion::Files::origin_index_of(std::string_view kiosk_id, std::string_view venue,
                                                     std::string_view bundle_id,
                                                     std::string_view bundle_version) {
@@ -134,36 +106,7 @@ std::uint32_t FeedbackUnion::Files::origin_index_of(std::string_view kiosk_id, s
     return it->second;
 }
 
-std::uint32_t FeedbackUnion::Files::origin_of(sqlite3_stmt* statement, int first) {
-    bool same = last_origin != UINT32_MAX;
-    for (int i = 0; i < 4 && same; ++i) same = raw_text(statement, first + i) == last_origin_raw[i];
-    if (same) return last_origin;
-    for (int i = 0; i < 4; ++i) last_origin_raw[i].assign(raw_text(statement, first + i));
-    last_origin =
-        origin_index_of(last_origin_raw[0], last_origin_raw[1], last_origin_raw[2], last_origin_raw[3]);
-    return last_origin;
-}
-
 namespace {
-
-// Runs `sql` with the period as ?1..?2 (when `period` is given) and hands each
-// row over; SQLite's result code at the end.
-int each_row(sqlite3* db, const char* sql, const Period* period,
-             const std::function<void(sqlite3_stmt*)>& row) {
-    std::string ignored;
-    Statement statement = schema::prepare(db, sql, ignored);
-    if (!statement) return sqlite3_extended_errcode(db);
-    if (period != nullptr) {
-        long long low = 0;
-        long long high = 0;
-        if (!period->inclusive(low, high)) return SQLITE_DONE;
-        sqlite3_bind_int64(statement.get(), 1, low);
-        sqlite3_bind_int64(statement.get(), 2, high);
-    }
-    int rc = 0;
-    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());
-    return rc;
-}
 
 // Reactions and answers are read whole and their period applied after the
 // union: a row a visitor changed later has another `at` in a later copy, and
@@ -180,113 +123,114 @@ std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& names, std:
 
 // The table is read in the order rows were recorded (a scan in rowid order,
 // cheaper than any index): a visit's events come together, in sequence order.
-// The engagement rows of every file, decoded by EventChunks' workers, in
-// order; visits and what earlier files gave are worked out here, on the
-// reader's thread, one row after another. False with `error` set.
-bool FeedbackUnion::Files::events(const Period& period, const UnionReader& reader, std::string& error) {
-    // Two workers: this machine's and most organisers' laptops' cores are
-    // busy enough with them and this thread.
-    EventChunks chunks(sources, period, 2);
-    UnionEvent event;
+template <typename Row>
+bool FeedbackUnion::Files::each_row_of(FeedbackTable table, const Period& period, std::string& error,
+                                       Row row) {
+    // Two workers: with this thread, enough to keep two cores busy; an
+    // organiser's laptop has at least that.
+    RowChunks chunks(sources, table, period, 2);
     std::uint32_t visit = 0;
     std::uint32_t origin = 0;
-    while (const EventChunk* chunk = chunks.next()) {
+    while (const RowChunk* chunk = chunks.next()) {
         if (chunk->result != SQLITE_DONE) {
             const Source& source = sources[chunk->file];
-            error = source.file.string() + ": cannot read it (" + chunk->error +
-                    "); it may be damaged: take a fresh copy from the kiosk or its export";
+            error = source.snapshot.empty()
+                        ? source.file.string() + ": cannot read it (" + chunk->error +
+                              "); it may be damaged: take a fresh copy from the kiosk or its export"
+                        : "cannot read " + source.snapshot.string() + ", the copy made to read " +
+                              source.file.string() + " (" + chunk->error + ")";
             return false;
         }
-        for (const DecodedEvent& row : chunk->rows) {
-            if (row.new_visit) {
-                visit = visit_index(chunk->text(row.session));
-                const auto& texts = chunk->origins[row.origin];
+        for (const DecodedRow& decoded : chunk->rows) {
+            if (decoded.new_visit) {
+                visit = visit_index(chunk->text(decoded.session));
+                const auto& texts = chunk->origins[decoded.origin];
                 origin = origin_index_of(chunk->text(texts[0]), chunk->text(texts[1]), chunk->text(texts[2]),
                                          chunk->text(texts[3]));
             }
-            VisitProgress& progress_of_visit = progress[visit];
-            if (progress_of_visit.file != chunk->file) {
-                progress_of_visit.earlier = std::max(progress_of_visit.earlier, progress_of_visit.current);
-                progress_of_visit.current = LLONG_MIN;
-                progress_of_visit.file = chunk->file;
-            }
-            if (row.sequence <= progress_of_visit.earlier) continue;  // an earlier file gave it
-            progress_of_visit.current = std::max(progress_of_visit.current, row.sequence);
-            event.visit = visit;
-            event.origin = origin;
-            event.sequence = row.sequence;
-            event.kind = row.kind;
-            event.kind_text = chunk->text(row.kind_text);
-            event.subject = chunk->text(row.subject);
-            event.value = row.value;
-            event.at = row.at;
-            event.utc_offset_minutes = row.utc_offset_minutes;
-            reader.event(event);
+            row(*chunk, decoded, visit, origin);
         }
     }
     return true;
 }
 
-bool FeedbackUnion::Files::reactions(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
-                                     std::unordered_map<std::string, std::uint32_t>& artifacts,
-                                     const Period& period, const UnionReader& reader) {
-    UnionReaction reaction;
-    std::string scratch;
-    std::string language_scratch;
-    last_origin = UINT32_MAX;
-    const bool several = sources.size() > 1;
-    const int rc = each_row(
-        db,
-        "SELECT session_id, artifact_id, rating, language, at, utc_offset_minutes,"
-        " kiosk_id, venue, bundle_id, bundle_version FROM reactions ORDER BY rowid",
-        nullptr, [&](sqlite3_stmt* statement) {
-            reaction.visit = visit_of(statement);
-            reaction.artifact_id = valid_text(raw_text(statement, 1), scratch);
-            if (several &&
-                !seen.insert(row_key(reaction.visit, intern(artifacts, reaction.artifact_id))).second)
-                return;
-            reaction.at = sqlite3_column_int64(statement, 4);
-            if (!period.contains(reaction.at)) return;
-            reaction.rating = sqlite3_column_int(statement, 2);
-            reaction.language = valid_text(raw_text(statement, 3), language_scratch);
-            reaction.utc_offset_minutes = sqlite3_column_int(statement, 5);
-            reaction.origin = visit_origin(statement, 6);
-            reader.reaction(reaction);
+// An event is new when its sequence is above what earlier files gave of its visit.
+bool FeedbackUnion::Files::events(const Period& period, const UnionReader& reader, std::string& error) {
+    UnionEvent event;
+    return each_row_of(
+        FeedbackTable::engagement, period, error,
+        [&](const RowChunk& chunk, const DecodedRow& row, std::uint32_t visit, std::uint32_t origin) {
+            VisitProgress& progress_of_visit = progress[visit];
+            if (progress_of_visit.file != chunk.file) {
+                progress_of_visit.earlier = std::max(progress_of_visit.earlier, progress_of_visit.current);
+                progress_of_visit.current = LLONG_MIN;
+                progress_of_visit.file = chunk.file;
+            }
+            const long long sequence = row.numbers[0];
+            if (sequence <= progress_of_visit.earlier) return;  // an earlier file gave it
+            progress_of_visit.current = std::max(progress_of_visit.current, sequence);
+            event.visit = visit;
+            event.origin = origin;
+            event.sequence = sequence;
+            event.kind = row.kind;
+            event.kind_text = chunk.text(row.texts[0]);
+            event.subject = chunk.text(row.texts[1]);
+            event.value = row.numbers[1];
+            event.at = row.at;
+            event.utc_offset_minutes = row.utc_offset_minutes;
+            reader.event(event);
         });
-    return rc == SQLITE_DONE;
 }
 
-bool FeedbackUnion::Files::answers(sqlite3* db, std::unordered_set<std::uint64_t>& seen,
-                                   std::unordered_map<std::string, std::uint32_t>& pairs,
-                                   const Period& period, const UnionReader& reader) {
-    UnionAnswer answer;
-    std::string question_scratch;
-    std::string answer_scratch;
-    std::string language_scratch;
-    std::string pair;
-    last_origin = UINT32_MAX;
+// Reactions and answers are read whole and their period applied after the
+// union: a row a visitor changed later has another `at` in a later copy, and
+// the union keeps the first file's version, in the period or not.
+bool FeedbackUnion::Files::reactions(const Period& period, const UnionReader& reader, std::string& error) {
+    std::unordered_set<std::uint64_t> seen;
+    std::unordered_map<std::string, std::uint32_t> artifacts;
     const bool several = sources.size() > 1;
-    const int rc = each_row(db,
-                            "SELECT session_id, question_id, answer, language, at, utc_offset_minutes,"
-                            " kiosk_id, venue, bundle_id, bundle_version FROM survey_answers ORDER BY rowid",
-                            nullptr, [&](sqlite3_stmt* statement) {
-                                answer.visit = visit_of(statement);
-                                answer.question_id = valid_text(raw_text(statement, 1), question_scratch);
-                                answer.answer = valid_text(raw_text(statement, 2), answer_scratch);
-                                if (several) {
-                                    pair.assign(answer.question_id).push_back('\0');
-                                    pair.append(answer.answer);
-                                    if (!seen.insert(row_key(answer.visit, intern(pairs, pair))).second)
-                                        return;
-                                }
-                                answer.at = sqlite3_column_int64(statement, 4);
-                                if (!period.contains(answer.at)) return;
-                                answer.language = valid_text(raw_text(statement, 3), language_scratch);
-                                answer.utc_offset_minutes = sqlite3_column_int(statement, 5);
-                                answer.origin = visit_origin(statement, 6);
-                                reader.answer(answer);
-                            });
-    return rc == SQLITE_DONE;
+    UnionReaction reaction;
+    return each_row_of(
+        FeedbackTable::reactions, Period{}, error,
+        [&](const RowChunk& chunk, const DecodedRow& row, std::uint32_t visit, std::uint32_t origin) {
+            reaction.artifact_id = chunk.text(row.texts[0]);
+            if (several && !seen.insert(row_key(visit, intern(artifacts, reaction.artifact_id))).second)
+                return;
+            if (!period.contains(row.at)) return;
+            reaction.visit = visit;
+            reaction.origin = origin;
+            reaction.language = chunk.text(row.texts[1]);
+            reaction.rating = static_cast<int>(row.numbers[0]);
+            reaction.at = row.at;
+            reaction.utc_offset_minutes = row.utc_offset_minutes;
+            reader.reaction(reaction);
+        });
+}
+
+bool FeedbackUnion::Files::answers(const Period& period, const UnionReader& reader, std::string& error) {
+    std::unordered_set<std::uint64_t> seen;
+    std::unordered_map<std::string, std::uint32_t> pairs;
+    const bool several = sources.size() > 1;
+    std::string pair;
+    UnionAnswer answer;
+    return each_row_of(
+        FeedbackTable::survey_answers, Period{}, error,
+        [&](const RowChunk& chunk, const DecodedRow& row, std::uint32_t visit, std::uint32_t origin) {
+            answer.question_id = chunk.text(row.texts[0]);
+            answer.answer = chunk.text(row.texts[1]);
+            if (several) {
+                pair.assign(answer.question_id).push_back('\0');
+                pair.append(answer.answer);
+                if (!seen.insert(row_key(visit, intern(pairs, pair))).second) return;
+            }
+            if (!period.contains(row.at)) return;
+            answer.visit = visit;
+            answer.origin = origin;
+            answer.language = chunk.text(row.texts[2]);
+            answer.at = row.at;
+            answer.utc_offset_minutes = row.utc_offset_minutes;
+            reader.answer(answer);
+        });
 }
 
 std::unique_ptr<FeedbackUnion> FeedbackUnion::open(const std::vector<std::filesystem::path>& files,
@@ -322,39 +266,9 @@ bool FeedbackUnion::read(const Period& period, const UnionReader& reader, std::s
     }
     m_files->read = true;
     // Each table of every file before the next table, so that a visit's rows
-    // of one table come out together whatever files hold them. The events
-    // (nine rows in ten) are decoded on worker threads; the reactions and the
-    // answers here, one file open at a time, with a small page cache: a scan
-    // reads each page once, and 27 connections' default caches would hold 50 MB
-    // for nothing.
-    if (!m_files->events(period, reader, error)) return false;
-    std::unordered_set<std::uint64_t> seen;
-    std::unordered_map<std::string, std::uint32_t> names;
-    for (int table = 1; table < 3; ++table) {
-        seen.clear();
-        names.clear();
-        for (std::uint32_t file = 0; file < m_files->sources.size(); ++file) {
-            const Source& source = m_files->sources[file];
-            Connection connection;
-            if (!schema::open_source(source, connection, error) ||
-                !schema::exec(connection.get(), "PRAGMA cache_size = -512", error)) {
-                error = source.file.string() + ": cannot open it: " + error;
-                return false;
-            }
-            sqlite3* db = connection.get();
-            const bool ok = table == 1 ? m_files->reactions(db, seen, names, period, reader)
-                                       : m_files->answers(db, seen, names, period, reader);
-            if (!ok) {
-                error = source.snapshot.empty()
-                            ? source.file.string() + ": cannot read it (" + schema::describe(db) +
-                                  "); it may be damaged: take a fresh copy from the kiosk or its export"
-                            : "cannot read " + source.snapshot.string() + ", the copy made to read " +
-                                  source.file.string() + " (" + schema::describe(db) + ")";
-                return false;
-            }
-        }
-    }
-    return true;
+    // of one table come out together whatever files hold them.
+    return m_files->events(period, reader, error) && m_files->reactions(period, reader, error) &&
+           m_files->answers(period, reader, error);
 }
 
 }  // namespace amanat::store

@@ -1,4 +1,4 @@
-#include "store/event_chunks.hpp"
+#include "store/row_chunks.hpp"
 
 #include <sqlite3.h>
 
@@ -11,9 +11,9 @@ namespace amanat::store {
 namespace {
 
 // Rows per chunk, and chunks decoded ahead of the reader: enough for two
-// workers to stay busy, few enough to hold ~30 MB at most.
+// workers busy, few enough to hold ~16 MB at most.
 constexpr long long kChunkRows = 32768;
-constexpr std::size_t kChunksAhead = 8;
+constexpr std::size_t kChunksAhead = 4;
 
 std::string_view column_view(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
@@ -35,15 +35,44 @@ ArenaText keep(std::string& arena, std::string_view text) {
 
 }  // namespace
 
-EventChunks::EventChunks(const std::vector<schema::Source>& sources, const Period& period, unsigned workers)
-    : m_sources(sources), m_slots(kChunksAhead) {
+namespace {
+
+// The columns every table is read with, in DecodedRow's order: the visit, up
+// to three texts, two numbers, the time, and the origin (kiosk, venue,
+// exhibition, version).
+const char* select_of(FeedbackTable table) {
+    switch (table) {
+        case FeedbackTable::engagement:
+            return "SELECT session_id, kind, subject, '', sequence, value, at, utc_offset_minutes,"
+                   " kiosk_id, venue, bundle_id, bundle_version FROM engagement";
+        case FeedbackTable::reactions:
+            return "SELECT session_id, artifact_id, language, '', rating, 0, at, utc_offset_minutes,"
+                   " kiosk_id, venue, bundle_id, bundle_version FROM reactions";
+        case FeedbackTable::survey_answers:
+            return "SELECT session_id, question_id, answer, language, 0, 0, at, utc_offset_minutes,"
+                   " kiosk_id, venue, bundle_id, bundle_version FROM survey_answers";
+    }
+    return "";
+}
+
+const char* name_of(FeedbackTable table) {
+    return table == FeedbackTable::engagement  ? "engagement"
+           : table == FeedbackTable::reactions ? "reactions"
+                                               : "survey_answers";
+}
+
+}  // namespace
+
+RowChunks::RowChunks(const std::vector<schema::Source>& sources, FeedbackTable table, const Period& period,
+                     unsigned workers)
+    : m_sources(sources), m_table(table), m_slots(kChunksAhead) {
     m_whole = !period.since && !period.until;
     if (!period.inclusive(m_low, m_high)) return;  // an empty period: no task, no row
-    plan(period);
+    plan();
     for (unsigned i = 0; i < std::max(1u, workers); ++i) m_workers.emplace_back([this] { work(); });
 }
 
-EventChunks::~EventChunks() {
+RowChunks::~RowChunks() {
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -55,15 +84,16 @@ EventChunks::~EventChunks() {
 // Each file's rowids cut into ranges of kChunkRows. A file that cannot be
 // planned (it became unreadable since it was checked) gets one task, which
 // fails and reports it in order.
-void EventChunks::plan(const Period&) {
+void RowChunks::plan() {
     for (std::uint32_t file = 0; file < m_sources.size(); ++file) {
         long long first = 0;
         long long last = -1;
         schema::Connection connection;
         std::string ignored;
         if (schema::open_source(m_sources[file], connection, ignored)) {
-            schema::Statement range =
-                schema::prepare(connection.get(), "SELECT min(rowid), max(rowid) FROM engagement", ignored);
+            schema::Statement range = schema::prepare(
+                connection.get(),
+                (std::string("SELECT min(rowid), max(rowid) FROM ") + name_of(m_table)).c_str(), ignored);
             if (range && sqlite3_step(range.get()) == SQLITE_ROW &&
                 sqlite3_column_type(range.get(), 0) != SQLITE_NULL) {
                 first = sqlite3_column_int64(range.get(), 0);
@@ -79,7 +109,7 @@ void EventChunks::plan(const Period&) {
     }
 }
 
-void EventChunks::work() {
+void RowChunks::work() {
     schema::Connection connection;
     std::uint32_t open_file = UINT32_MAX;
     while (true) {
@@ -93,7 +123,7 @@ void EventChunks::work() {
             task = m_next_task++;
         }
         // The slot is this worker's alone until it is marked ready.
-        EventChunk& chunk = m_slots[task % m_slots.size()];
+        RowChunk& chunk = m_slots[task % m_slots.size()];
         decode(m_tasks[task], chunk, connection, open_file);
         {
             std::lock_guard lock(m_mutex);
@@ -103,8 +133,8 @@ void EventChunks::work() {
     }
 }
 
-void EventChunks::decode(const Task& task, EventChunk& chunk, schema::Connection& connection,
-                         std::uint32_t& open_file) {
+void RowChunks::decode(const Task& task, RowChunk& chunk, schema::Connection& connection,
+                       std::uint32_t& open_file) {
     chunk.file = task.file;
     chunk.rows.clear();
     chunk.origins.clear();
@@ -122,9 +152,7 @@ void EventChunks::decode(const Task& task, EventChunk& chunk, schema::Connection
         schema::exec(connection.get(), "PRAGMA cache_size = -512", ignored);  // each page is read once
     }
     sqlite3* db = connection.get();
-    std::string sql =
-        "SELECT session_id, sequence, kind, subject, value, at, utc_offset_minutes,"
-        " kiosk_id, venue, bundle_id, bundle_version FROM engagement WHERE rowid BETWEEN ?1 AND ?2";
+    std::string sql = std::string(select_of(m_table)) + " WHERE rowid BETWEEN ?1 AND ?2";
     if (!m_whole) sql += " AND at BETWEEN ?3 AND ?4";
     sql += " ORDER BY rowid";
     schema::Statement statement = schema::prepare(db, sql.c_str(), chunk.error);
@@ -139,23 +167,24 @@ void EventChunks::decode(const Task& task, EventChunk& chunk, schema::Connection
         sqlite3_bind_int64(statement.get(), 4, m_high);
     }
     int rc = 0;
-    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
-        DecodedEvent row;
-        const std::string_view session = column_view(statement.get(), 0);
+    sqlite3_stmt* row_statement = statement.get();
+    while ((rc = sqlite3_step(row_statement)) == SQLITE_ROW) {
+        DecodedRow row;
+        const std::string_view session = column_view(row_statement, 0);
         row.new_visit = chunk.rows.empty() || session != chunk.text(chunk.rows.back().session);
         row.session = row.new_visit ? keep(chunk.arena, session) : chunk.rows.back().session;
-        row.sequence = sqlite3_column_int64(statement.get(), 1);
-        row.kind_text = keep(chunk.arena, column_view(statement.get(), 2));
-        row.kind = event_kind(chunk.text(row.kind_text));
-        row.subject = keep(chunk.arena, column_view(statement.get(), 3));
-        row.value = sqlite3_column_int64(statement.get(), 4);
-        row.at = sqlite3_column_int64(statement.get(), 5);
-        row.utc_offset_minutes = sqlite3_column_int(statement.get(), 6);
+        for (std::size_t i = 0; i < 3; ++i)
+            row.texts[i] = keep(chunk.arena, column_view(row_statement, static_cast<int>(1 + i)));
+        row.numbers[0] = sqlite3_column_int64(row_statement, 4);
+        row.numbers[1] = sqlite3_column_int64(row_statement, 5);
+        row.at = sqlite3_column_int64(row_statement, 6);
+        row.utc_offset_minutes = sqlite3_column_int(row_statement, 7);
+        if (m_table == FeedbackTable::engagement) row.kind = event_kind(chunk.text(row.texts[0]));
         if (row.new_visit) {
             row.origin = static_cast<std::uint32_t>(chunk.origins.size());
             std::array<ArenaText, 4> origin;
-            for (int i = 0; i < 4; ++i)
-                origin[static_cast<std::size_t>(i)] = keep(chunk.arena, column_view(statement.get(), 7 + i));
+            for (std::size_t i = 0; i < 4; ++i)
+                origin[i] = keep(chunk.arena, column_view(row_statement, static_cast<int>(8 + i)));
             chunk.origins.push_back(origin);
         }
         chunk.rows.push_back(row);
@@ -164,7 +193,7 @@ void EventChunks::decode(const Task& task, EventChunk& chunk, schema::Connection
     if (rc != SQLITE_DONE) chunk.error = schema::describe(db);
 }
 
-const EventChunk* EventChunks::next() {
+const RowChunk* RowChunks::next() {
     std::unique_lock lock(m_mutex);
     if (m_holding) {
         m_slots[m_consumed % m_slots.size()].ready = false;
@@ -175,7 +204,7 @@ const EventChunk* EventChunks::next() {
         lock.lock();
     }
     if (m_consumed >= m_tasks.size()) return nullptr;
-    EventChunk& chunk = m_slots[m_consumed % m_slots.size()];
+    RowChunk& chunk = m_slots[m_consumed % m_slots.size()];
     m_changed.wait(lock, [&] { return chunk.ready; });
     m_holding = true;
     return &chunk;
