@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 #include "report/html_text.hpp"
 #include "report/report_page_css.hpp"
@@ -119,10 +120,14 @@ std::string title_block(const ReportPage& page, std::int64_t generated_at) {
     out += fact(generated, say.date_of(generated_at));
     out += "</dl>";
     if (!f.files.empty()) {
+        // Names only: the folders are the organiser's own (and may say more
+        // about their computer than a culture department needs to read).
         out += "<p class=\"files\">";
-        for (std::size_t i = 0; i < f.files.size(); ++i)
+        for (std::size_t i = 0; i < f.files.size(); ++i) {
+            const std::string name = std::filesystem::path(f.files[i]).filename().string();
             out += (i > 0 ? "<span class=\"sep\"> \u00b7 </span>" : "") +
-                   ("<span>" + html_text(f.files[i]) + "</span>");
+                   ("<span>" + html_text(name.empty() ? f.files[i] : name) + "</span>");
+        }
         out += "</p>";
     }
     return out + "</header>";
