@@ -1,5 +1,7 @@
 #include "cli/feedback_report.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -13,6 +15,7 @@
 #include "core/json_record.hpp"
 #include "core/language_tag.hpp"
 #include "core/locale_format.hpp"
+#include "pack/packs.hpp"
 #include "report/attendance.hpp"
 #include "report/report_page.hpp"
 #include "report/tour_figures_json.hpp"
@@ -24,7 +27,8 @@ namespace amanat::cli {
 namespace {
 
 const char* const kSynopsis =
-    "Usage: amanat feedback report --db FILE... [--bundle DIR] [--attendance FILE.csv] [--language TAG]\n"
+    "Usage: amanat feedback report --db FILE... [--bundle DIR|PACK] [--attendance FILE.csv] [--language "
+    "TAG]\n"
     "                              [--since DATE] [--until DATE] -o REPORT.html\n"
     "       amanat feedback report --db FILE... [options] --json [-o FILE.json]\n";
 
@@ -36,7 +40,8 @@ const char* const kDescription =
     "USB stick, and prints to A4. Nothing beside it, no network.\n"
     "\n"
     "Options:\n"
-    "  --bundle DIR        the exhibition (a bundle folder): artifacts' titles and pictures and the\n"
+    "  --bundle DIR|PACK   the exhibition (a bundle folder, or its .amanat pack): artifacts' titles and "
+    "pictures and the\n"
     "                      survey's words in the report's language. Without it, ids are shown\n"
     "  --attendance FILE   the venues' own visitor counts, a CSV file with the header\n"
     "                      venue,date,visitors (README.md, \"The organisers' report\"): adds visits\n"
@@ -121,11 +126,51 @@ std::string listed(const std::vector<std::string>& names) {
     return list;
 }
 
+// A temporary folder of our own, removed with everything in it.
+class TemporaryFolder {
+  public:
+    TemporaryFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "amanat-report-XXXXXX").string();
+        if (mkdtemp(pattern.data()) != nullptr) m_path = pattern;
+    }
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        if (!m_path.empty()) std::filesystem::remove_all(m_path, ignored);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+  private:
+    std::filesystem::path m_path;
+};
+
+// A pack file's exhibition, extracted into `folder` as a kiosk installs it:
+// every file's hash checked against the pack's manifest, nothing outside the
+// folder written, the bundle validated. Its signer need not be one of this
+// computer's trusted keys (the report only reads its words and pictures), but
+// a signature that does not match the pack is refused as on a kiosk.
+std::optional<std::filesystem::path> extract_pack(const std::filesystem::path& pack_file,
+                                                  const std::filesystem::path& folder, std::string& error) {
+    pack::InstalledPacks packs(folder);
+    pack::Trust trust;
+    trust.allow_unsigned = true;
+    const pack::InstallOutcome outcome =
+        packs.install(pack_file, trust, pack::Limits{}, {}, pack::OlderPack::allow);
+    if (!outcome.ok || !outcome.installed) {
+        error = "--bundle " + pack_file.string() +
+                ": cannot read the exhibition in this pack: " + outcome.message;
+        return std::nullopt;
+    }
+    return outcome.installed->folder / "bundle";
+}
+
 // The exhibition, checked as the kiosk would load it; null with `error`.
 std::shared_ptr<const Bundle> read_bundle(const std::filesystem::path& folder, std::string& error) {
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) {
-        error = "--bundle " + folder.string() + ": not a folder; give the exhibition's bundle folder";
+        error = "--bundle " + folder.string() +
+                ": not a folder or a pack file; give the exhibition's bundle folder or its .amanat pack";
         return nullptr;
     }
     LoadedBundle loaded = load_bundle(folder);
@@ -208,8 +253,19 @@ int make_report(const ReportOptions& options) {
         TranslationCatalogs::load(options.localisation.value_or(data.localisation), catalog_problems);
 
     std::shared_ptr<const Bundle> bundle;
-    if (options.bundle && !(bundle = read_bundle(*options.bundle, problem)))
-        return kErrors.input_error(problem);
+    TemporaryFolder unpacked;  // a pack's exhibition, while the report is made
+    if (options.bundle) {
+        std::filesystem::path folder = *options.bundle;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(folder, ec)) {
+            if (unpacked.path().empty())
+                return kErrors.input_error("cannot make a temporary folder to read the pack in");
+            const auto extracted = extract_pack(folder, unpacked.path(), problem);
+            if (!extracted) return kErrors.input_error(problem);
+            folder = *extracted;
+        }
+        if (!(bundle = read_bundle(folder, problem))) return kErrors.input_error(problem);
+    }
     const std::string language = choose_language(options, bundle.get(), report_languages(catalogs), problem);
     if (language.empty()) return kErrors.usage_error(problem);
     const Phrasebook& phrases = catalogs.phrasebook(language);
