@@ -140,8 +140,11 @@ std::string heat_map_svg(const ReportLocale& locale, const std::array<std::array
     for (int hour = first_hour; hour <= last_hour; ++hour) {
         if ((hour - first_hour) % label_every != 0) continue;
         // The hour's start, as a 24-hour clock reads everywhere the tour goes.
-        svg += text(left + (hour - first_hour) * cell_w, 12, "middle", "tick",
-                    (hour < 10 ? "0" : "") + std::to_string(hour) + ":00");
+        // Two digits by hand: GCC 12 at -O3 reports a false -Wrestrict on "0" + std::to_string(...).
+        std::string clock(1, static_cast<char>('0' + hour / 10));
+        clock += static_cast<char>('0' + hour % 10);
+        clock += ":00";
+        svg += text(left + (hour - first_hour) * cell_w, 12, "middle", "tick", clock);
     }
     for (int day = 0; day < 7; ++day) {
         const double y = top + day * cell_h;
