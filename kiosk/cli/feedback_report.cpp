@@ -152,9 +152,18 @@ class TemporaryFolder {
 // a signature that does not match the pack is refused as on a kiosk.
 std::optional<std::filesystem::path> extract_pack(const std::filesystem::path& pack_file,
                                                   const std::filesystem::path& folder, std::string& error) {
-    pack::InstalledPacks packs(folder);
     pack::Trust trust;
     trust.allow_unsigned = true;
+    // Verified first, for a verdict in words about this file (an install's
+    // message speaks to kiosk staff about their active exhibition).
+    const pack::PackCheck check = pack::verify_pack(pack_file, trust, pack::Limits{}, {});
+    if (!check.ok) {
+        error = "--bundle " + pack_file.string() + ": not a bundle folder, nor a pack that can be read: " +
+                (check.problems.empty() ? std::string("it could not be verified") : check.problems.front()) +
+                "; give the exhibition's bundle folder or its .amanat pack";
+        return std::nullopt;
+    }
+    pack::InstalledPacks packs(folder);
     const pack::InstallOutcome outcome =
         packs.install(pack_file, trust, pack::Limits{}, {}, pack::OlderPack::allow);
     if (!outcome.ok || !outcome.installed) {

@@ -27,24 +27,6 @@ using schema::describe;
 using schema::Source;
 using schema::Statement;
 
-// Every text the archive hands over is valid UTF-8 (core's append_valid_utf8),
-// whatever bytes a damaged or hostile file holds, so that no output made from
-// it (CSV, JSON, the terminal) is not. Into an existing string, reusing its
-// storage: export hands over one row object per table, refilled for every row,
-// so a million rows are not a million sets of allocations.
-void read_text(sqlite3_stmt* statement, int column, std::string& into) {
-    into.clear();
-    append_valid_utf8(into, raw_text(statement, column));
-}
-
-// Columns 0..3 of every export query.
-void read_provenance(sqlite3_stmt* statement, Provenance& into) {
-    read_text(statement, 0, into.kiosk_id);
-    read_text(statement, 1, into.venue);
-    read_text(statement, 2, into.bundle_id);
-    read_text(statement, 3, into.bundle_version);
-}
-
 }  // namespace
 
 bool Period::inclusive(long long& low, long long& high) const {

@@ -18,20 +18,6 @@ namespace amanat::store {
 
 namespace {
 
-// Into an existing string, reusing its storage, as valid UTF-8 (see FeedbackArchive).
-void read_text(sqlite3_stmt* statement, int column, std::string& into) {
-    into.clear();
-    append_valid_utf8(into, raw_text(statement, column));
-}
-
-// Columns 0..3 of every query below.
-void read_provenance(sqlite3_stmt* statement, Provenance& into) {
-    read_text(statement, 0, into.kiosk_id);
-    read_text(statement, 1, into.venue);
-    read_text(statement, 2, into.bundle_id);
-    read_text(statement, 3, into.bundle_version);
-}
-
 // One file's rows in (at, kiosk_id, rowid) order, and the row it is on. The
 // kiosk's bytes are SQLite's, valid until the statement steps.
 struct Cursor {

@@ -30,7 +30,6 @@ struct VisitProgress {
     std::uint32_t file = UINT32_MAX;
 };
 
-
 }  // namespace
 
 // Once per row: the lengths tell all the known kinds apart but two pairs, so

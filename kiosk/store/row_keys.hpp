@@ -10,7 +10,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "core/feedback_rows.hpp"
+#include "core/json_record.hpp"
 
 namespace amanat::store {
 
@@ -21,6 +25,24 @@ inline std::string_view raw_text(sqlite3_stmt* statement, int column) {
                ? std::string_view(reinterpret_cast<const char*>(text),
                                   static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
                : std::string_view();
+}
+
+// Every text the archive hands over is valid UTF-8 (core's append_valid_utf8),
+// whatever bytes a damaged or hostile file holds, so that no output made from
+// it (CSV, JSON, the terminal) is not. Into an existing string, reusing its
+// storage: export hands over one row object per table, refilled for every row,
+// so a million rows are not a million sets of allocations.
+inline void read_text(sqlite3_stmt* statement, int column, std::string& into) {
+    into.clear();
+    append_valid_utf8(into, raw_text(statement, column));
+}
+
+// Columns 0..3 of every export query: kiosk, venue, exhibition, version.
+inline void read_provenance(sqlite3_stmt* statement, Provenance& into) {
+    read_text(statement, 0, into.kiosk_id);
+    read_text(statement, 1, into.venue);
+    read_text(statement, 2, into.bundle_id);
+    read_text(statement, 3, into.bundle_version);
 }
 
 // A visit's id as the kiosk makes it, 32 hex digits, as two numbers: hashing
