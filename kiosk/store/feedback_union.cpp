@@ -63,7 +63,7 @@ struct FeedbackUnion::Files {
     std::vector<Source> sources;
     std::vector<RowOrigin> origins;
     std::map<std::vector<std::string>, std::uint32_t> origin_index;
-    std::unordered_map<HexVisitId, std::uint32_t, HexVisitIdHash> hex_visits;
+    HexVisitNumbers hex_visits;
     std::unordered_map<std::string, std::uint32_t> other_visits;
     std::vector<VisitProgress> progress;
     bool read = false;
@@ -89,7 +89,7 @@ std::uint32_t FeedbackUnion::Files::visit_index(std::string_view id) {
     const auto next = static_cast<std::uint32_t>(progress.size());
     HexVisitId hex;
     const std::uint32_t index = parse_hex_id(id, hex)
-                                    ? hex_visits.try_emplace(hex, next).first->second
+                                    ? hex_visits.number(hex, next)
                                     : other_visits.try_emplace(std::string(id), next).first->second;
     if (index == next) progress.emplace_back();
     return index;

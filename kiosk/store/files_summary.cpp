@@ -48,7 +48,7 @@ class VisitNumbers {
         m_last_id.assign(id);
         HexVisitId hex;
         if (parse_hex_id(id, hex)) {
-            m_last = m_hex.try_emplace(hex, m_count).first->second;
+            m_last = m_hex.number(hex, m_count);
         } else {
             auto it = m_other.find(id);
             if (it == m_other.end()) it = m_other.emplace(std::string(id), m_count).first;
@@ -60,7 +60,7 @@ class VisitNumbers {
     std::uint32_t count() const { return m_count; }
 
   private:
-    std::unordered_map<HexVisitId, std::uint32_t, HexVisitIdHash> m_hex;
+    HexVisitNumbers m_hex;
     std::map<std::string, std::uint32_t, std::less<>> m_other;
     std::uint32_t m_count = 0;
     std::string m_last_id;
