@@ -18,9 +18,7 @@ namespace amanat::store {
 
 namespace {
 
-using schema::Connection;
 using schema::Source;
-using schema::Statement;
 
 // How far earlier files went in a visit (see the header): its events with a
 // sequence up to `earlier` were given by a file read before `file`.
@@ -107,15 +105,23 @@ std::uint32_t FeedbackUnion::Files::origin_index_of(std::string_view kiosk_id, s
 
 namespace {
 
-// Reactions and answers are read whole and their period applied after the
-// union: a row a visitor changed later has another `at` in a later copy, and
-// the union keeps the first file's version, in the period or not.
+// A reaction's or an answer's key: its visit and the number of its artifact
+// (or question and answer).
 std::uint64_t row_key(std::uint32_t visit, std::uint32_t item) {
     return (static_cast<std::uint64_t>(visit) << 32) | item;
 }
 
-std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& names, std::string_view name) {
-    return names.try_emplace(std::string(name), static_cast<std::uint32_t>(names.size())).first->second;
+// Looked up by the row's own bytes: a name is copied only the first time it is met.
+struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+using Names = std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>>;
+
+std::uint32_t intern(Names& names, std::string_view name) {
+    const auto it = names.find(name);
+    if (it != names.end()) return it->second;
+    return names.emplace(std::string(name), static_cast<std::uint32_t>(names.size())).first->second;
 }
 
 }  // namespace
@@ -186,7 +192,7 @@ bool FeedbackUnion::Files::events(const Period& period, const UnionReader& reade
 // the union keeps the first file's version, in the period or not.
 bool FeedbackUnion::Files::reactions(const Period& period, const UnionReader& reader, std::string& error) {
     std::unordered_set<std::uint64_t> seen;
-    std::unordered_map<std::string, std::uint32_t> artifacts;
+    Names artifacts;
     const bool several = sources.size() > 1;
     UnionReaction reaction;
     return each_row_of(
@@ -208,7 +214,7 @@ bool FeedbackUnion::Files::reactions(const Period& period, const UnionReader& re
 
 bool FeedbackUnion::Files::answers(const Period& period, const UnionReader& reader, std::string& error) {
     std::unordered_set<std::uint64_t> seen;
-    std::unordered_map<std::string, std::uint32_t> pairs;
+    Names pairs;
     const bool several = sources.size() > 1;
     std::string pair;
     UnionAnswer answer;
