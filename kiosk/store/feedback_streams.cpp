@@ -18,24 +18,54 @@ namespace amanat::store {
 
 namespace {
 
+// A value's place in SQLite's ORDER BY before its bytes or number: NULL, then
+// numbers, then text, then blobs. A damaged or hand-made file can hold a blob or
+// a fraction where a kiosk writes text or whole seconds, and the merge must
+// order such rows exactly as SQLite orders each file's, or its groups break.
+int storage_rank(int type) {
+    switch (type) {
+        case SQLITE_NULL:
+            return 0;
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT:
+            return 1;
+        case SQLITE_TEXT:
+            return 2;
+        default:
+            return 3;
+    }
+}
+
 // One file's rows in (at, kiosk_id, rowid) order, and the row it is on. The
-// kiosk's bytes are SQLite's, valid until the statement steps.
+// kiosk's bytes are SQLite's, valid until the statement steps. `at` is a number
+// (the query's BETWEEN leaves out any other), compared as SQLite compares an
+// integer with a real: a long double holds every int64 and every double exactly.
 struct Cursor {
     schema::Statement statement;
     std::uint32_t file = 0;
     int at_column = 0;
-    long long at = 0;
+    long double at = 0;
+    int kiosk_rank = 0;
     std::string_view kiosk;
     void load() {
-        at = sqlite3_column_int64(statement.get(), at_column);
-        kiosk = raw_text(statement.get(), 0);
+        sqlite3_stmt* s = statement.get();
+        at = sqlite3_column_type(s, at_column) == SQLITE_FLOAT
+                 ? static_cast<long double>(sqlite3_column_double(s, at_column))
+                 : static_cast<long double>(sqlite3_column_int64(s, at_column));
+        kiosk_rank = storage_rank(sqlite3_column_type(s, 0));
+        kiosk = raw_text(s, 0);
+    }
+    bool same_group(const Cursor& other) const {
+        return at == other.at && kiosk_rank == other.kiosk_rank && kiosk == other.kiosk;
     }
 };
 
 // Whether `a` comes after `b` in the merge's order: at, then kiosk_id (SQLite's
-// BINARY collation: bytes, then length, as std::string_view compares), then file.
+// BINARY collation within a storage class: bytes, then length, as
+// std::string_view compares), then file.
 bool after(const Cursor* a, const Cursor* b) {
     if (a->at != b->at) return a->at > b->at;
+    if (a->kiosk_rank != b->kiosk_rank) return a->kiosk_rank > b->kiosk_rank;
     const int kiosk = a->kiosk.compare(b->kiosk);
     return kiosk != 0 ? kiosk > 0 : a->file > b->file;
 }
@@ -87,19 +117,22 @@ bool merge_in_time_order(const SourceFiles& files, const char* sql, int at_colum
         if (!step(cursor)) return false;
     }
     TimeRow row;
-    long long group_at = 0;
+    long double group_at = 0;
+    int group_rank = 0;
     std::string group_kiosk;
     while (!heap.empty()) {
         std::pop_heap(heap.begin(), heap.end(), after);
         Cursor* cursor = heap.back();
         heap.pop_back();
-        row.group_start = row.statement == nullptr || cursor->at != group_at || cursor->kiosk != group_kiosk;
+        row.group_start = row.statement == nullptr || cursor->at != group_at ||
+                          cursor->kiosk_rank != group_rank || cursor->kiosk != group_kiosk;
         if (row.group_start) {
             group_at = cursor->at;
+            group_rank = cursor->kiosk_rank;
             group_kiosk.assign(cursor->kiosk);
             // Every other file's rows are at or after its cursor's.
             const Cursor* next = heap.empty() ? nullptr : heap.front();
-            row.shared = next != nullptr && next->at == cursor->at && next->kiosk == cursor->kiosk;
+            row.shared = next != nullptr && next->same_group(*cursor);
         }
         row.statement = cursor->statement.get();
         row.file = cursor->file;
