@@ -18,7 +18,10 @@
 // newer schema, damaged...: refused, naming the file); an older file is read
 // through a migrated temporary copy. Text is handed over as valid UTF-8.
 //
-// Thread contract: one FeedbackUnion is used from one thread at a time.
+// Thread contract: one FeedbackUnion is used from one thread at a time, and
+// the reader's callbacks run on that thread. While read() runs, two worker
+// threads of its own decode rows (store/row_chunks); they never call back and
+// are joined before read() returns.
 
 #include <cstdint>
 #include <filesystem>

@@ -56,9 +56,6 @@ struct HexVisitId {
     std::uint64_t low = 0;
     bool operator==(const HexVisitId&) const = default;
 };
-struct HexVisitIdHash {
-    std::size_t operator()(const HexVisitId& id) const { return id.high ^ (id.low * 0x9E3779B97F4A7C15ULL); }
-};
 
 // Visits' ids to their numbers, in one flat table (open addressing, linear
 // probing, at most half full): a lookup is one cache line or two, where
