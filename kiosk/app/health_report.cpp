@@ -94,7 +94,8 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         .number("in_last_day", static_cast<long long>(facts.starts.in_last_day))
         .text("this_start", format_utc_time(facts.starts.this_start));
     JsonRecord feedback;
-    feedback.text("database", facts.feedback_database)
+    feedback.text("state", facts.feedback_state)
+        .text("database", facts.feedback_database)
         .number("rows_saved_since_start", facts.feedback_rows_saved)
         .text("problem", facts.feedback_problem);
     if (!facts.feedback_database.empty()) {

@@ -44,6 +44,7 @@ struct HealthFacts {
     std::string display_fallbacks;  // the ways tried first, and why they failed
     std::string display_problem;    // why nothing can be drawn: the kiosk stops
 
+    std::string feedback_state;     // VisitorsBook::state(): "off", "opening", "recording", "not recording"
     std::string feedback_database;  // "" when feedback is off
     long long feedback_rows_saved = 0;
     std::string feedback_problem;

@@ -115,6 +115,7 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.screen_asleep = upkeep.asleep;
     facts.drawing = upkeep.drawing;
     facts.display_fallbacks = upkeep.fallbacks;
+    facts.feedback_state = book.state();
     facts.feedback_database = book.database().string();
     facts.feedback_rows_saved = book.rows_saved();
     facts.feedback_problem = book.problem();

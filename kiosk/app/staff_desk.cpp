@@ -317,6 +317,19 @@ void StaffDesk::refresh_lists() {
     }
 }
 
+// Where visitors' feedback goes, and how it fares (VisitorsBook::state()).
+std::string StaffDesk::feedback_text(const VisitorsBook& book) const {
+    const std::string state = book.state();
+    if (state == "off") return "off";
+    if (state == "opening") return book.database().string() + " (opening: being checked)";
+    if (state == "not recording")
+        return std::string("NOT RECORDED (") + book.database().string() + " could not be opened)";
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(book.database(), ec);
+    return book.database().string() + ", " + megabytes(ec ? 0 : size, m_language) + ", " +
+           format_number(m_language, book.rows_saved()) + " rows saved since start";
+}
+
 void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
     auto& rows = m_view.status;
     rows.clear();
@@ -326,7 +339,8 @@ void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
     rows.push_back({"Active pack", m_active_pack});
     rows.push_back(
         {"Venue", m_config.venue.empty() ? "(not set: [venue] name in the config)" : m_config.venue});
-    rows.push_back({"Kiosk id", book.kiosk_id().empty() ? "(feedback off)" : book.kiosk_id()});
+    rows.push_back({"Kiosk id", book.kiosk_id().empty() ? std::string("(none: feedback ") + book.state() + ")"
+                                                        : book.kiosk_id()});
     rows.push_back({"Running for", duration_text(now)});
     const std::filesystem::path state = default_state_folder();
     struct statvfs disk {};
@@ -335,13 +349,7 @@ void StaffDesk::fill_status(const VisitorsBook& book, Millis now) {
                                                m_language) +
                                          " (" + state.string() + ")"});
     }
-    std::error_code ec;
-    const auto size = book.database().empty() ? 0 : std::filesystem::file_size(book.database(), ec);
-    rows.push_back({"Feedback", book.database().empty()
-                                    ? std::string("not recorded")
-                                    : book.database().string() + ", " + megabytes(ec ? 0 : size, m_language) +
-                                          ", " + format_number(m_language, book.rows_saved()) +
-                                          " rows saved since start"});
+    rows.push_back({"Feedback", feedback_text(book)});
     rows.push_back({"Problems", book.problem().empty() ? std::string("none") : book.problem()});
 }
 

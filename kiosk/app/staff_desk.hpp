@@ -70,6 +70,7 @@ class StaffDesk {
     void finish(bool ok, std::string outcome, std::vector<std::string> details = {});
     void refresh_lists();
     void fill_status(const VisitorsBook& book, Millis now);
+    std::string feedback_text(const VisitorsBook& book) const;
 
     const KioskConfig& m_config;
     const ExhibitionSource& m_source;

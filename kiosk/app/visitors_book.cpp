@@ -20,12 +20,17 @@ void log(const std::string& line) {
     std::fprintf(stderr, "amanat-kiosk: %s\n", line.c_str());
 }
 
+// Where the config sends the feedback.
+std::filesystem::path feedback_database(const KioskConfig& config) {
+    return config.feedback_database.value_or(default_state_folder() / "feedback.sqlite");
+}
+
 // Opens the kiosk's database (its id first). Runs on a thread of its own: on a
 // kiosk that has kept months of feedback, SQLite's integrity check of the file
 // takes a noticeable time, which visitors must not wait for.
 OpenedStore open_store(const KioskConfig& config, const Exhibition& exhibition) {
     const std::filesystem::path folder = default_state_folder();
-    const std::filesystem::path database = config.feedback_database.value_or(folder / "feedback.sqlite");
+    const std::filesystem::path database = feedback_database(config);
     std::string note;
     std::string error;
     const auto kiosk_id = load_kiosk_id(folder / "kiosk-id", note, error);
@@ -62,6 +67,8 @@ VisitorsBook::VisitorsBook(const Bundle& bundle, const KioskConfig& config, plat
         if (!config.feedback) log("feedback: off ([feedback] enabled = false in the config)");
         return;
     }
+    // Known before the file is opened, so that the status file names it at once.
+    m_database = feedback_database(config);
     m_opening = std::async(std::launch::async, [config, &exhibition = bundle.exhibition, &window] {
         auto opened = open_store(config, exhibition);
         window.wake();  // rows may be waiting for it
@@ -87,6 +94,12 @@ void VisitorsBook::take_store() {
     std::vector<FeedbackRow> waiting;
     waiting.swap(m_waiting);
     for (FeedbackRow& row : waiting) write(std::move(row));
+}
+
+const char* VisitorsBook::state() const {
+    if (m_opening.valid()) return "opening";
+    if (m_store) return "recording";
+    return m_database.empty() ? "off" : "not recording";
 }
 
 void VisitorsBook::observe(const VisitorSession& session, const PlaybackProgress& playing, Millis now,

@@ -58,6 +58,10 @@ class VisitorsBook {
     // database is open), and how many rows were saved since the kiosk started.
     const std::filesystem::path& database() const { return m_database; }
     const std::string& kiosk_id() const { return m_kiosk_id; }
+    // "off" (the config turns it off, or nothing to react to), "opening" (the
+    // database is being checked; rows wait), "recording", or "not recording"
+    // (it could not be opened: problem() says why).
+    const char* state() const;
     long long rows_saved() const { return m_rows_saved.load(); }
     const std::string& problem() const { return m_view.problem; }
 

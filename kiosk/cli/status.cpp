@@ -57,6 +57,27 @@ void print_display(const nlohmann::json& display) {
                 fallbacks.empty() ? "" : (" (fallback; tried first: " + fallbacks + ")").c_str());
 }
 
+// Where visitors' feedback goes and how it fares. Files written before the
+// kiosk said its state have only the database ("" when off).
+void print_feedback(const nlohmann::json& feedback) {
+    const std::string database = text_of(feedback, "database");
+    std::string state = text_of(feedback, "state");
+    if (state.empty()) state = database.empty() ? "off" : "recording";
+    if (state == "off") {
+        std::printf("  feedback       off\n");
+    } else if (state == "opening") {
+        std::printf("  feedback       %s (opening: the file is being checked; ratings wait for it)\n",
+                    database.c_str());
+    } else if (state == "not recording") {
+        std::printf("  feedback       NOT RECORDED (%s could not be opened)\n", database.c_str());
+    } else {
+        std::printf("  feedback       %s, %s rows saved since start\n", database.c_str(),
+                    text_of(feedback, "rows_saved_since_start").c_str());
+    }
+    if (const std::string problem = text_of(feedback, "problem"); !problem.empty())
+        std::printf("  feedback problem: %s\n", problem.c_str());
+}
+
 std::string duration(long long seconds) {
     const long long days = seconds / 86400;
     const long long hours = seconds % 86400 / 3600;
@@ -121,14 +142,7 @@ int status(const std::vector<std::string>& args) {
                     text_of(starts, "total").c_str());
         std::printf("  memory         %s MB\n", text_of(report, "memory_megabytes").c_str());
         std::printf("  disk free      %s MB\n", text_of(report, "disk_free_megabytes").c_str());
-        const std::string database = text_of(feedback, "database");
-        std::printf("  feedback       %s\n",
-                    database.empty() ? "off"
-                                     : (database + ", " + text_of(feedback, "rows_saved_since_start") +
-                                        " rows saved since start")
-                                           .c_str());
-        if (const std::string problem = text_of(feedback, "problem"); !problem.empty())
-            std::printf("  feedback problem: %s\n", problem.c_str());
+        print_feedback(feedback);
         const nlohmann::json problems = report.value("recent_problems", nlohmann::json::array());
         std::printf("  recent problems%s\n", problems.empty() ? ": none" : ":");
         for (const auto& line : problems) std::printf("    %s\n", line.get<std::string>().c_str());

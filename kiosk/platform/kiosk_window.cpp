@@ -546,14 +546,33 @@ bool start_video(const std::string& driver, std::string& reason) {
     return false;
 }
 
-// SDL's renderers that draw through OpenGL (or OpenGL ES), in SDL's order.
+// SDL's renderers that draw through OpenGL (or OpenGL ES): the one
+// SDL_RENDER_DRIVER names first (an index given to SDL_CreateRenderer bypasses
+// that hint), then the others in SDL's order.
 SDL_Renderer* create_gpu_renderer(SDL_Window* window) {
-    for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
-        SDL_RendererInfo info;
-        if (SDL_GetRenderDriverInfo(i, &info) != 0 || SDL_strcmp(info.name, "software") == 0) continue;
-        if (SDL_Renderer* renderer = SDL_CreateRenderer(window, i, 0)) return renderer;
+    const char* named = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    for (const bool named_pass : {true, false}) {
+        if (named_pass && named == nullptr) continue;
+        for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
+            SDL_RendererInfo info;
+            if (SDL_GetRenderDriverInfo(i, &info) != 0 || SDL_strcmp(info.name, "software") == 0) continue;
+            if (named != nullptr && (SDL_strcasecmp(info.name, named) == 0) != named_pass) continue;
+            if (SDL_Renderer* renderer = SDL_CreateRenderer(window, i, 0)) return renderer;
+        }
     }
     return nullptr;
+}
+
+// "software on x11", or the OpenGL renderer SDL made ("opengles2 on wayland"),
+// for the log and the status file.
+std::string drawing_of(const DisplayAttempt& attempt, SDL_Renderer* renderer) {
+    SDL_RendererInfo info;
+    if (attempt.path == DrawingPath::Software || SDL_GetRendererInfo(renderer, &info) != 0)
+        return describe(attempt);
+    std::string drawing = info.name;
+    drawing += " on ";
+    drawing += attempt.video_driver;
+    return drawing;
 }
 
 // The window and its renderer, opened one way (`attempt`). False with `reason`
@@ -706,7 +725,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const WindowOptions& options, std
         SDL_Quit();
         return nullptr;
     }
-    state->drawing = describe(*opened);
+    state->drawing = drawing_of(*opened, state->renderer);
     if (opened->video_driver == "x11") stop_cleanly_when_x_display_goes();
     for (const std::string& failure : failures)
         state->fallbacks += (state->fallbacks.empty() ? "" : "; ") + failure;
