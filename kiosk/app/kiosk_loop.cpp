@@ -47,7 +47,7 @@ namespace {
 
 constexpr Millis kCountdown = 10'000;
 
-enum class Ending { Quit, NewExhibition, Restart };
+enum class Ending { Quit, NewExhibition, Restart, NewScreenSize };
 
 // How often, at most, the attract screen asks whether staff activated another
 // pack (a readlink): often enough to follow an install within seconds.
@@ -222,8 +222,11 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
                        const TranslationCatalogs& catalogs, const std::function<Millis()>& clock,
                        Millis window_ready, Upkeep& upkeep, SoakDriver* soak) {
     std::string error;
+    // Everything below is laid out for this size: fonts, cards, the film's area.
+    const int laid_out_width = window.width();
+    const int laid_out_height = window.height();
     const ScreenMetrics metrics =
-        ScreenMetrics::measure(window.width(), window.height(), window.display_dpi(), config);
+        ScreenMetrics::measure(laid_out_width, laid_out_height, window.display_dpi(), config);
     // Fonts in two steps: the attract screen's few letters before the first frame,
     // every letter of the exhibition right after it (see ui::attract_text).
     const Millis fonts_started = clock();
@@ -287,6 +290,13 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         if (!window.wait(timeout)) {
             upkeep.notifier.stopping();
             return Ending::Quit;
+        }
+        if (window.width() != laid_out_width || window.height() != laid_out_height) {
+            // Another screen, or the same at another resolution (a monitor
+            // swapped or reconnected, cage's output changed): laid out anew.
+            std::fprintf(stderr, "amanat-kiosk: the screen is now %dx%d (was %dx%d): laying it out anew\n",
+                         window.width(), window.height(), laid_out_width, laid_out_height);
+            return Ending::NewScreenSize;
         }
         if (frame_times != nullptr) frame_times->begin();
         const Millis now = clock();
@@ -588,6 +598,9 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
                 upkeep.crash_guard.settled();
                 std::fprintf(stderr, "amanat-kiosk: restarting, as staff asked\n");
                 return kRestartKiosk;
+            case Ending::NewScreenSize:
+                window_ready = -1;
+                continue;  // the same exhibition, from its attract screen
             case Ending::NewExhibition:
                 break;
         }
