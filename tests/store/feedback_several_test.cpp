@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "recorded_visits.hpp"
 #include "sqlite_file.hpp"
 #include "store/feedback_archive.hpp"
 #include "store/feedback_store.hpp"
@@ -18,34 +19,14 @@
 namespace fs = std::filesystem;
 using namespace amanat::store;
 using amanat::testing::Direct;
+using amanat::testing::hex_id;
+using amanat::testing::record_visit;
 using amanat::testing::TemporaryFolder;
 
 namespace {
 
 const Provenance KIOSK_A{"kiosk-a", "Central State Museum", "continuity-of-traditions", "2.1.0"};
 const Provenance KIOSK_B{"kiosk-b", "Textile Hall", "continuity-of-traditions", "2.1.0"};
-
-// A visit id as kiosks make them (32 hex digits), from a small number.
-std::string hex_id(int n) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%032x", n);
-    return text;
-}
-
-// Per visit: a start, a language, views of two artifacts, a rating, two
-// survey answers and an end, several in the same second, from `at` on.
-void record_visit(FeedbackStore& store, const std::string& session, long long at, int rating,
-                  const std::string& first_question) {
-    store.record(EngagementEvent{session, 1, "session_start", "", 0, at});
-    store.record(EngagementEvent{session, 2, "language", rating % 2 == 0 ? "kk" : "ru", 0, at});
-    store.record(EngagementEvent{session, 3, "artifact_view", "kobyz", 1000L * rating, at + 1});
-    store.record(EngagementEvent{session, 4, "artifact_view", "dombra", 700L * rating + 1, at + 1});
-    store.record(Reaction{session, "kobyz", rating, "kk", at + 2});
-    store.record(SurveyAnswer{session, first_question, {std::to_string(rating)}, "kk", at + 3});
-    store.record(
-        SurveyAnswer{session, first_question == "enjoyed" ? "return" : "enjoyed", {"yes"}, "kk", at + 3});
-    store.record(EngagementEvent{session, 5, "session_end", rating > 2 ? "finished" : "idle", 0, at + 4});
-}
 
 void write_file(const fs::path& file, const Provenance& kiosk, int first_visit, int visits, long long at,
                 const std::string& first_question = "enjoyed") {
