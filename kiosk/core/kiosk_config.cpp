@@ -25,6 +25,28 @@ std::optional<std::filesystem::path> absolute_path(ManifestReader& reader, const
     return std::nullopt;
 }
 
+// [fleet]: the inbox and outbox folders, and how often the kiosk publishes.
+void read_fleet(ManifestReader& reader, const toml::table& fleet, KioskConfig& config) {
+    reader.check_keys(fleet, {"inbox", "outbox", "publish_every_minutes"}, "[fleet]");
+    if (auto path = absolute_path(reader, fleet, "inbox", "[fleet]", "/var/lib/amanat/fleet/inbox"))
+        config.fleet_inbox = *path;
+    if (auto path = absolute_path(reader, fleet, "outbox", "[fleet]", "/var/lib/amanat/fleet/outbox"))
+        config.fleet_outbox = *path;
+    if (const auto minutes = reader.integer(fleet, "publish_every_minutes", "[fleet]")) {
+        if (*minutes >= 1 && *minutes <= 24 * 60)
+            config.fleet_publish_every_minutes = static_cast<int>(*minutes);
+        else
+            reader.error(fleet.get("publish_every_minutes")->source(), "out-of-range",
+                         "publish_every_minutes must be 1 to 1440",
+                         "write a whole number of minutes, e.g. publish_every_minutes = 15");
+    }
+    if (config.fleet_inbox && config.fleet_outbox && *config.fleet_inbox == *config.fleet_outbox)
+        reader.error(fleet.get("outbox")->source(), "bad-value",
+                     "inbox and outbox must be two different folders",
+                     "for example inbox = \"/var/lib/amanat/fleet/inbox\" and outbox = "
+                     "\"/var/lib/amanat/fleet/outbox\"");
+}
+
 // A true/false setting: `target` keeps its default when the key is absent or
 // not a boolean (reported, with `fix`).
 void read_switch(ManifestReader& reader, const toml::table& table, const char* key, bool& target,
@@ -52,7 +74,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     }
     const auto root = reader.parse(content);
     if (!root) return config;
-    reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback", "packs", "staff"},
+    reader.check_keys(*root, {"venue", "visitors", "display", "media", "feedback", "packs", "fleet", "staff"},
                       "the kiosk config");
     if (const toml::table* venue = reader.subtable(*root, "venue", false, "the kiosk config")) {
         reader.check_keys(*venue, {"name"}, "[venue]");
@@ -188,6 +210,8 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
             }
         }
     }
+    if (const toml::table* fleet = reader.subtable(*root, "fleet", false, "the kiosk config"))
+        read_fleet(reader, *fleet, config);
     if (const toml::table* staff = reader.subtable(*root, "staff", false, "the kiosk config")) {
         reader.check_keys(*staff, {"pin_file", "export_folder"}, "[staff]");
         if (auto path = absolute_path(reader, *staff, "export_folder", "[staff]", "/srv/amanat/exports"))

@@ -40,6 +40,14 @@ struct KioskConfig {
     long long pack_max_megabytes = 8192;               // an archive declaring more is refused (zip bombs)
     long long pack_max_files = 20000;                  // likewise for its number of files
 
+    // The fleet (a touring exhibition's kiosks kept in step through Syncthing;
+    // docs/FLEET.md): packs arrive in the inbox, feedback and health leave
+    // through the outbox. Off while neither folder is set.
+    std::optional<std::filesystem::path> fleet_inbox;  // *.amanat received (a receive-only synced folder)
+    std::optional<std::filesystem::path>
+        fleet_outbox;                      // what the kiosk publishes (a send-only synced folder)
+    int fleet_publish_every_minutes = 15;  // and at closing time (opening_hours)
+
     // Staff mode (five taps in the top-left corner, then the PIN).
     std::optional<std::filesystem::path> staff_pin_file;  // default: state folder / "staff-pin"
     std::optional<std::filesystem::path> export_folder;   // offered for feedback exports, besides USB sticks

@@ -101,3 +101,31 @@ TEST_CASE("kiosk config: a venue name with a character the kiosk cannot show is 
     CHECK(problems.items()[0].line == 2);
     CHECK(config.venue == "Rijksmuseum");
 }
+
+TEST_CASE("kiosk config: the fleet's inbox, outbox and publishing interval") {
+    testing::TemporaryFolder folder;
+    testing::write_file(
+        folder.path() / "kiosk.toml",
+        "[fleet]\ninbox = \"/var/lib/amanat/fleet/inbox\"\noutbox = \"/var/lib/amanat/fleet/outbox\"\n"
+        "publish_every_minutes = 30\n");
+    Diagnostics problems;
+    KioskConfig config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    CHECK(problems.items().empty());
+    CHECK(config.fleet_inbox == std::filesystem::path("/var/lib/amanat/fleet/inbox"));
+    CHECK(config.fleet_outbox == std::filesystem::path("/var/lib/amanat/fleet/outbox"));
+    CHECK(config.fleet_publish_every_minutes == 30);
+
+    // One folder for both, a relative path and a zero interval: each named by its line, defaults kept.
+    testing::write_file(
+        folder.path() / "kiosk.toml",
+        "[fleet]\ninbox = \"/srv/fleet\"\noutbox = \"/srv/fleet\"\npublish_every_minutes = 0\n"
+        "[fleet.x]\n");
+    problems = Diagnostics{};
+    config = load_kiosk_config(folder.path() / "kiosk.toml", problems);
+    REQUIRE(problems.items().size() == 3);
+    CHECK(problems.items()[0].line == 5);  // [fleet.x]: no such setting
+    CHECK(problems.items()[1].line == 4);
+    CHECK(problems.items()[2].line == 3);
+    CHECK(problems.items()[2].message.find("two different folders") != std::string::npos);
+    CHECK(config.fleet_publish_every_minutes == 15);
+}
