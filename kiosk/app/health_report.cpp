@@ -109,8 +109,16 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         .text("problem", facts.display_problem);
     std::vector<std::string> problems;
     for (const std::string& line : facts.recent_problems) problems.push_back(json_quoted(line));
+    JsonRecord fleet;
+    fleet.text("pack_file", facts.fleet_pack_file)
+        .raw("pack_installed", facts.fleet_pack_installed ? "true" : "false")
+        .text("pack_message", facts.fleet_pack_message)
+        .text("pack_at", facts.fleet_pack_file.empty() ? "" : format_utc_time(facts.fleet_pack_at))
+        .text("outbox_problem", facts.fleet_outbox_problem);
     JsonRecord root;
     root.text("version", facts.version)
+        .text("kiosk_id", facts.kiosk_id)
+        .text("venue", facts.venue)
         .text("written_at", format_utc_time(now))
         .number("pid", static_cast<long long>(::getpid()))
         .text("started_at", format_utc_time(facts.started_at))
@@ -128,6 +136,7 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
                                            (1024 * 1024)));
     }
     root.raw("feedback", feedback.finish()).raw("recent_problems", json_array(problems));
+    if (facts.fleet) root.raw("fleet", fleet.finish());
     return std::string(root.finish()) + "\n";
 }
 

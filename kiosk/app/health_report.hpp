@@ -29,6 +29,8 @@ KioskStarts record_start(const std::filesystem::path& state_folder);
 // What the render loop knows, once a minute.
 struct HealthFacts {
     std::string version;
+    std::string kiosk_id;      // "" until the feedback database gave it one
+    std::string venue;         // [venue] name in the config
     long long started_at = 0;  // Unix seconds
     Millis uptime_ms = 0;
     KioskStarts starts;
@@ -49,6 +51,14 @@ struct HealthFacts {
     long long feedback_rows_saved = 0;
     std::string feedback_problem;
     std::vector<std::string> recent_problems;
+
+    // The fleet (app/fleet_courier.hpp), when the config has [fleet] folders.
+    bool fleet = false;
+    std::string fleet_pack_file;  // the last pack the inbox tried, "" if none yet
+    bool fleet_pack_installed = false;
+    std::string fleet_pack_message;
+    long long fleet_pack_at = 0;  // Unix seconds
+    std::string fleet_outbox_problem;
 };
 
 // The status file's text for `facts`, with memory and free disk read now.
@@ -72,6 +82,8 @@ class HealthReport {
     bool due(Millis now) const { return m_published_at < 0 || now - m_published_at >= kEvery; }
     // When the loop must wake to publish again.
     Millis next_due() const { return m_published_at < 0 ? 0 : m_published_at + kEvery; }
+    // The next frame publishes, not the next minute: news for staff and organisers.
+    void publish_soon() { m_published_at = -1; }
     void publish(std::string json, Millis now);
 
     const std::filesystem::path& file() const { return m_file; }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/exhibition_source.hpp"
+#include "app/fleet_courier.hpp"
 #include "app/frame_times.hpp"
 #include "app/health_report.hpp"
 #include "app/media_desk.hpp"
@@ -68,7 +69,11 @@ struct Upkeep {
     std::string fallbacks{};     // KioskWindow::fallbacks()
     bool ready_sent = false;
     bool asleep = false;
-    Millis woken_until = -1;  // a touch on the sleeping screen wakes it until then
+    Millis woken_until = -1;          // a touch on the sleeping screen wakes it until then
+    std::string venue{};              // [venue] name in the config
+    std::string kiosk_id{};           // VisitorsBook::kiosk_id() as last seen
+    FleetCourier* courier = nullptr;  // null without [fleet] folders
+    std::string published_showing{};  // the exhibition and sleep the courier last heard of
 };
 
 // How long the screen stays awake after a touch outside opening hours: staff
@@ -88,6 +93,19 @@ std::string pack_name_of(const std::filesystem::path& root, const ExhibitionSour
     const std::filesystem::path packs = *source.packs_root() / "packs";
     const std::filesystem::path pack = root.parent_path();
     return pack.parent_path() == packs ? pack.filename().string() : std::string();
+}
+
+// What the fleet courier did last: the inbox's last pack, the outbox's problem.
+void add_fleet_facts(const Upkeep& upkeep, HealthFacts& facts) {
+    if (!upkeep.courier) return;
+    facts.fleet = true;
+    if (const auto verdict = upkeep.courier->inbox_verdict()) {
+        facts.fleet_pack_file = verdict->file;
+        facts.fleet_pack_installed = verdict->installed;
+        facts.fleet_pack_message = verdict->message;
+        facts.fleet_pack_at = verdict->at;
+    }
+    facts.fleet_outbox_problem = upkeep.courier->outbox_problem();
 }
 
 // Hands the status file its minute's facts.
@@ -120,7 +138,21 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.feedback_rows_saved = book.rows_saved();
     facts.feedback_problem = book.problem();
     facts.recent_problems = recent_problems();
-    upkeep.health.publish(health_json(facts, upkeep.state_folder), now);
+    facts.kiosk_id = book.kiosk_id();
+    facts.venue = upkeep.venue;
+    add_fleet_facts(upkeep, facts);
+    std::string json = health_json(facts, upkeep.state_folder);
+    if (upkeep.courier) {
+        // Published at once when the exhibition changed, at closing time (the
+        // screen falls asleep), and once the kiosk has its id (its feedback can
+        // then go): what the organisers most want to know.
+        std::string published = facts.kiosk_id + ' ' + facts.exhibition_id + ' ' + facts.exhibition_version +
+                                ' ' + facts.active_pack + (facts.screen_asleep ? " asleep" : "");
+        const bool changed = published != upkeep.published_showing;
+        upkeep.published_showing = std::move(published);
+        upkeep.courier->offer_status(json, facts.kiosk_id, changed);
+    }
+    upkeep.health.publish(std::move(json), now);
 }
 
 // Nothing can be drawn (KioskWindow::open's `error`): the log, and the status
@@ -222,6 +254,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
                        const TranslationCatalogs& catalogs, const std::function<Millis()>& clock,
                        Millis window_ready, Upkeep& upkeep, SoakDriver* soak) {
     std::string error;
+    upkeep.health.publish_soon();  // a new exhibition (or screen) on show
     // Everything below is laid out for this size: fonts, cards, the film's area.
     const int laid_out_width = window.width();
     const int laid_out_height = window.height();
@@ -444,6 +477,11 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             upkeep.ready_sent = true;
             upkeep.notifier.ready();  // the first frame is on screen
         }
+        // The kiosk's id comes with its open feedback database: news for the fleet.
+        if (book.kiosk_id() != upkeep.kiosk_id) {
+            upkeep.kiosk_id = book.kiosk_id();
+            upkeep.health.publish_soon();
+        }
         if (upkeep.health.due(now)) publish_health(upkeep, bundle, source, book, state, now);
         targets_settled = frame.actions.empty() && !frame.targets_moving;
         targets_state = state;
@@ -579,6 +617,11 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     }
     upkeep.drawing = window->drawing();
     upkeep.fallbacks = window->fallbacks();
+    upkeep.venue = config.venue;
+    // After the window, so that it stops before the window it wakes is gone.
+    const auto courier =
+        FleetCourier::start(config, source.packs_root(), state_folder, [&shown = *window] { shown.wake(); });
+    upkeep.courier = courier.get();
 #ifdef AMANAT_TEST_HOOKS
     if (soak != nullptr) window->use_clock(clock);  // touches stamped on the soak's clock
 #endif
