@@ -22,19 +22,6 @@ long long unix_now() {
     return static_cast<long long>(std::time(nullptr));
 }
 
-// The venue's local midnight today, and that of this week's Monday.
-void local_day_and_week(long long now, long long& today_start, long long& week_start) {
-    const std::time_t t = static_cast<std::time_t>(now);
-    std::tm day{};
-    localtime_r(&t, &day);
-    day.tm_hour = day.tm_min = day.tm_sec = 0;
-    day.tm_isdst = -1;
-    std::tm monday = day;
-    today_start = static_cast<long long>(std::mktime(&day));
-    monday.tm_mday -= (monday.tm_wday + 6) % 7;
-    week_start = static_cast<long long>(std::mktime(&monday));
-}
-
 }  // namespace
 
 std::unique_ptr<FleetCourier> FleetCourier::start(const KioskConfig& config,
@@ -140,7 +127,7 @@ void FleetCourier::publish() {
         input.kiosk_id = m_kiosk_id;
     }
     input.now = unix_now();
-    local_day_and_week(input.now, input.today_start, input.week_start);
+    fleet::local_day_and_week(input.now, input.today_start, input.week_start);
     std::string error;
     const bool ok = m_outbox->publish(input, error);
     if (!ok) log_problem("fleet: cannot publish to " + m_outbox->folder().string() + ": " + error);

@@ -1,5 +1,6 @@
 #include "cli/feedback_options.hpp"
 
+#include <algorithm>
 #include <system_error>
 
 #include "core/json_record.hpp"
@@ -17,8 +18,10 @@ int FeedbackErrors::input_error(const std::string& message) const {
 
 const char* const kSelectionHelp =
     "  --db FILE...      the kiosks' feedback files, read together: every file up to the next\n"
-    "                    option (--db kiosks/*.sqlite), and --db may be repeated. A merged file\n"
-    "                    and one of its sources may be given together: nothing counts twice\n"
+    "                    option (--db kiosks/*.sqlite), and --db may be repeated. A folder\n"
+    "                    means every feedback*.sqlite below it (the fleet's collected folder).\n"
+    "                    A merged file and one of its sources, or a file sent twice, may be\n"
+    "                    given together: nothing counts twice\n"
     "  --since DATE      only feedback from DATE on\n"
     "  --until DATE      only feedback up to DATE; a whole day is included (--until 2026-11-30\n"
     "                    ends at midnight UTC starting 1 December), a time is the first moment\n"
@@ -42,6 +45,48 @@ std::vector<std::string> split_option_values(const std::vector<std::string>& arg
     return out;
 }
 
+namespace {
+
+// A feedback file in a folder given to --db: feedback*.sqlite, but never a
+// synchroniser's or the kiosk's unfinished file (hidden, or starting with '~').
+bool is_feedback_file(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    return name.rfind("feedback", 0) == 0 && path.extension() == ".sqlite";
+}
+
+// Each folder among files[from...] becomes the feedback files below it, sorted
+// (an organiser's collected folder: one folder per kiosk, one file per day).
+bool expand_folders(std::vector<std::filesystem::path>& files, std::size_t from, std::string& problem) {
+    std::vector<std::filesystem::path> expanded(files.begin(), files.begin() + static_cast<long>(from));
+    for (std::size_t f = from; f < files.size(); ++f) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(files[f], ec)) {
+            expanded.push_back(files[f]);
+            continue;
+        }
+        std::vector<std::filesystem::path> found;
+        std::filesystem::recursive_directory_iterator it(files[f], ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.empty() || name[0] == '.' || name[0] == '~') {
+                if (it->is_directory(ec)) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && is_feedback_file(it->path())) found.push_back(it->path());
+        }
+        if (found.empty()) {
+            problem = files[f].string() + ": a folder with no feedback files (feedback*.sqlite) in it";
+            return false;
+        }
+        std::sort(found.begin(), found.end());
+        expanded.insert(expanded.end(), found.begin(), found.end());
+    }
+    files = std::move(expanded);
+    return true;
+}
+
+}  // namespace
+
 OptionRead read_selection_option(const std::vector<std::string>& args, std::size_t& i,
                                  FeedbackSelection& selection, std::string& problem) {
     const std::string& option = args[i];
@@ -59,7 +104,7 @@ OptionRead read_selection_option(const std::vector<std::string>& args, std::size
                 return OptionRead::wrong;
             }
         }
-        return OptionRead::read;
+        return expand_folders(selection.files, before, problem) ? OptionRead::read : OptionRead::wrong;
     }
     if (option == "--since" || option == "--until") {
         if (i + 1 >= args.size()) {

@@ -1,5 +1,6 @@
 #include "fleet/outbox.hpp"
 
+#include <ctime>
 #include <fstream>
 #include <system_error>
 #include <vector>
@@ -37,6 +38,18 @@ long long read_last_publication(const fs::path& file) {
 }
 
 }  // namespace
+
+void local_day_and_week(long long now, long long& today_start, long long& week_start) {
+    const std::time_t t = static_cast<std::time_t>(now);
+    std::tm day{};
+    localtime_r(&t, &day);
+    day.tm_hour = day.tm_min = day.tm_sec = 0;
+    day.tm_isdst = -1;
+    std::tm monday = day;
+    monday.tm_mday -= (monday.tm_wday + 6) % 7;
+    today_start = static_cast<long long>(std::mktime(&day));
+    week_start = static_cast<long long>(std::mktime(&monday));
+}
 
 Outbox::Outbox(fs::path folder, fs::path live_feedback, fs::path state_file)
     : m_folder(std::move(folder)),

@@ -28,6 +28,10 @@ struct PublicationInput {
     long long week_start = 0;
 };
 
+// The venue's local midnight today (`today_start`) and that of this week's
+// Monday (`week_start`), as Unix seconds, for the kiosk's time zone.
+void local_day_and_week(long long now, long long& today_start, long long& week_start);
+
 class Outbox {
   public:
     // `live_feedback`: the kiosk's database ("" when feedback is off);

@@ -1,0 +1,93 @@
+// amanat fleet publish: what the kiosk publishes every few minutes, now: its
+// status and its feedback's day files into the [fleet] outbox (fleet/outbox.hpp),
+// for a technician who wants the organisers to see a kiosk at once, and for tests.
+#include "cli/fleet_publish.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "cli/command_errors.hpp"
+#include "core/diagnostics.hpp"
+#include "core/kiosk_config.hpp"
+#include "core/kiosk_identity.hpp"
+#include "fleet/outbox.hpp"
+
+namespace amanat::cli {
+namespace {
+
+const char* const kSynopsis = "Usage: amanat fleet publish [--config FILE]\n";
+
+const char* const kHelp =
+    "\n"
+    "Writes the kiosk's status and its feedback (one file per day of visits that changed)\n"
+    "into the [fleet] outbox of its config now, as the kiosk does every\n"
+    "publish_every_minutes; Syncthing then sends them to the organisers. Safe while the\n"
+    "kiosk runs: every file is written whole and renamed into place.\n"
+    "\n"
+    "Options:\n"
+    "  --config FILE   the kiosk's config (default /etc/amanat/kiosk.toml)\n"
+    "  -h, --help      print this help\n"
+    "\n"
+    "Exit status: 0 published, 1 no outbox in the config or something could not be\n"
+    "written (named), 2 usage error.\n";
+
+const CommandErrors kErrors{"amanat fleet publish", kSynopsis};
+
+std::string read_all(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The kiosk's id as it keeps it, never made here ("" until the kiosk has made one).
+std::string kiosk_id_in(const std::filesystem::path& state) {
+    std::string id = read_all(state / "kiosk-id");
+    while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+    return id;
+}
+
+}  // namespace
+
+int fleet_publish(const std::vector<std::string>& args) {
+    std::filesystem::path config_file = "/etc/amanat/kiosk.toml";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-h" || args[i] == "--help") {
+            std::printf("%s%s", kSynopsis, kHelp);
+            return 0;
+        }
+        if (args[i] == "--config" && i + 1 < args.size()) {
+            config_file = args[++i];
+        } else {
+            return kErrors.usage_error(args[i] == "--config" ? std::string("--config needs a file")
+                                                             : std::string("unknown argument '") + args[i] + "'");
+        }
+    }
+    Diagnostics problems;
+    const KioskConfig config = load_kiosk_config(config_file, problems);
+    for (const Diagnostic& d : problems.items())
+        std::fprintf(stderr, "amanat fleet publish: %s:%d: %s\n", d.file.c_str(), d.line, d.message.c_str());
+    if (!config.fleet_outbox)
+        return kErrors.input_error(config_file.string() +
+                                   " sets no [fleet] outbox: nothing to publish to (see packaging/README.md, "
+                                   "'Connecting kiosks to the organisers')");
+    const std::filesystem::path state = default_state_folder();
+    fleet::Outbox outbox(*config.fleet_outbox,
+                         config.feedback ? config.feedback_database.value_or(state / "feedback.sqlite")
+                                         : std::filesystem::path(),
+                         state / "fleet" / "published-at");
+    fleet::PublicationInput input;
+    input.status_json = read_all(state / "status.json");
+    input.kiosk_id = kiosk_id_in(state);
+    input.now = static_cast<long long>(std::time(nullptr));
+    fleet::local_day_and_week(input.now, input.today_start, input.week_start);
+    std::string error;
+    if (!outbox.publish(input, error)) return kErrors.input_error(error);
+    std::printf("Published to %s%s\n", config.fleet_outbox->c_str(),
+                input.status_json.empty() ? " (no status yet: the kiosk has not run here)" : "");
+    return 0;
+}
+
+}  // namespace amanat::cli
