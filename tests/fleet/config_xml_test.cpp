@@ -70,8 +70,8 @@ TEST_CASE("a generated config.xml is locked down: every value written once, the 
         CHECK_MESSAGE(written.value("options", off) == "false", off);
     CHECK(written.value("options", "urAccepted") == "-1");
     CHECK(written.value("options", "autoUpgradeIntervalH") == "0");
-    CHECK(std::filesystem::status(home / "config.xml").permissions() == std::filesystem::perms::owner_read |
-          std::filesystem::perms::owner_write);
+    const auto owner_only = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+    CHECK(std::filesystem::status(home / "config.xml").permissions() == owner_only);
     // Only those lines changed: as many lines as before, the device's and defaults' untouched.
     const auto lines = [](const std::string& text) { return std::count(text.begin(), text.end(), '\n'); };
     CHECK(lines(written.text()) == lines(before));

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -120,7 +121,7 @@ struct Processes {
 std::string amanat_program;
 fs::path work;
 
-std::string amanat(const std::vector<std::string>& args) {
+std::string fleet(const std::vector<std::string>& args) {
     std::vector<std::string> command{amanat_program, "fleet"};
     command.insert(command.end(), args.begin(), args.end());
     std::string output;
@@ -138,7 +139,7 @@ void init(Machine& machine) {
     std::string listen = "tcp://127.0.0.1:";
     listen += std::to_string(machine.listen_port);
     const std::string gui = loopback(machine.gui_port);
-    machine.id = amanat({"init", "--home", machine.home.string(), "--listen", listen, "--gui", gui});
+    machine.id = fleet({"init", "--home", machine.home.string(), "--listen", listen, "--gui", gui});
     while (!machine.id.empty() && machine.id.back() == '\n') machine.id.pop_back();
     // Locked down before Syncthing ever starts with this home.
     const st::ConfigXml config = st::ConfigXml::read(machine.home / "config.xml");
@@ -176,11 +177,24 @@ void start(Machine& machine) {
 // not connected anywhere) is on 127.0.0.1: nothing reachable from the network,
 // no LAN discovery.
 void expect_loopback_only(const std::vector<Machine*>& machines) {
+    // Syncthing 1.19 runs as several processes, even with --no-restart: a
+    // monitor (the pid we started) and the Syncthing proper below it.
+    std::multimap<std::string, std::string> children;
+    for (const auto& process : fs::directory_iterator("/proc")) {
+        std::ifstream stat(process.path() / "stat");
+        std::string pid, name, state, parent;
+        if (stat >> pid >> name >> state >> parent) children.emplace(parent, pid);
+    }
+    std::vector<std::string> pids;
+    for (const Machine* machine : machines) pids.push_back(std::to_string(machine->pid));
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+        const auto [begin, end] = children.equal_range(pids[i]);
+        for (auto child = begin; child != end; ++child) pids.push_back(child->second);
+    }
     std::set<std::string> inodes;
-    for (const Machine* machine : machines) {
-        const fs::path fds = fs::path("/proc") / std::to_string(machine->pid) / "fd";
-        for (const auto& fd : fs::directory_iterator(fds)) {
-            std::error_code ec;
+    for (const std::string& pid : pids) {
+        std::error_code ec;
+        for (const auto& fd : fs::directory_iterator(fs::path("/proc") / pid / "fd", ec)) {
             const std::string target = fs::read_symlink(fd.path(), ec).string();
             if (target.rfind("socket:[", 0) == 0) inodes.insert(target.substr(8, target.size() - 9));
         }
@@ -204,8 +218,14 @@ void expect_loopback_only(const std::vector<Machine*>& machines) {
                    std::string("a Syncthing listens on ") + table + " " + local + ", not on 127.0.0.1");
         }
     }
-    expect(listening == 6,
-           "expected 6 listening sockets (3 x GUI and sync), found " + std::to_string(listening));
+    std::string counted = "expected 6 listening sockets (3 x GUI and sync), found ";
+    counted += std::to_string(listening);
+    counted += " among the ";
+    counted += std::to_string(inodes.size());
+    counted += " sockets of ";
+    counted += std::to_string(pids.size());
+    counted += " processes";
+    expect(listening == 6, counted);
     std::printf("every listening socket of the three Syncthings is on 127.0.0.1\n");
 }
 
@@ -244,9 +264,14 @@ int main(int argc, char** argv) {
     work = fs::absolute(argv[2]);
     fs::remove_all(work);
     fs::create_directories(work);
-    Machine organisers{"organisers", work / "organisers" / "syncthing"};
-    Machine kiosk1{"kiosk1", work / "kiosk1" / "syncthing"};
-    Machine kiosk2{"kiosk2", work / "kiosk2" / "syncthing"};
+    Machine organisers;
+    Machine kiosk1;
+    Machine kiosk2;
+    organisers.name = "organisers";
+    kiosk1.name = "kiosk1";
+    kiosk2.name = "kiosk2";
+    for (Machine* machine : {&organisers, &kiosk1, &kiosk2})
+        machine->home = work / machine->name / "syncthing";
     Processes processes{{&organisers, &kiosk1, &kiosk2}};
     try {
         const auto deadline = Clock::now() + std::chrono::seconds(90);
@@ -259,18 +284,18 @@ int main(int argc, char** argv) {
         const fs::path packs = work / "organisers" / "packs";
         const fs::path collected = work / "organisers" / "collected";
         const auto join = [&](Machine& kiosk) {
-            return amanat({"join", organisers.id, loopback(organisers.listen_port), "--home",
-                           kiosk.home.string(), "--inbox", (kiosk.home.parent_path() / "inbox").string(),
-                           "--outbox", (kiosk.home.parent_path() / "outbox").string()});
+            return fleet({"join", organisers.id, loopback(organisers.listen_port), "--home",
+                          kiosk.home.string(), "--inbox", (kiosk.home.parent_path() / "inbox").string(),
+                          "--outbox", (kiosk.home.parent_path() / "outbox").string()});
         };
         const auto accept_1 = [&] {
-            return amanat({"accept", kiosk1.id, "--name", "venue-1", "--home", organisers.home.string(),
-                           "--packs", packs.string(), "--collected", collected.string()});
+            return fleet({"accept", kiosk1.id, "--name", "venue-1", "--home", organisers.home.string(),
+                          "--packs", packs.string(), "--collected", collected.string()});
         };
         const auto accept_2 = [&] {
-            return amanat({"accept", kiosk2.id, "--address", loopback(kiosk2.listen_port), "--home",
-                           organisers.home.string(), "--packs", packs.string(), "--collected",
-                           collected.string()});
+            return fleet({"accept", kiosk2.id, "--address", loopback(kiosk2.listen_port), "--home",
+                          organisers.home.string(), "--packs", packs.string(), "--collected",
+                          collected.string()});
         };
         // Both orders: kiosk 1 joins before it is accepted, kiosk 2 after.
         join(kiosk1);
