@@ -61,8 +61,9 @@ int fleet_publish(const std::vector<std::string>& args) {
         if (args[i] == "--config" && i + 1 < args.size()) {
             config_file = args[++i];
         } else {
-            return kErrors.usage_error(args[i] == "--config" ? std::string("--config needs a file")
-                                                             : std::string("unknown argument '") + args[i] + "'");
+            return kErrors.usage_error(args[i] == "--config"
+                                           ? std::string("--config needs a file")
+                                           : std::string("unknown argument '") + args[i] + "'");
         }
     }
     Diagnostics problems;

@@ -68,8 +68,9 @@ bool read_kiosk(const std::filesystem::path& folder, HeardKiosk& kiosk, std::str
     std::ifstream in(file);
     const nlohmann::json status = nlohmann::json::parse(in, nullptr, false);
     if (!status.is_object()) {
-        problem = file.string() + ": not a kiosk's status file (unreadable, or cut short: Syncthing may still be "
-                                  "copying it; try again in a minute)";
+        problem = file.string() +
+                  ": not a kiosk's status file (unreadable, or cut short: Syncthing may still be "
+                  "copying it; try again in a minute)";
         return false;
     }
     const nlohmann::json exhibition = status.value("exhibition", nlohmann::json::object());
@@ -142,7 +143,8 @@ std::string count_or_dash(long long count) {
 
 void print_table(const std::vector<HeardKiosk>& kiosks, long long now) {
     TerminalTable table({TerminalTable::Align::left, TerminalTable::Align::left, TerminalTable::Align::left,
-                         TerminalTable::Align::left, TerminalTable::Align::right, TerminalTable::Align::right});
+                         TerminalTable::Align::left, TerminalTable::Align::right,
+                         TerminalTable::Align::right});
     table.add({"VENUE", "KIOSK", "LAST HEARD", "SHOWING", "TODAY", "WEEK"});
     for (const HeardKiosk& kiosk : kiosks) {
         const bool late = now - kiosk.heard_at > kLateSeconds;
@@ -150,15 +152,18 @@ void print_table(const std::vector<HeardKiosk>& kiosks, long long now) {
         if (late) heard.insert(0, "LATE: ");
         std::string showing = kiosk.exhibition;
         if (!kiosk.pack.empty()) showing += " (pack)";
-        table.add({kiosk.venue.empty() ? std::string("(no venue set)") : kiosk.venue, kiosk.kiosk_id.substr(0, 12),
-                   heard, showing, count_or_dash(kiosk.visits_today), count_or_dash(kiosk.visits_this_week)});
+        table.add({kiosk.venue.empty() ? std::string("(no venue set)") : kiosk.venue,
+                   kiosk.kiosk_id.substr(0, 12), heard, showing, count_or_dash(kiosk.visits_today),
+                   count_or_dash(kiosk.visits_this_week)});
     }
     std::fputs(table.render().c_str(), stdout);
     for (const HeardKiosk& kiosk : kiosks) {
         if (!kiosk.refused.empty())
-            std::printf("  %s refused a pack: %s\n", kiosk.kiosk_id.substr(0, 12).c_str(), kiosk.refused.c_str());
+            std::printf("  %s refused a pack: %s\n", kiosk.kiosk_id.substr(0, 12).c_str(),
+                        kiosk.refused.c_str());
         if (!kiosk.problem.empty())
-            std::printf("  %s last problem: %s\n", kiosk.kiosk_id.substr(0, 12).c_str(), kiosk.problem.c_str());
+            std::printf("  %s last problem: %s\n", kiosk.kiosk_id.substr(0, 12).c_str(),
+                        kiosk.problem.c_str());
     }
 }
 
@@ -177,8 +182,8 @@ void print_json(const std::vector<HeardKiosk>& kiosks, long long now) {
                         {"last_problem", kiosk.problem},
                         {"refused_pack", kiosk.refused}});
     }
-    std::printf("%s\n", nlohmann::json{{"kiosks", list}}.dump(2, ' ', false,
-                                                                nlohmann::json::error_handler_t::replace)
+    std::printf("%s\n", nlohmann::json{{"kiosks", list}}
+                            .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                             .c_str());
 }
 
@@ -205,13 +210,16 @@ int fleet_status(const std::vector<std::string>& args) {
     if (folder.empty()) return kErrors.usage_error("which folder? Give the organisers' collected folder");
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
-        return kErrors.input_error(folder + ": no such folder; give the folder Syncthing collects the kiosks into");
+        return kErrors.input_error(folder +
+                                   ": no such folder; give the folder Syncthing collects the kiosks into");
     std::vector<std::string> problems;
     const std::vector<HeardKiosk> kiosks = find_kiosks(folder, problems);
-    for (const std::string& problem : problems) std::fprintf(stderr, "amanat fleet status: %s\n", problem.c_str());
+    for (const std::string& problem : problems)
+        std::fprintf(stderr, "amanat fleet status: %s\n", problem.c_str());
     if (kiosks.empty() && problems.empty())
-        return kErrors.input_error(folder + ": no kiosk heard from yet (no status.json below it); is Syncthing "
-                                            "running, and were the kiosks accepted (amanat fleet accept)?");
+        return kErrors.input_error(folder +
+                                   ": no kiosk heard from yet (no status.json below it); is Syncthing "
+                                   "running, and were the kiosks accepted (amanat fleet accept)?");
     const long long now = static_cast<long long>(std::time(nullptr));
     if (json)
         print_json(kiosks, now);

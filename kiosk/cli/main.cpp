@@ -8,6 +8,7 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/feedback.hpp"
+#include "cli/fleet.hpp"
 #include "cli/l10n.hpp"
 #include "cli/pack_build.hpp"
 #include "cli/pack_install.hpp"
@@ -40,6 +41,8 @@ const char* const kUsage =
     "  staff set-pin       set the PIN that opens the kiosk's staff mode (clear-pin: off)\n"
     "  status              the kiosk's health: exhibition, uptime, restarts, memory, disk,\n"
     "                      feedback, recent problems\n"
+    "  fleet init|join     connect this kiosk to the organisers' machine (Syncthing); accept,\n"
+    "                      on the organisers' machine (see amanat fleet --help)\n"
     "  l10n check          the kiosk's words in the venue's languages: translated, correct,\n"
     "                      fitting their buttons, every letter in the fonts\n"
     "\n"
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
     if (command == "pack") return pack({args.begin() + 1, args.end()});
     if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
     if (command == "staff") return amanat::cli::staff({args.begin() + 1, args.end()});
+    if (command == "fleet") return amanat::cli::fleet({args.begin() + 1, args.end()});
     if (command == "l10n") return amanat::cli::l10n({args.begin() + 1, args.end()});
     if (command == "status") return amanat::cli::status({args.begin() + 1, args.end()});
     std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
