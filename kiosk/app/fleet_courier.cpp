@@ -104,18 +104,32 @@ void FleetCourier::run() {
     while (!m_stopping) {
         const auto wait_until =
             m_inbox ? std::min(Clock::now() + kInboxEvery, next_publication) : next_publication;
-        m_changed.wait_until(lock, wait_until, [this] { return m_stopping || m_publish_now; });
+        const auto woken = [this] { return m_stopping || m_publish_now; };
+        if (wait_until == Clock::time_point::max())
+            m_changed.wait(lock, woken);  // no inbox, and nothing offered to publish yet
+        else
+            m_changed.wait_until(lock, wait_until, woken);
         if (m_stopping) break;
         const bool publish_due = m_outbox && (m_publish_now || Clock::now() >= next_publication);
         m_publish_now = false;
         lock.unlock();
-        if (m_inbox && m_inbox->check(unix_now())) m_wake();  // the loop switches between visitors
+        if (m_inbox) {
+            const std::optional<fleet::InboxVerdict> before = m_inbox->last_verdict();
+            m_inbox->check(unix_now());  // installed: the loop switches between visitors
+            if (m_inbox->last_verdict() != before) {
+                {
+                    std::lock_guard verdict_lock(m_mutex);  // before the news: the loop reads it then
+                    m_verdict = m_inbox->last_verdict();
+                }
+                m_news = true;
+                m_wake();
+            }
+        }
         if (publish_due) {
             publish();
             next_publication = Clock::now() + std::chrono::milliseconds(m_publish_every_ms);
         }
         lock.lock();
-        if (m_inbox) m_verdict = m_inbox->last_verdict();
     }
 }
 

@@ -9,8 +9,10 @@
 // Thread contract: constructed, offered statuses and destroyed on the render
 // thread; the work runs on the courier's own thread ("amanat-fleet"), at a low
 // priority, which touches only the members under m_mutex and the inbox and
-// outbox objects it alone owns. `wake` is called on the courier's thread after
-// an install (KioskWindow::wake is thread-safe).
+// outbox objects it alone owns, and m_news. `wake` is called on the courier's
+// thread after the inbox installed or refused a pack (KioskWindow::wake is
+// thread-safe).
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -43,6 +45,9 @@ class FleetCourier {
     std::optional<fleet::InboxVerdict> inbox_verdict() const;
     // Why the last publication failed, or "".
     std::string outbox_problem() const;
+    // True once after the inbox installed or refused a pack: the status file
+    // (and so the organisers) should hear of it now, not in a minute.
+    bool take_news() { return m_news.exchange(false); }
 
   private:
     FleetCourier(std::unique_ptr<fleet::PackInbox> inbox, std::unique_ptr<fleet::Outbox> outbox,
@@ -54,6 +59,7 @@ class FleetCourier {
     std::unique_ptr<fleet::Outbox> m_outbox;    // courier thread only
     const long long m_publish_every_ms;
     std::function<void()> m_wake;
+    std::atomic<bool> m_news{false};
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;

@@ -144,10 +144,12 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     std::string json = health_json(facts, upkeep.state_folder);
     if (upkeep.courier) {
         // Published at once when the exhibition changed, at closing time (the
-        // screen falls asleep), and once the kiosk has its id (its feedback can
-        // then go): what the organisers most want to know.
+        // screen falls asleep), once the kiosk has its id (its feedback can then
+        // go), and when the inbox refused or installed a pack: what the
+        // organisers most want to know.
         std::string published = facts.kiosk_id + ' ' + facts.exhibition_id + ' ' + facts.exhibition_version +
-                                ' ' + facts.active_pack + (facts.screen_asleep ? " asleep" : "");
+                                ' ' + facts.active_pack + (facts.screen_asleep ? " asleep" : "") + ' ' +
+                                facts.fleet_pack_file + ' ' + std::to_string(facts.fleet_pack_at);
         const bool changed = published != upkeep.published_showing;
         upkeep.published_showing = std::move(published);
         upkeep.courier->offer_status(json, facts.kiosk_id, changed);
@@ -482,6 +484,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             upkeep.kiosk_id = book.kiosk_id();
             upkeep.health.publish_soon();
         }
+        if (upkeep.courier != nullptr && upkeep.courier->take_news()) upkeep.health.publish_soon();
         if (upkeep.health.due(now)) publish_health(upkeep, bundle, source, book, state, now);
         targets_settled = frame.actions.empty() && !frame.targets_moving;
         targets_state = state;

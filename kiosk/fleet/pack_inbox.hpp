@@ -36,6 +36,7 @@ struct InboxVerdict {
     bool installed = false;
     std::string message;  // for staff and organisers: what happened, what to do
     long long at = 0;     // Unix seconds
+    bool operator==(const InboxVerdict&) const = default;
 };
 
 class PackInbox {
