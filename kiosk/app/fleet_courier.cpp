@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "app/problem_log.hpp"
+#include "fleet/fleet_folders.hpp"
 
 namespace amanat {
 
@@ -31,25 +32,26 @@ std::unique_ptr<FleetCourier> FleetCourier::start(const KioskConfig& config,
     std::unique_ptr<fleet::PackInbox> inbox;
     std::unique_ptr<fleet::Outbox> outbox;
     const std::filesystem::path fleet_state = state_folder / "fleet";
-    if (config.fleet_inbox && packs_root) {
+    const fleet::FleetFolders folders = fleet::fleet_folders(config, state_folder);
+    if (folders.inbox && packs_root) {
         inbox = std::make_unique<fleet::PackInbox>(
-            *config.fleet_inbox, *packs_root, pack::Trust{config.trusted_keys, config.allow_unsigned_packs},
+            *folders.inbox, *packs_root, pack::Trust{config.trusted_keys, config.allow_unsigned_packs},
             pack::Limits{config.pack_max_megabytes << 20, config.pack_max_files},
             fleet_state / "inbox-tried");
         std::fprintf(stderr, "amanat-kiosk: fleet: installing new packs from %s\n",
-                     config.fleet_inbox->c_str());
-    } else if (config.fleet_inbox) {
-        log_problem("fleet: the inbox " + config.fleet_inbox->string() +
+                     folders.inbox->c_str());
+    } else if (folders.inbox) {
+        log_problem("fleet: the inbox " + folders.inbox->string() +
                     " is not used: this kiosk has no packs folder ([packs] root in the config)");
     }
-    if (config.fleet_outbox) {
+    if (folders.outbox) {
         const std::filesystem::path feedback =
             config.feedback ? config.feedback_database.value_or(state_folder / "feedback.sqlite")
                             : std::filesystem::path();
         outbox =
-            std::make_unique<fleet::Outbox>(*config.fleet_outbox, feedback, fleet_state / "published-at");
+            std::make_unique<fleet::Outbox>(*folders.outbox, feedback, fleet_state / "published-at");
         std::fprintf(stderr, "amanat-kiosk: fleet: publishing to %s every %d min\n",
-                     config.fleet_outbox->c_str(), config.fleet_publish_every_minutes);
+                     folders.outbox->c_str(), config.fleet_publish_every_minutes);
     }
     if (!inbox && !outbox) return nullptr;
     return std::unique_ptr<FleetCourier>(new FleetCourier(

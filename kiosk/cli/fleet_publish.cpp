@@ -12,6 +12,7 @@
 #include "core/diagnostics.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
+#include "fleet/fleet_folders.hpp"
 #include "fleet/outbox.hpp"
 
 namespace amanat::cli {
@@ -70,12 +71,15 @@ int fleet_publish(const std::vector<std::string>& args) {
     const KioskConfig config = load_kiosk_config(config_file, problems);
     for (const Diagnostic& d : problems.items())
         std::fprintf(stderr, "amanat fleet publish: %s:%d: %s\n", d.file.c_str(), d.line, d.message.c_str());
-    if (!config.fleet_outbox)
-        return kErrors.input_error(config_file.string() +
-                                   " sets no [fleet] outbox: nothing to publish to (see packaging/README.md, "
-                                   "'Connecting kiosks to the organisers')");
     const std::filesystem::path state = default_state_folder();
-    fleet::Outbox outbox(*config.fleet_outbox,
+    const fleet::FleetFolders folders = fleet::fleet_folders(config, state);
+    if (!folders.outbox)
+        return kErrors.input_error(
+            config_file.string() + " sets no [fleet] outbox and this kiosk has not joined (no " +
+            (state / "fleet" / "outbox").string() +
+            "): nothing to publish to (see packaging/README.md, 'Connecting kiosks to the "
+            "organisers')");
+    fleet::Outbox outbox(*folders.outbox,
                          config.feedback ? config.feedback_database.value_or(state / "feedback.sqlite")
                                          : std::filesystem::path(),
                          state / "fleet" / "published-at");
@@ -86,7 +90,7 @@ int fleet_publish(const std::vector<std::string>& args) {
     fleet::local_day_and_week(input.now, input.today_start, input.week_start);
     std::string error;
     if (!outbox.publish(input, error)) return kErrors.input_error(error);
-    std::printf("Published to %s%s\n", config.fleet_outbox->c_str(),
+    std::printf("Published to %s%s\n", folders.outbox->c_str(),
                 input.status_json.empty() ? " (no status yet: the kiosk has not run here)" : "");
     return 0;
 }
