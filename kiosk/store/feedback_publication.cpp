@@ -4,9 +4,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 #include <system_error>
 
 #include "store/feedback_schema.hpp"
@@ -51,14 +53,19 @@ bool open_live(const std::filesystem::path& live, schema::Connection& db, std::s
     return true;
 }
 
-// The UTC days of visits with a row recorded at or after `since`.
-bool days_touched(sqlite3* db, long long since, std::vector<long long>& days, std::string& error) {
+// The UTC days of visits with a row recorded at or after `since`, and (for
+// `all_days`) every day with a visit: those whose file is gone are written again.
+bool days_of_visits(sqlite3* db, long long since, bool all_days, std::vector<long long>& days,
+                    std::string& error) {
     schema::Statement statement = schema::prepare(
         db,
-        "SELECT DISTINCT at / 86400 FROM engagement WHERE kind = 'session_start' AND session_id IN ("
-        " SELECT session_id FROM engagement WHERE at >= ?1"
-        " UNION SELECT session_id FROM reactions WHERE at >= ?1"
-        " UNION SELECT session_id FROM survey_answers WHERE at >= ?1) ORDER BY 1",
+        all_days
+            ? "SELECT DISTINCT at / 86400 FROM engagement WHERE kind = 'session_start' AND at >= ?1 ORDER BY "
+              "1"
+            : "SELECT DISTINCT at / 86400 FROM engagement WHERE kind = 'session_start' AND session_id IN ("
+              " SELECT session_id FROM engagement WHERE at >= ?1"
+              " UNION SELECT session_id FROM reactions WHERE at >= ?1"
+              " UNION SELECT session_id FROM survey_answers WHERE at >= ?1) ORDER BY 1",
         error);
     if (!statement) return false;
     sqlite3_bind_int64(statement.get(), 1, since);
@@ -202,7 +209,17 @@ bool publish_feedback_days(const std::filesystem::path& live, const std::string&
     std::vector<long long> days;
     {
         schema::Connection db;
-        if (!open_live(live, db, error) || !days_touched(db.get(), changed_since, days, error)) return false;
+        std::vector<long long> every_day;
+        if (!open_live(live, db, error) || !days_of_visits(db.get(), changed_since, false, days, error) ||
+            !days_of_visits(db.get(), std::numeric_limits<long long>::min(), true, every_day, error))
+            return false;
+        // A day whose file is not there (the folder emptied, by hand or by a
+        // synchroniser) is written again from the live database.
+        std::error_code ec;
+        for (const long long day : every_day)
+            if (!std::filesystem::exists(folder / day_file_name(kiosk_id, day), ec)) days.push_back(day);
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
     }
     for (const long long day_start : days) {
         PublishedDay day;

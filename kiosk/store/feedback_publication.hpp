@@ -44,7 +44,8 @@ extern const char* const kUnfinishedPrefix;
 
 // Brings `folder`'s day files up to date with `live` (the kiosk's own feedback
 // database) for every day with a visit that has a row recorded at or after
-// `changed_since` (Unix seconds; 0: every day). Adds each day touched to
+// `changed_since` (Unix seconds; 0: every day), and writes again every day
+// whose file is missing from `folder` (emptied meanwhile). Adds each day touched to
 // `published` (rows_added 0 when the file already had everything). False with
 // `error` naming the file when a day cannot be written; days already done stay.
 bool publish_feedback_days(const std::filesystem::path& live, const std::string& kiosk_id,

@@ -15,6 +15,10 @@ struct FolderPlan {
     std::filesystem::path path;
     std::string type;  // "sendonly", "receiveonly"
     std::string peer;  // the device it is shared with
+    // Deletions from the peer are not applied: the organisers keep every file a
+    // kiosk ever sent, even if its outbox is emptied (a receive-only folder
+    // otherwise applies remote deletions).
+    bool keep_deleted = false;
 };
 
 std::string said(const std::string& what, const std::string& who) {
@@ -56,7 +60,8 @@ nlohmann::json new_folder(const FolderPlan& plan) {
             {"ignorePerms", true},
             {"fsWatcherEnabled", true},
             {"fsWatcherDelayS", 2},
-            {"rescanIntervalS", 600}};
+            {"rescanIntervalS", 600},
+            {"ignoreDelete", plan.keep_deleted}};
 }
 
 void refuse_other(const FolderPlan& plan, const std::string& what, const std::string& theirs,
@@ -90,14 +95,22 @@ void ensure_folder(RestClient& api, const FolderPlan& plan, Changes& changes) {
         refuse_other(plan, "path", known_path, plan.path.string());
     if (known->value("type", "") != plan.type)
         refuse_other(plan, "type", known->value("type", ""), plan.type);
+    bool changed = false;
+    if (plan.keep_deleted && !known->value("ignoreDelete", false)) {
+        (*known)["ignoreDelete"] = true;
+        changes.push_back(said("kept deleted files of the folder", plan.id));
+        changed = true;
+    }
     nlohmann::json& devices = (*known)["devices"];
     const bool shared = std::any_of(devices.begin(), devices.end(), [&](const nlohmann::json& device) {
         return device.value("deviceID", "") == plan.peer;
     });
-    if (shared) return;
-    devices.push_back({{"deviceID", plan.peer}});
-    api.put(path, *known);
-    changes.push_back(said("shared the folder", plan.id + " with " + short_device_id(plan.peer)));
+    if (!shared) {
+        devices.push_back({{"deviceID", plan.peer}});
+        changes.push_back(said("shared the folder", plan.id + " with " + short_device_id(plan.peer)));
+        changed = true;
+    }
+    if (changed) api.put(path, *known);
 }
 
 }  // namespace
@@ -148,7 +161,7 @@ Changes accept_kiosk(RestClient& organisers, const Accepting& accepting) {
     label += accepting.name;
     ensure_folder(organisers,
                   {outbox_folder_id(accepting.kiosk_id), label, accepting.collected_by_kiosk, "receiveonly",
-                   accepting.kiosk_id},
+                   accepting.kiosk_id, true},
                   changes);
     return changes;
 }

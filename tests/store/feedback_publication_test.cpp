@@ -153,3 +153,23 @@ TEST_CASE("visits are counted since a moment, with the last visit's start") {
     CHECK(count.visits == 0);
     CHECK(count.last_visit_at == kDecember7 + 36000);
 }
+
+TEST_CASE("a day file gone from the folder is written again, the others left as they are") {
+    TemporaryFolder folder;
+    const fs::path live = folder.path() / "feedback.sqlite";
+    const fs::path outbox = folder.path() / "outbox";
+    fs::create_directories(outbox);
+    auto store = open_store(live);
+    record_visit(*store, hex_id(1), kDecember6 + 36000, 5, "enjoyed");
+    record_visit(*store, hex_id(2), kDecember7 + 36000, 3, "enjoyed");
+    store->flush();
+    const auto first = publish(live, outbox);
+    REQUIRE(first.size() == 2);
+    const std::string december7 = read_bytes(first[1].file);
+    fs::remove(first[0].file);
+    const auto again = publish(live, outbox, kDecember7 + 86400);  // nothing changed since
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].day == "2026-12-06");
+    CHECK(Direct(first[0].file).one("SELECT count(*) FROM engagement") == "5");
+    CHECK(read_bytes(first[1].file) == december7);
+}
