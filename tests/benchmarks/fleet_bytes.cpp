@@ -1,17 +1,19 @@
-// fleet-bytes [FOLDER]: what Syncthing would send in a day for a kiosk with a
+// fleet-bytes [FOLDER [PUBLICATIONS]]: what Syncthing would send in a day for a kiosk with a
 // season of feedback (issue 21), with the kiosk's day files
 // (store/feedback_publication.hpp) against one snapshot of the whole database.
 //
 // A season (180 days, ~800,000 engagement rows, one kiosk) is generated, then a
-// busy day (300 visits) is recorded through the kiosk's own store in 40 steps,
-// one per publication (every 15 minutes over 10 opening hours). After each
+// busy day (300 visits) is recorded through the kiosk's own store in 40 steps
+// (PUBLICATIONS), one per publication (every 15 minutes over 10 opening hours). After each
 // publication, every file that changed is compared with its previous version in
 // Syncthing's 128 KiB blocks: a block whose bytes differ (or a new file's every
 // block) is sent. Syncthing compares blocks by hash at fixed offsets, as this does.
 // Prints the bytes for both designs. Not a test; BENCHMARKS.md section 10.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -82,6 +84,7 @@ void record_visit(store::FeedbackStore& store, int number, long long at) {
 
 int main(int argc, char** argv) {
     const fs::path folder = argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / "amanat-fleet-bytes";
+    const int publications = argc > 2 ? std::max(1, std::atoi(argv[2])) : 40;
     fs::remove_all(folder);
     fs::create_directories(folder / "outbox");
     const fs::path live = folder / "feedback.sqlite";
@@ -122,10 +125,12 @@ int main(int argc, char** argv) {
     long long day_files_sent = 0;
     long long whole_sent = 0;
     long long last_publication = day;
-    for (int step = 0; step < 40; ++step) {
-        const long long now = day + (step + 1) * 900LL;
-        for (int visit = 0; visit < 300 / 40 + (step % 2); ++visit)
-            record_visit(*store, step * 10 + visit, now - 900 + visit * 100);
+    const long long interval = 36000 / publications;  // 10 opening hours
+    int visits = 0;
+    for (int step = 0; step < publications; ++step) {
+        const long long now = day + (step + 1) * interval;
+        const int until = 300 * (step + 1) / publications;  // 300 visits spread over the day
+        for (; visits < until; ++visits) record_visit(*store, visits, now - interval + (visits % 10) * 30);
         store->flush();
         std::vector<store::PublishedDay> days;
         if (!store::publish_feedback_days(live, "kiosk-1", folder / "outbox", last_publication - 3600, days,

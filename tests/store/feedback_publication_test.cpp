@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "recorded_visits.hpp"
@@ -51,6 +52,25 @@ long long visitors_in(const std::vector<fs::path>& files) {
     return summary.visitors;
 }
 
+// A kiosk with a visit on the 6th and one on the 7th, published once.
+struct TwoDays {
+    TemporaryFolder folder;
+    fs::path live = folder.path() / "feedback.sqlite";
+    fs::path outbox = folder.path() / "outbox";
+    std::unique_ptr<FeedbackStore> store;
+    std::vector<PublishedDay> first;
+
+    TwoDays() {
+        fs::create_directories(outbox);
+        store = open_store(live);
+        record_visit(*store, hex_id(1), kDecember6 + 36000, 5, "enjoyed");
+        record_visit(*store, hex_id(2), kDecember7 + 36000, 3, "enjoyed");
+        store->flush();
+        first = publish(live, outbox);
+        REQUIRE(first.size() == 2);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("a kiosk's feedback is published as one file per day of visits, whole visits in each") {
@@ -91,16 +111,8 @@ TEST_CASE("a kiosk's feedback is published as one file per day of visits, whole 
 }
 
 TEST_CASE("publishing again changes only the days whose visits changed") {
-    TemporaryFolder folder;
-    const fs::path live = folder.path() / "feedback.sqlite";
-    const fs::path outbox = folder.path() / "outbox";
-    fs::create_directories(outbox);
-    auto store = open_store(live);
-    record_visit(*store, hex_id(1), kDecember6 + 36000, 5, "enjoyed");
-    record_visit(*store, hex_id(2), kDecember7 + 36000, 3, "enjoyed");
-    store->flush();
-    const auto first = publish(live, outbox);
-    REQUIRE(first.size() == 2);
+    TwoDays kiosk;
+    const auto& [live, outbox, store, first] = std::tie(kiosk.live, kiosk.outbox, kiosk.store, kiosk.first);
     const std::string december6 = read_bytes(first[0].file);
     const std::string december7 = read_bytes(first[1].file);
 
@@ -138,12 +150,8 @@ TEST_CASE("a live file that cannot be read is named, and the outbox is left as i
 }
 
 TEST_CASE("visits are counted since a moment, with the last visit's start") {
-    TemporaryFolder folder;
-    const fs::path live = folder.path() / "feedback.sqlite";
-    auto store = open_store(live);
-    record_visit(*store, hex_id(1), kDecember6 + 36000, 5, "enjoyed");
-    record_visit(*store, hex_id(2), kDecember7 + 36000, 3, "enjoyed");
-    store->flush();
+    TwoDays kiosk;
+    const fs::path& live = kiosk.live;
     VisitCount count;
     std::string error;
     REQUIRE(count_visits_since(live, kDecember7, count, error));
@@ -155,16 +163,8 @@ TEST_CASE("visits are counted since a moment, with the last visit's start") {
 }
 
 TEST_CASE("a day file gone from the folder is written again, the others left as they are") {
-    TemporaryFolder folder;
-    const fs::path live = folder.path() / "feedback.sqlite";
-    const fs::path outbox = folder.path() / "outbox";
-    fs::create_directories(outbox);
-    auto store = open_store(live);
-    record_visit(*store, hex_id(1), kDecember6 + 36000, 5, "enjoyed");
-    record_visit(*store, hex_id(2), kDecember7 + 36000, 3, "enjoyed");
-    store->flush();
-    const auto first = publish(live, outbox);
-    REQUIRE(first.size() == 2);
+    TwoDays kiosk;
+    const auto& [live, outbox, store, first] = std::tie(kiosk.live, kiosk.outbox, kiosk.store, kiosk.first);
     const std::string december7 = read_bytes(first[1].file);
     fs::remove(first[0].file);
     const auto again = publish(live, outbox, kDecember7 + 86400);  // nothing changed since
