@@ -71,7 +71,7 @@ struct Upkeep {
     bool asleep = false;
     Millis woken_until = -1;          // a touch on the sleeping screen wakes it until then
     std::string venue{};              // [venue] name in the config
-    std::string kiosk_id{};           // VisitorsBook::kiosk_id() as last seen
+    std::string kiosk_id{};           // VisitorsBook::kiosk_id() once known
     FleetCourier* courier = nullptr;  // null without [fleet] folders
     std::string published_showing{};  // the exhibition and sleep the courier last heard of
 };
@@ -138,7 +138,7 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.feedback_rows_saved = book.rows_saved();
     facts.feedback_problem = book.problem();
     facts.recent_problems = recent_problems();
-    facts.kiosk_id = book.kiosk_id();
+    facts.kiosk_id = upkeep.kiosk_id;
     facts.venue = upkeep.venue;
     add_fleet_facts(upkeep, facts);
     std::string json = health_json(facts, upkeep.state_folder);
@@ -480,7 +480,8 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
             upkeep.notifier.ready();  // the first frame is on screen
         }
         // The kiosk's id comes with its open feedback database: news for the fleet.
-        if (book.kiosk_id() != upkeep.kiosk_id) {
+        // (Each exhibition opens the database again: the id stays known meanwhile.)
+        if (!book.kiosk_id().empty() && book.kiosk_id() != upkeep.kiosk_id) {
             upkeep.kiosk_id = book.kiosk_id();
             upkeep.health.publish_soon();
         }
