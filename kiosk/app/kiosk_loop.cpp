@@ -69,11 +69,12 @@ struct Upkeep {
     std::string fallbacks{};     // KioskWindow::fallbacks()
     bool ready_sent = false;
     bool asleep = false;
-    Millis woken_until = -1;          // a touch on the sleeping screen wakes it until then
-    std::string venue{};              // [venue] name in the config
-    std::string kiosk_id{};           // VisitorsBook::kiosk_id() once known
-    FleetCourier* courier = nullptr;  // null without [fleet] folders
-    std::string published_showing{};  // the exhibition and sleep the courier last heard of
+    Millis woken_until = -1;            // a touch on the sleeping screen wakes it until then
+    std::string venue{};                // [venue] name in the config
+    std::string kiosk_id{};             // VisitorsBook::kiosk_id() once known
+    FleetCourier* courier = nullptr;    // null without [fleet] folders
+    StaffTasks* staff_tasks = nullptr;  // staff's installs and exports, which may outlast an exhibition
+    std::string published_showing{};    // the exhibition and sleep the courier last heard of
 };
 
 // How long the screen stays awake after a touch outside opening hours: staff
@@ -288,7 +289,7 @@ Ending show_exhibition(platform::KioskWindow& window, const Bundle& bundle, cons
         ui::film_area(ImVec2(static_cast<float>(window.width()), static_cast<float>(window.height())),
                       metrics));
     VisitorsBook book(bundle, config, window);
-    StaffDesk staff(config, source, bundle, window, metrics.mm(20), clock());
+    StaffDesk staff(config, source, bundle, window, *upkeep.staff_tasks, metrics.mm(20), clock());
     const ui::Theme standard = ui::Theme::standard();
     const ui::Theme high_contrast = ui::Theme::high_contrast();
     ui::KioskUi screens;
@@ -626,6 +627,12 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     const auto courier =
         FleetCourier::start(config, source.packs_root(), state_folder, [&shown = *window] { shown.wake(); });
     upkeep.courier = courier.get();
+    // Here rather than in the StaffDesk, which each exhibition makes afresh: a
+    // task staff started (an export to a slow stick) may still run when the next
+    // exhibition is shown, and the render thread never waits for it (issue 22).
+    // After the window, so that it stops before the window it wakes is gone.
+    StaffTasks staff_tasks([&shown = *window] { shown.wake(); });
+    upkeep.staff_tasks = &staff_tasks;
 #ifdef AMANAT_TEST_HOOKS
     if (soak != nullptr) window->use_clock(clock);  // touches stamped on the soak's clock
 #endif

@@ -77,7 +77,7 @@ std::vector<std::filesystem::path> usb_stick_folders() {
 }
 
 StaffDesk::StaffDesk(const KioskConfig& config, const ExhibitionSource& source, const Bundle& bundle,
-                     platform::KioskWindow& window, float corner_side, Millis now)
+                     platform::KioskWindow& window, StaffTasks& tasks, float corner_side, Millis now)
     : m_config(config),
       m_source(source),
       m_bundle(bundle),
@@ -92,14 +92,13 @@ StaffDesk::StaffDesk(const KioskConfig& config, const ExhibitionSource& source, 
               settings.corner_side = corner_side;
               return settings;
           }(),
-          staff_pin_file(config), now, wall_ms()) {
+          staff_pin_file(config), now, wall_ms()),
+      m_tasks(tasks) {
     if (auto notice = m_door.take_notice()) log(*notice);
 }
 
 StaffDesk::~StaffDesk() {
-    // A task still running (an install) finishes first: stopping it halfway is
-    // safe for the packs (they switch atomically) but wastes the work.
-    if (m_work.valid()) m_work.wait();
+    // A task still running is not waited for: m_tasks outlives the desk.
     if (m_pin_answer.valid()) m_pin_answer.wait();
 }
 
@@ -131,38 +130,23 @@ void StaffDesk::touch(const std::vector<Gesture>& gestures, float width, float h
     }
 }
 
-void StaffDesk::start(std::string what, std::function<void()> work) {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_progress.busy) return;
-        m_progress = Progress{};
-        m_progress.busy = true;
-        m_progress.task = what;
-    }
-    log(what);
-    if (m_work.valid()) m_work.wait();  // the previous one has finished (busy was false)
-    m_work = std::async(std::launch::async, [this, work = std::move(work)] {
-        work();
-        m_window.wake();
-    });
+void StaffDesk::start(std::string what, StaffTasks::Work work) {
+    if (m_tasks.start(what, std::move(work)))
+        log(what);
+    else
+        log("not started, another task runs: " + what);
 }
 
-void StaffDesk::report_progress(double share, std::string text) {
-    {
-        std::lock_guard lock(m_mutex);
-        m_progress.progress = share;
-        m_progress.progress_text = std::move(text);
-    }
-    m_window.wake();
-}
-
-void StaffDesk::finish(bool ok, std::string outcome, std::vector<std::string> details) {
+// How a task ended, logged; the work returns it.
+StaffTaskOutcome StaffDesk::ended(bool ok, std::string outcome, std::vector<std::string> details) {
     log((ok ? "done: " : "failed: ") + outcome);
-    std::lock_guard lock(m_mutex);
-    m_progress.busy = false;
-    m_progress.outcome = std::move(outcome);
-    m_progress.outcome_ok = ok;
-    m_progress.details = std::move(details);
+    return StaffTaskOutcome{ok, std::move(outcome), std::move(details)};
+}
+
+// The outcome of something done on the render thread, logged and shown.
+void StaffDesk::tell(bool ok, std::string outcome) {
+    log((ok ? "done: " : "failed: ") + outcome);
+    m_tasks.tell(ok, std::move(outcome));
 }
 
 StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions, MediaDesk& media,
@@ -205,37 +189,40 @@ StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions
             case Kind::InstallPack:
                 if (action.index < m_pack_files.size() && m_source.packs_root()) {
                     const std::filesystem::path file = m_pack_files[action.index];
-                    start("installing " + file.filename().string(), [this, file] {
-                        pack::Trust trust{m_config.trusted_keys, m_config.allow_unsigned_packs};
-                        pack::Limits limits{m_config.pack_max_megabytes << 20, m_config.pack_max_files};
-                        pack::InstalledPacks packs(*m_source.packs_root());
-                        const pack::InstallOutcome outcome =
-                            packs.install(file, trust, limits, [this](const pack::PackProgress& p) {
-                                const double share = p.bytes_total > 0
-                                                         ? static_cast<double>(p.bytes_done) /
-                                                               static_cast<double>(p.bytes_total)
-                                                         : -1.0;
-                                report_progress(
-                                    share,
-                                    p.stage + ": " +
-                                        megabytes(static_cast<unsigned long long>(p.bytes_done), m_language) +
-                                        ", " + format_number(m_language, p.files_done) + " / " +
-                                        format_number(m_language, p.files_total) + " files");
-                            });
-                        std::vector<std::string> details;
-                        if (!outcome.ok) details = lines_of(format_report_text(outcome.validation));
-                        finish(outcome.ok, outcome.message, std::move(details));
-                    });
+                    start("installing " + file.filename().string(),
+                          [&config = m_config, &source = m_source, language = m_language,
+                           file](const StaffTasks::Progress& report_progress) {
+                              pack::Trust trust{config.trusted_keys, config.allow_unsigned_packs};
+                              pack::Limits limits{config.pack_max_megabytes << 20, config.pack_max_files};
+                              pack::InstalledPacks packs(*source.packs_root());
+                              const pack::InstallOutcome outcome = packs.install(
+                                  file, trust, limits,
+                                  [&language, &report_progress](const pack::PackProgress& p) {
+                                      const double share = p.bytes_total > 0
+                                                               ? static_cast<double>(p.bytes_done) /
+                                                                     static_cast<double>(p.bytes_total)
+                                                               : -1.0;
+                                      report_progress(
+                                          share, p.stage + ": " +
+                                                     megabytes(static_cast<unsigned long long>(p.bytes_done),
+                                                               language) +
+                                                     ", " + format_number(language, p.files_done) + " / " +
+                                                     format_number(language, p.files_total) + " files");
+                                  });
+                              std::vector<std::string> details;
+                              if (!outcome.ok) details = lines_of(format_report_text(outcome.validation));
+                              return ended(outcome.ok, outcome.message, std::move(details));
+                          });
                 } else if (!m_source.packs_root()) {
-                    finish(false, "This kiosk was started with --bundle: it does not use installed packs.");
+                    tell(false, "This kiosk was started with --bundle: it does not use installed packs.");
                 }
                 break;
             case Kind::RollBack:
                 if (m_source.packs_root()) {
-                    start("rolling back", [this] {
+                    start("rolling back", [&source = m_source](const StaffTasks::Progress&) {
                         std::string message;
-                        const bool ok = pack::InstalledPacks(*m_source.packs_root()).rollback(message);
-                        finish(ok, message);
+                        const bool ok = pack::InstalledPacks(*source.packs_root()).rollback(message);
+                        return ended(ok, message);
                     });
                 }
                 break;
@@ -244,18 +231,21 @@ StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions
                     const std::filesystem::path folder = m_export_targets[action.index];
                     const std::filesystem::path database = book.database();
                     const std::string kiosk = book.kiosk_id();
-                    start("exporting feedback to " + folder.string(), [this, folder, database, kiosk] {
+                    start("exporting feedback to " + folder.string(), [folder, database,
+                                                                       kiosk](const StaffTasks::Progress&) {
                         store::ExportSummary result;
                         std::string error;
                         if (database.empty()) {
-                            finish(false, "Feedback is not being recorded on this kiosk: nothing to export.");
+                            return ended(false,
+                                         "Feedback is not being recorded on this kiosk: nothing to export.");
                         } else if (store::export_feedback_to_folder(database, folder, kiosk, result, error)) {
-                            finish(true, "Exported " + std::to_string(result.reactions) + " reactions, " +
+                            return ended(true,
+                                         "Exported " + std::to_string(result.reactions) + " reactions, " +
                                              std::to_string(result.engagement) + " engagement events, " +
                                              std::to_string(result.survey_answers) +
                                              " survey answers and the database to " + result.folder.string());
                         } else {
-                            finish(false, error);
+                            return ended(false, error);
                         }
                     });
                 }
@@ -265,10 +255,9 @@ StaffDesk::Request StaffDesk::handle(const std::vector<ui::StaffAction>& actions
                 const std::filesystem::path tone =
                     std::filesystem::temp_directory_path() / "amanat-test-tone.wav";
                 if (write_test_tone(tone, error) && media.play_test_sound(tone))
-                    finish(true, "Playing a test sound (a rising tone, 3 seconds).");
+                    tell(true, "Playing a test sound (a rising tone, 3 seconds).");
                 else
-                    finish(false,
-                           error.empty() ? "The sound cannot be played (see the kiosk's log)." : error);
+                    tell(false, error.empty() ? "The sound cannot be played (see the kiosk's log)." : error);
                 break;
             }
             case Kind::TouchTest:
@@ -403,18 +392,15 @@ StaffDesk::Request StaffDesk::update(const VisitorsBook& book, Millis now) {
     m_view.lockout_left = m_door.lockout_left(now);
     if (m_view.phase == Phase::Open && m_view.page == ui::StaffView::Page::Status) fill_status(book, now);
 
-    bool finished_now = false;
-    {
-        std::lock_guard lock(m_mutex);
-        finished_now = m_view.busy && !m_progress.busy;
-        m_view.busy = m_progress.busy;
-        m_view.task = m_progress.task;
-        m_view.progress = m_progress.progress;
-        m_view.progress_text = m_progress.progress_text;
-        m_view.outcome = m_progress.outcome;
-        m_view.outcome_ok = m_progress.outcome_ok;
-        m_view.outcome_details = m_progress.details;
-    }
+    StaffTasks::State task = m_tasks.state();
+    const bool finished_now = m_view.busy && !task.busy;
+    m_view.busy = task.busy;
+    m_view.task = std::move(task.task);
+    m_view.progress = task.progress;
+    m_view.progress_text = std::move(task.progress_text);
+    m_view.outcome = std::move(task.outcome);
+    m_view.outcome_ok = task.outcome_ok;
+    m_view.outcome_details = std::move(task.details);
     if (finished_now) refresh_lists();  // an install or rollback changed what is installed
     return request;
 }

@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <functional>
 #include <future>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "core/gesture.hpp"
 #include "core/kiosk_config.hpp"
 #include "core/staff_door.hpp"
+#include "core/staff_tasks.hpp"
 #include "pack/packs.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/staff_view.hpp"
@@ -27,17 +27,22 @@ class VisitorsBook;
 // stick or in the configured folder, rolling back, exporting feedback to a
 // stick, a test sound, a touch test, restarting the kiosk.
 //
-// Thread contract: everything is called on the render thread. PIN checks
-// (Argon2id, a fraction of a second), installs and exports run one at a time on
-// a worker (std::async); the worker only touches the members under m_mutex and
-// wakes the window. The render thread collects their results in view().
+// Thread contract: everything is called on the render thread, and nothing here
+// waits for another thread (the watchdog's pings come from the render loop). PIN
+// checks (Argon2id, a fraction of a second) run on a std::async worker whose
+// answer update() takes once it is ready. Installs, rollbacks and exports run
+// one at a time on StaffTasks' worker (see there): a task asked for while one
+// runs is refused with a message staff see, and only the worker clears `busy`.
+// The work never touches the desk: it reads the config and the source, which
+// outlive it, and reports through StaffTasks. The render thread collects both
+// in update().
 class StaffDesk {
   public:
     // What the loop must do after handle().
     enum class Request { Nothing, Opened, Closed, Restart };
 
     StaffDesk(const KioskConfig& config, const ExhibitionSource& source, const Bundle& bundle,
-              platform::KioskWindow& window, float corner_side, Millis now);
+              platform::KioskWindow& window, StaffTasks& tasks, float corner_side, Millis now);
     ~StaffDesk();
     StaffDesk(const StaffDesk&) = delete;
     StaffDesk& operator=(const StaffDesk&) = delete;
@@ -64,10 +69,9 @@ class StaffDesk {
 
   private:
     // Runs `work` on the worker, unless a task is running already.
-    void start(std::string what, std::function<void()> work);
-    // For the worker: how far it has got, and how it ended.
-    void report_progress(double share, std::string text);
-    void finish(bool ok, std::string outcome, std::vector<std::string> details = {});
+    void start(std::string what, StaffTasks::Work work);
+    static StaffTaskOutcome ended(bool ok, std::string outcome, std::vector<std::string> details = {});
+    void tell(bool ok, std::string outcome);
     void refresh_lists();
     void fill_status(const VisitorsBook& book, Millis now);
     std::string feedback_text(const VisitorsBook& book) const;
@@ -86,19 +90,7 @@ class StaffDesk {
     std::string m_active_pack;            // for the status page, as of the last refresh_lists()
     std::optional<PinCheck> m_pin_check;  // the check running, if any
     std::future<bool> m_pin_answer;
-
-    // The worker's report, under m_mutex.
-    std::mutex m_mutex;
-    struct Progress {
-        bool busy = false;
-        std::string task;
-        double progress = -1;
-        std::string progress_text;
-        std::string outcome;
-        bool outcome_ok = true;
-        std::vector<std::string> details;
-    } m_progress;
-    std::future<void> m_work;
+    StaffTasks& m_tasks;  // installs, rollbacks, exports: run_kiosk's, they may outlast this desk
 };
 
 // Folders staff may have plugged in: mounted USB sticks under /media and

@@ -501,14 +501,7 @@ TranslationCatalogs TranslationCatalogs::load(const std::filesystem::path& folde
     for (const std::filesystem::path& path : po_files) {
         const std::string file = label(path);
         const std::string language = path.stem().string();
-        std::optional<std::string> tag_problem;
-        {
-            // language_tag_problem() fills its ICU code tables on first use without a
-            // lock of its own; the mutex keeps concurrent loads from racing there.
-            const std::lock_guard lock(libgettextpo_mutex);
-            tag_problem = language_tag_problem(language);
-        }
-        if (tag_problem) {
+        if (const auto tag_problem = language_tag_problem(language)) {
             out.error(file, 0, 0, "bad-file-name", *tag_problem + " (a PO file is named after its language)",
                       "name the file after its language's BCP 47 tag, e.g. kk.po, kk-Latn.po or pt-BR.po");
             continue;

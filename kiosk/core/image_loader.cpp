@@ -13,6 +13,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/image_header.hpp"
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -74,61 +76,6 @@ std::string read_file_limited(const fs::path& file, std::size_t max_bytes, std::
         return {};
     }
     return content;
-}
-
-// --- Checking the header -----------------------------------------------------------
-
-unsigned read_be16(std::string_view bytes, std::size_t at) {
-    return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 8) |
-           static_cast<unsigned char>(bytes[at + 1]);
-}
-
-std::uint32_t read_be32(std::string_view bytes, std::size_t at) {
-    return (static_cast<std::uint32_t>(read_be16(bytes, at)) << 16) | read_be16(bytes, at + 2);
-}
-
-// "JPEG" or "PNG" from the file's signature; empty when it is neither.
-std::string_view image_format(std::string_view bytes) {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == std::string_view("\xFF\xD8\xFF", 3)) return "JPEG";
-    if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "PNG";
-    return {};
-}
-
-// The dimensions written in a PNG's IHDR chunk or a JPEG's start-of-frame
-// segment. Read here rather than with stbi_info_from_memory because stb refuses
-// to report very large dimensions at all ("too large"), and the log should say
-// how large the picture is. Same logic as probe_image's, which keeps it private.
-bool read_header_size(std::string_view bytes, std::string_view format, std::uint32_t& width,
-                      std::uint32_t& height) {
-    if (format == "PNG") {
-        if (bytes.size() < 24 || bytes.substr(12, 4) != "IHDR") return false;
-        width = read_be32(bytes, 16);
-        height = read_be32(bytes, 20);
-        return width > 0 && height > 0;
-    }
-    std::size_t at = 2;  // after the start-of-image marker
-    while (at + 4 <= bytes.size()) {
-        if (static_cast<unsigned char>(bytes[at]) != 0xFF) return false;
-        const auto marker = static_cast<unsigned char>(bytes[at + 1]);
-        if (marker == 0xFF) {  // fill byte
-            ++at;
-            continue;
-        }
-        // C0-CF are the start-of-frame markers, except C4 (Huffman tables), C8
-        // (reserved) and CC (arithmetic coding conditioning).
-        const bool start_of_frame =
-            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (start_of_frame) {
-            if (at + 9 > bytes.size()) return false;
-            height = read_be16(bytes, at + 5);
-            width = read_be16(bytes, at + 7);
-            return width > 0 && height > 0;
-        }
-        const unsigned length = read_be16(bytes, at + 2);
-        if (length < 2) return false;
-        at += 2 + length;
-    }
-    return false;
 }
 
 // --- Shrinking -------------------------------------------------------------------
@@ -202,20 +149,17 @@ DecodedImage decode_or_throw(const ImageRequest& request, std::size_t max_file_b
     const std::string bytes = read_file_limited(request.file, max_file_bytes, problem);
     if (!problem.empty()) return failure(request, problem);
     if (bytes.empty()) return failure(request, "the file is empty");
-    const std::string_view format = image_format(bytes);
-    if (format.empty()) return failure(request, "the file is not a JPEG or PNG image");
+    const ImageHeader header = read_image_header(bytes);
+    if (header.format.empty()) return failure(request, "the file is not a JPEG or PNG image");
     if (bytes.size() > INT_MAX) return failure(request, "the file is too large");  // stb takes an int
-
-    std::uint32_t header_width = 0;
-    std::uint32_t header_height = 0;
-    if (!read_header_size(bytes, format, header_width, header_height)) {
+    if (!header.readable) {
         return failure(request, "the image's header cannot be read; the file is damaged or not really a " +
-                                    std::string(format));
+                                    std::string(header.format));
     }
     const auto max_side = static_cast<std::uint32_t>(std::max(max_dimension, 0));
-    if (header_width > max_side || header_height > max_side) {
-        return failure(request, "the image is " + std::to_string(header_width) + "x" +
-                                    std::to_string(header_height) + " pixels, larger than the " +
+    if (header.width > max_side || header.height > max_side) {
+        return failure(request, "the image is " + std::to_string(header.width) + "x" +
+                                    std::to_string(header.height) + " pixels, larger than the " +
                                     std::to_string(max_dimension) + " pixels allowed on a side");
     }
 

@@ -37,14 +37,25 @@ std::vector<std::string_view> split(std::string_view tag) {
     return parts;
 }
 
-const std::set<std::string>& known_codes(const char* const* (*list)()) {
-    // Built once per list; ICU's tables are immutable.
-    static std::set<std::string> languages;
-    static std::set<std::string> regions;
-    std::set<std::string>& codes = list == uloc_getISOLanguages ? languages : regions;
-    if (codes.empty()) {
-        for (const char* const* code = list(); *code != nullptr; ++code) codes.insert(*code);
-    }
+// ICU's registries of language and region codes, as sets.
+struct KnownCodes {
+    std::set<std::string> languages;
+    std::set<std::string> regions;
+};
+
+// Built once, by whichever thread comes first (the render thread reading a
+// bundle, the staff worker validating a pack, a catalog load): C++ initialises a
+// function-local static exactly once, and the others wait for it. After that the
+// sets are only read. ICU's tables are immutable.
+const KnownCodes& known_codes() {
+    static const KnownCodes codes = [] {
+        KnownCodes built;
+        for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code)
+            built.languages.insert(*code);
+        for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code)
+            built.regions.insert(*code);
+        return built;
+    }();
     return codes;
 }
 
@@ -61,7 +72,7 @@ std::optional<std::string> language_tag_problem(std::string_view tag) {
     if (!all_of(language, std::isalpha) || language.size() < 2 || language.size() > 3) {
         return "the language tag " + quoted + " does not start with a two- or three-letter language code";
     }
-    if (known_codes(uloc_getISOLanguages).count(lower(language)) == 0) {
+    if (known_codes().languages.count(lower(language)) == 0) {
         return quoted + " is not a known language code";
     }
     if (i < parts.size() && parts[i].size() == 4 && all_of(parts[i], std::isalpha)) {
@@ -75,7 +86,7 @@ std::optional<std::string> language_tag_problem(std::string_view tag) {
         const std::string region(parts[i++]);
         std::string upper = region;
         for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (region.size() == 2 && known_codes(uloc_getISOCountries).count(upper) == 0) {
+        if (region.size() == 2 && known_codes().regions.count(upper) == 0) {
             return "'" + region + "' in " + quoted + " is not a known country or region code";
         }
     }

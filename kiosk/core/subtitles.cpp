@@ -1,6 +1,8 @@
 #include "core/subtitles.hpp"
 
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "core/showable_text.hpp"
 
@@ -88,6 +90,97 @@ std::string strip_markup(std::string_view line) {
     return out;
 }
 
+// One code point as UTF-8.
+std::string utf8(char32_t c) {
+    std::string out;
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+// The character a reference's name stands for ("amp", "#1179", "#x49B"), or
+// nothing when it is not one WebVTT knows: only these names, and numbers naming
+// a Unicode scalar value other than U+0000.
+std::optional<std::string> referenced(std::string_view name) {
+    static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"lrm", "\u200E"}, {"rlm", "\u200F"}, {"nbsp", "\u00A0"}};
+    for (const auto& [known, text] : kNamed)
+        if (name == known) return std::string(text);
+    if (name.size() < 2 || name[0] != '#') return std::nullopt;
+    std::string_view digits = name.substr(1);
+    int base = 10;
+    if (digits[0] == 'x' || digits[0] == 'X') {
+        base = 16;
+        digits.remove_prefix(1);
+    }
+    if (digits.empty()) return std::nullopt;
+    char32_t value = 0;
+    for (const char c : digits) {
+        int digit = -1;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (base == 16 && c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (base == 16 && c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        if (digit < 0) return std::nullopt;
+        value = value * static_cast<char32_t>(base) + static_cast<char32_t>(digit);
+        if (value > 0x10FFFF) return std::nullopt;  // also keeps the sum from overflowing
+    }
+    if (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
+    return utf8(value);
+}
+
+// WebVTT's character references decoded, once the tags are gone (so "&lt;b&gt;"
+// shows as "<b>"). A reference WebVTT does not know stays as written. One to a
+// character a kiosk cannot show (a control character, a noncharacter) is left
+// out, as that character written as itself would be, and `unshowable` is set to
+// the first such reference so that the validator can name it.
+constexpr std::size_t kLongestReference = 32;  // with leading zeros
+
+std::string decode_references(std::string_view text, std::string& unshowable) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t amp = text.find('&', i);
+        out.append(text.substr(i, amp == std::string_view::npos ? std::string_view::npos : amp - i));
+        if (amp == std::string_view::npos) break;
+        // A reference is short ("&#x10FFFF;"): looking no further for its ';'
+        // keeps a line of many '&' linear.
+        const std::size_t end = text.substr(amp + 1, kLongestReference).find(';');
+        const std::size_t semicolon = end == std::string_view::npos ? end : amp + 1 + end;
+        const std::optional<std::string> character =
+            semicolon == std::string_view::npos ? std::nullopt
+                                                : referenced(text.substr(amp + 1, semicolon - amp - 1));
+        if (!character) {
+            out += '&';
+            i = amp + 1;
+            continue;
+        }
+        if (!find_unshowable(*character)) {
+            out += *character;
+        } else if (unshowable.empty()) {
+            unshowable = std::string(text.substr(amp, semicolon - amp + 1));
+        }
+        i = semicolon + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 const Cue* SubtitleTrack::at(long long ms) const {
@@ -149,9 +242,22 @@ SubtitleTrack parse_subtitles(std::string_view raw, SubtitleFormat format) {
                 {line, "this cue starts earlier than the one before it; cues must be in time order"});
         }
         previous_start = cue.start_ms;
+        bool unshowable_reported = false;
         for (std::size_t j = timing + 1; j < block.size(); ++j) {
             if (!cue.text.empty()) cue.text += '\n';
-            cue.text += strip_markup(block[j]);
+            if (format == SubtitleFormat::SubRip) {
+                // SubRip defines no character references: its text is shown as written.
+                cue.text += strip_markup(block[j]);
+                continue;
+            }
+            std::string unshowable;
+            cue.text += decode_references(strip_markup(block[j]), unshowable);
+            if (!unshowable.empty() && !unshowable_reported) {
+                unshowable_reported = true;
+                track.problems.push_back({static_cast<int>(block_start + j + 1),
+                                          "the character reference " + unshowable +
+                                              " stands for a character a kiosk cannot show; it is left out"});
+            }
         }
         if (cue.text.empty()) {
             track.problems.push_back({line, "this cue has no text"});

@@ -293,7 +293,7 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
         }
     }
 
-    // The task running, or the last one's outcome, at the bottom of every page.
+    // The task running and the last outcome, at the bottom of every page.
     float bottom = max.y;
     if (!staff.outcome_details.empty() && !staff.busy) {
         const std::size_t room = static_cast<std::size_t>(std::max(0.0f, (bottom - y) / line - 4));
@@ -316,7 +316,9 @@ void StaffScreens::draw_page(Frame& frame, const StaffView& staff, ImVec2 min, I
                 ImVec2(min.x + width * static_cast<float>(std::clamp(staff.progress, 0.0, 1.0)),
                        bar_min.y + bar_h),
                 frame.theme.accent, bar_h * 0.5f);
-    } else if (!staff.outcome.empty()) {
+    }
+    // Above a task running, too: what was just refused, or the test sound.
+    if (!staff.outcome.empty()) {
         // A whole paragraph for staff (what happened, what to do): wrapped.
         const ImVec2 size =
             fonts.bold->CalcTextSizeA(fonts.bold->FontSize, 1e9f, width, staff.outcome.c_str());

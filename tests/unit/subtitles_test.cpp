@@ -75,3 +75,53 @@ TEST_CASE("subtitles: the sample film's cues come and go at their times, in each
     CHECK(english.at(23'600) == nullptr);         // the last cue has gone
     CHECK(kazakh.at(23'600) == nullptr);
 }
+
+// Issue 22: WebVTT text escapes '&', '<' and '>' as character references, and
+// may hold &nbsp;, &lrm;, &rlm; and numeric ones; they are decoded once the tags
+// are gone, so an escaped tag shows as text.
+TEST_CASE("subtitles: WebVTT character references are decoded after the tags are stripped") {
+    const auto track = parse_subtitles(
+        "WEBVTT\n\n"
+        "00:01.000 --> 00:02.000\nSalt &amp; bread, 3 &lt; 4 &gt; 2\n\n"
+        "00:02.000 --> 00:03.000\n&lt;b&gt;not a tag&lt;/b&gt; and <b>a tag</b>\n\n"
+        "00:03.000 --> 00:04.000\nA&nbsp;B&lrm;C&rlm;D\n\n"
+        "00:04.000 --> 00:05.000\n&#1179;&#x49B;&#X49b; &#128512;\n\n"
+        "00:05.000 --> 00:06.000\n&amp;amp; is how &amp; is written\n",
+        SubtitleFormat::WebVtt);
+    CHECK(track.problems.empty());
+    REQUIRE(track.cues.size() == 5);
+    CHECK(track.cues[0].text == "Salt & bread, 3 < 4 > 2");
+    CHECK(track.cues[1].text == "<b>not a tag</b> and a tag");
+    CHECK(track.cues[2].text == "A\u00A0B\u200EC\u200FD");
+    CHECK(track.cues[3].text == "\u049B\u049B\u049B \U0001F600");
+    CHECK(track.cues[4].text == "&amp; is how & is written");  // decoded once, not twice
+}
+
+TEST_CASE("subtitles: unknown or invalid WebVTT character references stay as written") {
+    const auto track = parse_subtitles(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n"
+        "&amp &copy; &#; &#x; &#xZZ; &#1114112; &#xD800; &#0; &#99999999999999999999; & alone; &;\n",
+        SubtitleFormat::WebVtt);
+    CHECK(track.problems.empty());
+    REQUIRE(track.cues.size() == 1);
+    CHECK(track.cues[0].text ==
+          "&amp &copy; &#; &#x; &#xZZ; &#1114112; &#xD800; &#0; &#99999999999999999999; & alone; &;");
+}
+
+TEST_CASE("subtitles: a reference to a character a kiosk cannot show is left out and reported") {
+    const auto track = parse_subtitles("WEBVTT\n\n00:01.000 --> 00:02.000\nbe&#x1;fore&#127; after&#xFFFE;\n",
+                                       SubtitleFormat::WebVtt);
+    REQUIRE(track.cues.size() == 1);
+    CHECK(track.cues[0].text == "before after");
+    REQUIRE(track.problems.size() == 1);
+    CHECK(track.problems[0].line == 4);
+    CHECK(track.problems[0].message.find("&#x1;") != std::string::npos);
+}
+
+TEST_CASE("subtitles: SubRip text keeps its ampersands as written, as before") {
+    // SubRip defines no character references; players show such text as it is.
+    const auto track = parse_subtitles("1\n00:00:01,000 --> 00:00:02,000\nSalt &amp; <i>bread</i> &lt;\n",
+                                       SubtitleFormat::SubRip);
+    REQUIRE(track.cues.size() == 1);
+    CHECK(track.cues[0].text == "Salt &amp; bread &lt;");
+}
