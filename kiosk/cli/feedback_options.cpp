@@ -56,7 +56,7 @@ bool is_feedback_file(const std::filesystem::path& path) {
 
 // Each folder among files[from...] becomes the feedback files below it, sorted
 // (an organiser's collected folder: one folder per kiosk, one file per day).
-bool expand_folders(std::vector<std::filesystem::path>& files, std::size_t from, std::string& problem) {
+void expand_folders(std::vector<std::filesystem::path>& files, std::size_t from) {
     std::vector<std::filesystem::path> expanded(files.begin(), files.begin() + static_cast<long>(from));
     for (std::size_t f = from; f < files.size(); ++f) {
         std::error_code ec;
@@ -75,14 +75,13 @@ bool expand_folders(std::vector<std::filesystem::path>& files, std::size_t from,
             if (it->is_regular_file(ec) && is_feedback_file(it->path())) found.push_back(it->path());
         }
         if (found.empty()) {
-            problem = files[f].string() + ": a folder with no feedback files (feedback*.sqlite) in it";
-            return false;
+            expanded.push_back(files[f]);  // check_files_exist() names it: the input is wrong (exit 1)
+            continue;
         }
         std::sort(found.begin(), found.end());
         expanded.insert(expanded.end(), found.begin(), found.end());
     }
     files = std::move(expanded);
-    return true;
 }
 
 }  // namespace
@@ -104,7 +103,8 @@ OptionRead read_selection_option(const std::vector<std::string>& args, std::size
                 return OptionRead::wrong;
             }
         }
-        return expand_folders(selection.files, before, problem) ? OptionRead::read : OptionRead::wrong;
+        expand_folders(selection.files, before);
+        return OptionRead::read;
     }
     if (option == "--since" || option == "--until") {
         if (i + 1 >= args.size()) {
@@ -153,7 +153,9 @@ bool check_files_exist(const FeedbackSelection& selection, std::string& problem)
             return false;
         }
         if (std::filesystem::is_directory(status)) {
-            problem = file.string() + ": a folder, not a file; give the feedback file in it";
+            problem = file.string() +
+                      ": a folder with no feedback files (feedback*.sqlite) in it; give the "
+                      "feedback files, or the folder that holds them";
             return false;
         }
         if (!std::filesystem::is_regular_file(status)) {
