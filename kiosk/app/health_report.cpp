@@ -1,6 +1,5 @@
 #include "app/health_report.hpp"
 
-#include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 
 #include "core/json_record.hpp"
 #include "core/utc_time.hpp"
+#include "durable/durable_file.hpp"
 
 namespace amanat {
 namespace {
@@ -19,29 +19,10 @@ namespace {
 constexpr std::size_t kStartsKept = 100;
 
 // Writes `text` to `file` so that a reader sees the old file or the new one,
-// never a part: a temporary file, fsync, rename, fsync of the folder.
+// never a part (core/durable_file).
 bool replace_file(const std::filesystem::path& file, const std::string& text) {
-    const std::filesystem::path temporary = file.string() + ".part";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n <= 0) break;
-        written += static_cast<std::size_t>(n);
-    }
-    const bool ok = written == text.size() && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok || std::rename(temporary.c_str(), file.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        return false;
-    }
-    const int folder = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder >= 0) {
-        ::fsync(folder);
-        ::close(folder);
-    }
-    return true;
+    std::string ignored;  // the status file is a report: the kiosk carries on without it
+    return write_file_durably(file, text, ignored);
 }
 
 long long resident_megabytes() {

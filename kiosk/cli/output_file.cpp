@@ -9,6 +9,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "durable/durable_file.hpp"
+
 namespace amanat::cli {
 namespace {
 
@@ -16,7 +18,7 @@ namespace {
 constexpr std::size_t kBufferSize = 1 << 20;
 
 // The temporary file being written, for the signal handler: Ctrl-C during a long
-// export must not leave ".NAME.part-PID" behind. One export at a time per process.
+// export must not leave "~amanat-NAME.PID-N" behind. One export at a time per process.
 char g_temporary[4096];
 volatile std::sig_atomic_t g_temporary_armed = 0;
 
@@ -50,7 +52,7 @@ std::string reason(int error_number) {
 std::unique_ptr<ExportOutput> ExportOutput::open(const std::optional<std::filesystem::path>& file,
                                                  std::string& error) {
     if (!file) {
-        return std::unique_ptr<ExportOutput>(new ExportOutput(STDOUT_FILENO, "standard output", {}, {}));
+        return std::unique_ptr<ExportOutput>(new ExportOutput(STDOUT_FILENO, "standard output"));
     }
     std::filesystem::path target = *file;
     struct stat existing {};
@@ -66,7 +68,7 @@ std::unique_ptr<ExportOutput> ExportOutput::open(const std::optional<std::filesy
                 error = "cannot write " + file->string() + ": " + reason(errno);
                 return nullptr;
             }
-            return std::unique_ptr<ExportOutput>(new ExportOutput(fd, file->string(), {}, target));
+            return std::unique_ptr<ExportOutput>(new ExportOutput(fd, file->string()));
         }
         // A symbolic link to a file: write the file it names, as renaming over
         // the link would replace the link itself.
@@ -77,76 +79,63 @@ std::unique_ptr<ExportOutput> ExportOutput::open(const std::optional<std::filesy
         }
     }
 
-    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    // '.' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "." + std::string
-    const std::string stem = '.' + target.filename().string() + ".part-" + std::to_string(::getpid());
-    for (int attempt = 0;; ++attempt) {
-        const std::filesystem::path temporary =
-            folder / (attempt == 0 ? stem : stem + "-" + std::to_string(attempt));
-        // 0666 less the umask: the export gets the permissions any new file would.
-        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            arm(temporary);
-            return std::unique_ptr<ExportOutput>(new ExportOutput(fd, file->string(), temporary, target));
-        }
-        if (errno == EEXIST && attempt < 100) continue;  // left by an earlier export that was killed
-        error = "cannot write " + file->string() + ": cannot create a file in the folder " + folder.string() +
-                ": " + reason(errno);
-        return nullptr;
-    }
+    DurableWriteOptions options;
+    options.mode = 0666;  // less the umask: the export gets the permissions any new file would
+    options.name_in_messages = file->string();
+    std::unique_ptr<DurableFile> durable = DurableFile::create(target, error, std::move(options));
+    if (!durable) return nullptr;
+    arm(durable->temporary());
+    return std::unique_ptr<ExportOutput>(new ExportOutput(std::move(durable), file->string()));
 }
 
-ExportOutput::ExportOutput(int fd, std::string name, std::filesystem::path temporary,
-                           std::filesystem::path target)
-    : m_fd(fd), m_name(std::move(name)), m_temporary(std::move(temporary)), m_target(std::move(target)) {
+ExportOutput::ExportOutput(int fd, std::string name) : m_fd(fd), m_name(std::move(name)) {
     m_buffer.reserve(kBufferSize);
 }
 
+ExportOutput::ExportOutput(std::unique_ptr<DurableFile> file, std::string name)
+    : m_file(std::move(file)), m_name(std::move(name)) {}
+
 ExportOutput::~ExportOutput() {
     if (m_fd != STDOUT_FILENO && m_fd >= 0) ::close(m_fd);
-    if (!m_temporary.empty() && !m_committed) {
-        ::unlink(m_temporary.c_str());
+    if (m_file) {
+        m_file.reset();  // removes the temporary unless committed
         disarm();
     }
 }
 
 void ExportOutput::write(std::string_view bytes) {
+    if (m_file) {
+        m_file->write(bytes);  // buffered there
+        return;
+    }
     if (m_errno != 0) return;
     m_buffer.append(bytes);
     if (m_buffer.size() >= kBufferSize) drain();
 }
 
 void ExportOutput::drain() {
-    std::size_t done = 0;
-    while (done < m_buffer.size() && m_errno == 0) {
-        const ssize_t written = ::write(m_fd, m_buffer.data() + done, m_buffer.size() - done);
-        if (written >= 0) {
-            done += static_cast<std::size_t>(written);
-        } else if (errno != EINTR) {
-            m_errno = errno;
-        }
-    }
+    if (m_errno == 0) m_errno = write_all(m_fd, m_buffer);
     m_buffer.clear();
 }
 
 bool ExportOutput::commit(std::string& error) {
+    if (m_file) {
+        // fsync before the rename: after a power cut the file is either the old
+        // one or the complete new one, never an empty file with the new name.
+        const bool ok = m_file->commit(error);
+        if (!ok) error += " (no partial file was left)";
+        disarm();  // the temporary is gone either way
+        return ok;
+    }
     drain();
-    // fsync before the rename: after a power cut the file is either the old one or
-    // the complete new one, never an empty file with the new name.
-    if (m_errno == 0 && !m_temporary.empty() && ::fsync(m_fd) != 0) m_errno = errno;
     if (m_fd != STDOUT_FILENO) {
         if (::close(m_fd) != 0 && m_errno == 0) m_errno = errno;  // NFS reports late failures here
         m_fd = -1;
     }
-    if (m_errno == 0 && !m_temporary.empty() && ::rename(m_temporary.c_str(), m_target.c_str()) != 0)
-        m_errno = errno;
     if (m_errno != 0) {
-        error = "cannot write " + m_name + ": " + reason(m_errno) +
-                (m_temporary.empty() ? "" : " (no partial file was left)");
+        error = "cannot write " + m_name + ": " + reason(m_errno);
         return false;
     }
-    m_committed = true;
-    disarm();
     return true;
 }
 

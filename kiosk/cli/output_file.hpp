@@ -6,13 +6,18 @@
 #include <string>
 #include <string_view>
 
+namespace amanat {
+class DurableFile;
+}
+
 namespace amanat::cli {
 
 // Where an export goes: standard output, or a file that appears only once it is
-// complete. A file is written beside its final name (".NAME.part-PID", in the
-// same folder so the rename cannot cross file systems) and renamed into place by
-// commit(), so a failed or interrupted export never leaves a half-written file
-// where the organiser expects the table. A device or pipe given as the file
+// complete: durable/durable_file's DurableFile writes it beside its final name
+// ("~amanat-NAME.PID-N", in the same folder so the rename cannot cross file
+// systems) and commit() renames it into place, so a failed or interrupted export
+// never leaves a half-written file where the organiser expects the table, and
+// an earlier file there stays as it was. A device or pipe given as the file
 // (/dev/stdout, a FIFO) is written directly.
 class ExportOutput {
   public:
@@ -36,16 +41,15 @@ class ExportOutput {
     const std::string& name() const { return m_name; }
 
   private:
-    ExportOutput(int fd, std::string name, std::filesystem::path temporary, std::filesystem::path target);
+    ExportOutput(int fd, std::string name);                             // written directly
+    ExportOutput(std::unique_ptr<DurableFile> file, std::string name);  // a file replaced whole
     void drain();
 
-    int m_fd;
+    std::unique_ptr<DurableFile> m_file;  // null when writing directly
+    int m_fd = -1;                        // when writing directly
     const std::string m_name;
-    const std::filesystem::path m_temporary;  // empty when writing directly
-    const std::filesystem::path m_target;
-    std::string m_buffer;
-    int m_errno = 0;  // the first write failure
-    bool m_committed = false;
+    std::string m_buffer;  // when writing directly
+    int m_errno = 0;       // the first write failure
 };
 
 }  // namespace amanat::cli

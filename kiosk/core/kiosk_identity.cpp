@@ -1,6 +1,5 @@
 #include "core/kiosk_identity.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +9,7 @@
 #include <sstream>
 
 #include "core/visit_recorder.hpp"
+#include "durable/durable_file.hpp"
 
 namespace amanat {
 namespace {
@@ -18,39 +18,6 @@ bool is_identifier(const std::string& text) {
     if (text.size() != 32) return false;
     for (char c : text) {
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
-}
-
-// Writes `text` to `file` so that a power cut leaves either no file or the whole
-// of it: a temporary file, synced, renamed into place, and the folder synced.
-bool write_durably(const std::filesystem::path& file, const std::string& text, std::string& error) {
-    const std::filesystem::path temporary = file.string() + ".new";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot write " + temporary.string() + ": " + std::strerror(errno);
-        return false;
-    }
-    const bool written =
-        ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    const int saved = errno;
-    ::close(fd);
-    if (!written) {
-        error = "cannot write " + temporary.string() + ": " + std::strerror(saved);
-        std::filesystem::remove(temporary);
-        return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        error = "cannot rename " + temporary.string() + " to " + file.string() + ": " + ec.message();
-        return false;
-    }
-    const int folder = ::open(file.parent_path().empty() ? "." : file.parent_path().c_str(),
-                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folder >= 0) {
-        ::fsync(folder);
-        ::close(folder);
     }
     return true;
 }
@@ -98,7 +65,8 @@ std::optional<std::string> load_kiosk_id(const std::filesystem::path& file, std:
         }
     }
     const std::string id = random_identifier();
-    if (!write_durably(file, id + "\n", error)) return std::nullopt;
+    // A power cut leaves no file or the whole of it (core/durable_file).
+    if (!write_file_durably(file, id + "\n", error)) return std::nullopt;
     return id;
 }
 

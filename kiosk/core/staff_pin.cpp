@@ -10,6 +10,7 @@
 
 #include "core/kiosk_config.hpp"
 #include "core/kiosk_identity.hpp"
+#include "durable/durable_file.hpp"
 
 namespace amanat {
 namespace {
@@ -44,25 +45,11 @@ std::filesystem::path folder_of(const std::filesystem::path& file) {
     return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
 
-// Makes a rename or an unlink in `folder` durable.
+// Makes an unlink in `folder` durable. A failure only means the file may come
+// back after a power cut: the PIN or the count as it was, both safe.
 void sync_folder(const std::filesystem::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-bool write_all(int fd, std::string_view text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t written = ::write(fd, text.data() + done, text.size() - done);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        done += static_cast<std::size_t>(written);
-    }
-    return true;
+    std::string ignored;
+    fsync_folder(folder, ignored);
 }
 
 // True when `text` is a well-formed Argon2id hash string libsodium can verify.
@@ -178,37 +165,19 @@ std::optional<std::string> load_pin_hash(const std::filesystem::path& file, std:
 }
 
 bool write_staff_file(const std::filesystem::path& file, std::string_view text, std::string& error) {
-    const std::filesystem::path folder = folder_of(file);
-    std::string temporary = file.string() + ".new-XXXXXX";
-    // mkstemp creates the file 0600, readable by nobody else from the start.
-    const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
-    if (fd < 0) {
-        error = "cannot write " + file.string() + ": cannot create a file in " + folder.string() + ": " +
-                reason(errno);
-        return false;
-    }
-    int failure = write_all(fd, text) ? 0 : errno;
-    if (failure == 0 && ::geteuid() == 0) {
+    DurableWriteOptions options;
+    options.mode = 0600;  // from its creation: readable by nobody else, ever
+    options.prepare = [folder = folder_of(file)](int fd) {
         // Root setting the PIN of a kiosk that runs as its own user (the owner of
         // /var/lib/amanat): the kiosk must be able to read the PIN and to write
         // its lockout record, so the file goes to the folder's owner.
         struct stat owner {};
-        if (::stat(folder.c_str(), &owner) == 0 && owner.st_uid != 0 &&
+        if (::geteuid() == 0 && ::stat(folder.c_str(), &owner) == 0 && owner.st_uid != 0 &&
             ::fchown(fd, owner.st_uid, owner.st_gid) != 0)
-            failure = errno;
-    }
-    // fsync before the rename: after a power cut the file is the old one or the
-    // whole new one, never an empty file under the real name.
-    if (failure == 0 && ::fsync(fd) != 0) failure = errno;
-    if (::close(fd) != 0 && failure == 0) failure = errno;
-    if (failure == 0 && ::rename(temporary.c_str(), file.c_str()) != 0) failure = errno;
-    if (failure != 0) {
-        error = "cannot write " + file.string() + ": " + reason(failure);
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    sync_folder(folder);
-    return true;
+            return errno;
+        return 0;
+    };
+    return write_file_durably(file, text, error, options);
 }
 
 bool store_pin(const std::filesystem::path& file, std::string_view pin, std::string& error) {

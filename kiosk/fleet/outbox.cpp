@@ -7,7 +7,7 @@
 
 #include "core/json_record.hpp"
 #include "core/utc_time.hpp"
-#include "pack/durable.hpp"
+#include "durable/durable_file.hpp"
 #include "store/feedback_publication.hpp"
 
 namespace amanat::fleet {
@@ -21,6 +21,8 @@ namespace {
 constexpr long long kOverlapSeconds = 3600;
 
 // Syncthing's ignore file: what is written under a temporary name stays here.
+// Every temporary here starts with "~amanat-" (durable/durable_file and the day
+// files alike); "*.new" covers temporaries earlier versions may have left behind.
 bool ignore_unfinished(const fs::path& folder, std::string& error) {
     const fs::path file = folder / ".stignore";
     std::string lines = "// Written by amanat-kiosk: files being written, never to be sent.\n";
@@ -28,7 +30,7 @@ bool ignore_unfinished(const fs::path& folder, std::string& error) {
     lines += "*\n*.new\n";
     std::ifstream in(file);
     const std::string current((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return current == lines || pack::write_file_durably(file, lines, error);
+    return current == lines || write_file_durably(file, lines, error);
 }
 
 long long read_last_publication(const fs::path& file) {
@@ -75,7 +77,7 @@ bool Outbox::publish_feedback(const PublicationInput& input, long long& visits_t
     visits_this_week = week.visits;
     last_visit_at = today.last_visit_at;
     fs::create_directories(m_state_file.parent_path(), ec);
-    return pack::write_file_durably(m_state_file, std::to_string(input.now) + "\n", error);
+    return write_file_durably(m_state_file, std::to_string(input.now) + "\n", error);
 }
 
 bool Outbox::publish(const PublicationInput& input, std::string& error) {
@@ -86,8 +88,7 @@ bool Outbox::publish(const PublicationInput& input, std::string& error) {
         return false;
     }
     if (!ignore_unfinished(m_folder, error)) return false;
-    if (!input.status_json.empty() &&
-        !pack::write_file_durably(m_folder / "status.json", input.status_json, error))
+    if (!input.status_json.empty() && !write_file_durably(m_folder / "status.json", input.status_json, error))
         return false;
     long long visits_today = 0;
     long long visits_this_week = 0;
@@ -106,7 +107,7 @@ bool Outbox::publish(const PublicationInput& input, std::string& error) {
         .text("problem", problem);
     std::string text(publication.finish());
     text += '\n';
-    if (!pack::write_file_durably(m_folder / "publication.json", text, error)) return false;
+    if (!write_file_durably(m_folder / "publication.json", text, error)) return false;
     if (!feedback_ok) error = problem;
     return feedback_ok;
 }

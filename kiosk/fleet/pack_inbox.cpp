@@ -9,7 +9,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "pack/durable.hpp"
+#include "durable/durable_file.hpp"
 
 namespace amanat::fleet {
 
@@ -87,7 +87,7 @@ void PackInbox::remember(const Seen& file) {
     std::string error;
     std::error_code ec;
     fs::create_directories(m_state_file.parent_path(), ec);
-    if (!pack::write_file_durably(m_state_file, lines, error))
+    if (!write_file_durably(m_state_file, lines, error))
         std::fprintf(stderr, "amanat-kiosk: fleet: cannot keep the list of packs tried: %s\n", error.c_str());
 }
 

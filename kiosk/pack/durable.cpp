@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "durable/durable_file.hpp"
 #include "pack/crash_point.hpp"
 
 namespace amanat::pack {
@@ -14,31 +15,17 @@ namespace amanat::pack {
 namespace fs = std::filesystem;
 
 std::string errno_text(int error_number) {
-    return std::strerror(error_number);
+    return amanat::errno_text(error_number);
 }
 
 bool write_all(int fd, std::string_view bytes, std::string& error) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            error = errno_text(errno);
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
+    const int failure = amanat::write_all(fd, bytes);
+    if (failure != 0) error = errno_text(failure);
+    return failure == 0;
 }
 
 bool fsync_folder(const fs::path& folder, std::string& error) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        error = "cannot open " + folder.string() + ": " + errno_text(errno);
-        return false;
-    }
-    const bool ok = ::fsync(fd) == 0;
-    if (!ok) error = "cannot sync " + folder.string() + ": " + errno_text(errno);
-    ::close(fd);
+    const bool ok = amanat::fsync_folder(folder, error);
     crash_point("fsync folder");
     return ok;
 }
@@ -89,32 +76,9 @@ bool fsync_tree(const fs::path& folder, std::string& error) {
 }
 
 bool write_file_durably(const fs::path& file, std::string_view bytes, std::string& error) {
-    const fs::path temporary = file.string() + ".new";
-    ::unlink(temporary.c_str());
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot create " + temporary.string() + ": " + errno_text(errno);
-        return false;
-    }
-    std::string why;
-    bool ok = write_all(fd, bytes, why);
-    if (ok && ::fsync(fd) != 0) {
-        ok = false;
-        why = errno_text(errno);
-    }
-    ::close(fd);
-    crash_point("write file");
-    if (ok && ::rename(temporary.c_str(), file.c_str()) != 0) {
-        ok = false;
-        why = errno_text(errno);
-    }
-    if (!ok) {
-        ::unlink(temporary.c_str());
-        error = "cannot write " + file.string() + ": " + why;
-        return false;
-    }
-    crash_point("rename file");
-    return fsync_folder(file.parent_path(), error);
+    DurableWriteOptions options;
+    options.after_step = crash_point;  // "write file", "rename file", "fsync folder"
+    return amanat::write_file_durably(file, bytes, error, options);
 }
 
 bool replace_link_durably(const fs::path& link, const std::string& target, std::string& error) {

@@ -4,7 +4,9 @@
 // safe: data made durable (fsync) before a name points at it, and the folder
 // holding a new name made durable before anything relies on that name.
 // Each function returns false with `error` = the reason (strerror text, or a
-// sentence naming the path).
+// sentence naming the path). Files are written by core/durable_file, the one
+// way Amanat replaces a file; the functions here add the pack's crash points
+// (crash_point.hpp) to it, and the steps only a pack install takes.
 
 #include <filesystem>
 #include <string>
@@ -14,10 +16,11 @@ namespace amanat::pack {
 
 std::string errno_text(int error_number);
 
-// Writes every byte (retrying short writes and EINTR).
+// Writes every byte (retrying short writes and EINTR): core's write_all.
 bool write_all(int fd, std::string_view bytes, std::string& error);
 
-// fsync on a folder, so that names created, renamed or removed in it are on disk.
+// fsync on a folder, so that names created, renamed or removed in it are on
+// disk (core's fsync_folder), then a crash point.
 bool fsync_folder(const std::filesystem::path& folder, std::string& error);
 
 // Asks the kernel to start writing a file's data now, without waiting
@@ -31,7 +34,8 @@ void start_writeback(int fd);
 // and it does not wait for other programs' writes as syncfs would.
 bool fsync_tree(const std::filesystem::path& folder, std::string& error);
 
-// Writes `bytes` to `file` through "file.new" (fsync, rename, fsync of the folder).
+// core's write_file_durably (a "~amanat-" temporary, fsync, rename, fsync of the
+// folder) with a crash point after each step.
 bool write_file_durably(const std::filesystem::path& file, std::string_view bytes, std::string& error);
 
 // Points the symbolic link `link` at `target` in one step: "link.new" is made,

@@ -14,6 +14,7 @@
 #include "core/regular_file.hpp"
 #include "core/utc_time.hpp"
 #include "core/version.hpp"
+#include "durable/durable_file.hpp"
 #include "pack/content_hash.hpp"
 #include "pack/durable.hpp"
 #include "pack/entry_path.hpp"
@@ -72,30 +73,24 @@ struct EntryFree {
     void operator()(archive_entry* e) const { archive_entry_free(e); }
 };
 
-// The temporary file and the archive written into it; removed unless committed.
+// The archive written into a durable file's temporary (core/durable_file);
+// removed unless committed.
 class PackFile {
   public:
-    PackFile(fs::path out, fs::path temporary) : m_out(std::move(out)), m_temporary(std::move(temporary)) {}
-    ~PackFile() {
-        m_archive.reset();
-        if (m_fd >= 0) ::close(m_fd);
-        if (!m_committed) ::unlink(m_temporary.c_str());
-    }
+    explicit PackFile(fs::path out) : m_out(std::move(out)) {}
+    ~PackFile() { m_archive.reset(); }  // before the file it writes to
     PackFile(const PackFile&) = delete;
     PackFile& operator=(const PackFile&) = delete;
 
     bool open(std::string& error) {
-        m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (m_fd < 0) {
-            error = "cannot create " + m_temporary.string() + ": " + errno_text(errno);
-            return false;
-        }
+        m_file = DurableFile::create(m_out, error);
+        if (!m_file) return false;
         m_archive.reset(archive_write_new());
         // pax_restricted: plain ustar headers where they suffice, pax extended
         // headers (UTF-8 names, long names, sizes beyond 8 GB) where not.
         if (!m_archive || archive_write_set_format_pax_restricted(m_archive.get()) != ARCHIVE_OK ||
             archive_write_add_filter_none(m_archive.get()) != ARCHIVE_OK ||
-            archive_write_open_fd(m_archive.get(), m_fd) != ARCHIVE_OK) {
+            archive_write_open_fd(m_archive.get(), m_file->fd()) != ARCHIVE_OK) {
             return fail(error);
         }
         return true;
@@ -121,35 +116,21 @@ class PackFile {
     bool commit(std::string& error) {
         if (archive_write_close(m_archive.get()) != ARCHIVE_OK) return fail(error);
         m_archive.reset();
-        if (::fsync(m_fd) != 0) {
-            error = "cannot write " + m_temporary.string() + ": " + errno_text(errno);
-            return false;
-        }
-        ::close(m_fd);
-        m_fd = -1;
-        if (::rename(m_temporary.c_str(), m_out.c_str()) != 0) {
-            error =
-                "cannot rename " + m_temporary.string() + " to " + m_out.string() + ": " + errno_text(errno);
-            return false;
-        }
-        m_committed = true;
-        return fsync_folder(m_out.parent_path().empty() ? fs::path(".") : m_out.parent_path(), error);
+        return m_file->commit(error);
     }
 
   private:
     bool fail(std::string& error) {
         const char* why = m_archive ? archive_error_string(m_archive.get()) : nullptr;
-        error = "cannot write " + m_temporary.string() + ": " +
+        error = "cannot write " + m_out.string() + ": " +
                 (why != nullptr ? std::string(why) : std::string("libarchive failed"));
         return false;
     }
 
     Utf8Names m_utf8_names;  // first: outlives the archive
     fs::path m_out;
-    fs::path m_temporary;
-    int m_fd = -1;
+    std::unique_ptr<DurableFile> m_file;
     std::unique_ptr<archive, ArchiveFree> m_archive;
-    bool m_committed = false;
 };
 
 }  // namespace
@@ -260,8 +241,7 @@ bool write_pack(const PackContent& content, const fs::path& out, const SigningKe
     }
     const std::string manifest_bytes = manifest_json(manifest);
 
-    const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-    PackFile pack(out, folder / ("." + out.filename().string() + ".part-" + std::to_string(::getpid())));
+    PackFile pack(out);
     if (!pack.open(error)) return false;
     if (!pack.begin(std::string(kManifestEntry), static_cast<long long>(manifest_bytes.size()), now, error) ||
         !pack.data(manifest_bytes.data(), manifest_bytes.size(), error)) {

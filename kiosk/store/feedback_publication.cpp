@@ -1,6 +1,5 @@
 #include "store/feedback_publication.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -11,12 +10,14 @@
 #include <limits>
 #include <system_error>
 
+#include "durable/durable_file.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/source_merge.hpp"
 
 namespace amanat::store {
 
-const char* const kUnfinishedPrefix = "~amanat-";
+// The same prefix as every other temporary (durable/durable_file).
+const char* const kUnfinishedPrefix = kTemporaryPrefix.data();
 
 namespace {
 
@@ -123,18 +124,6 @@ bool add_day(sqlite3* copy, long long day_start, long long& changed, std::string
     return true;
 }
 
-// Makes a rename in `folder` durable.
-bool sync_folder(const std::filesystem::path& folder, std::string& error) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        error = folder.string() + ": " + std::error_code(errno, std::generic_category()).message();
-        if (fd >= 0) ::close(fd);
-        return false;
-    }
-    ::close(fd);
-    return true;
-}
-
 // Opens the copy of a day's file at `unfinished` (a fresh database when the day
 // has none yet), with the live database attached as "live".
 bool open_copy(const std::filesystem::path& live, const std::filesystem::path& file,
@@ -184,7 +173,7 @@ bool publish_day(const std::filesystem::path& live, const std::filesystem::path&
     if (ok && day.rows_added > 0) {
         std::filesystem::rename(unfinished, day.file, ec);
         if (ec) error = "cannot replace " + day.file.string() + ": " + ec.message();
-        ok = !ec && sync_folder(folder, error);
+        ok = !ec && fsync_folder(folder, error);  // the rename made durable
     }
     std::filesystem::remove(unfinished, ec);
     if (!ok && error.find(day.file.filename().string()) == std::string::npos)

@@ -13,6 +13,7 @@
 
 #include "core/csv_writer.hpp"
 #include "core/utc_time.hpp"
+#include "durable/durable_file.hpp"
 #include "store/feedback_schema.hpp"
 
 namespace amanat::store {
@@ -78,13 +79,12 @@ std::string reason(int error_number) {
     return std::strerror(error_number);
 }
 
-// Makes the renames and removals in `folder` durable. Some file systems (FAT
-// sticks among them) refuse to sync a folder; the files themselves are synced.
+// Makes the renames in `folder` durable (durable/durable_file). A failure does
+// not stop the export: every file in it is synced already, so a power cut could
+// lose a new name, never mix an old file with a new one.
 void sync_folder(const fs::path& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
+    std::string ignored;
+    fsync_folder(folder, ignored);
 }
 
 bool sync_file(const fs::path& file, std::string& error) {
@@ -95,68 +95,6 @@ bool sync_file(const fs::path& file, std::string& error) {
     if (failure != 0) error = "cannot write " + file.string() + ": " + reason(failure);
     return failure == 0;
 }
-
-// A file written under a temporary name beside its own and renamed into place
-// once complete and synced; removed if never committed.
-class TableFile {
-  public:
-    // '.' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "." + std::string
-    explicit TableFile(fs::path target)
-        : m_target(std::move(target)),
-          m_temporary(m_target.parent_path() / ('.' + m_target.filename().string() + ".part")) {
-        m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (m_fd < 0) m_errno = errno;
-        m_buffer.reserve(kBufferSize);
-    }
-    ~TableFile() {
-        if (m_fd >= 0) ::close(m_fd);
-        if (!m_committed) ::unlink(m_temporary.c_str());
-    }
-    TableFile(const TableFile&) = delete;
-    TableFile& operator=(const TableFile&) = delete;
-
-    void write(std::string_view bytes) {
-        if (m_errno != 0) return;
-        m_buffer.append(bytes);
-        if (m_buffer.size() >= kBufferSize) drain();
-    }
-
-    bool commit(std::string& error) {
-        drain();
-        if (m_errno == 0 && ::fsync(m_fd) != 0) m_errno = errno;
-        if (m_fd >= 0 && ::close(m_fd) != 0 && m_errno == 0) m_errno = errno;  // late failures (a full stick)
-        m_fd = -1;
-        if (m_errno == 0 && ::rename(m_temporary.c_str(), m_target.c_str()) != 0) m_errno = errno;
-        if (m_errno != 0) {
-            error = "cannot write " + m_target.string() + ": " + reason(m_errno);
-            return false;
-        }
-        m_committed = true;
-        return true;
-    }
-
-  private:
-    static constexpr std::size_t kBufferSize = 1 << 20;
-
-    void drain() {
-        std::size_t done = 0;
-        while (done < m_buffer.size() && m_errno == 0) {
-            const ssize_t written = ::write(m_fd, m_buffer.data() + done, m_buffer.size() - done);
-            if (written >= 0)
-                done += static_cast<std::size_t>(written);
-            else if (errno != EINTR)
-                m_errno = errno;
-        }
-        m_buffer.clear();
-    }
-
-    const fs::path m_target;
-    const fs::path m_temporary;
-    int m_fd = -1;
-    int m_errno = 0;  // the first failure; writing stops there
-    bool m_committed = false;
-    std::string m_buffer;
-};
 
 // "amanat-feedback-<name>-<YYYYMMDD-HHMMSS>" in the kiosk's local time, which is
 // what staff read on the stick. Only characters every file system and shell
@@ -230,11 +168,13 @@ bool copy_database(const fs::path& database, const fs::path& copy, std::string& 
 template <typename Row>
 bool write_table_file(const FeedbackArchive& archive, const fs::path& file, long long& rows,
                       std::string& error) {
-    TableFile out(file);
+    // Complete and synced under a temporary name, then renamed into place.
+    const std::unique_ptr<DurableFile> out = DurableFile::create(file, error);
+    if (!out) return false;
     const bool read = write_csv<Row>(
-        archive, {}, true, [&](std::string_view bytes) { out.write(bytes); }, rows, error);
+        archive, {}, true, [&](std::string_view bytes) { out->write(bytes); }, rows, error);
     if (!read) return false;
-    return out.commit(error);
+    return out->commit(error);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "syncthing/config_xml.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "durable/durable_file.hpp"
 #include "syncthing/failure.hpp"
 
 namespace amanat::syncthing {
@@ -56,33 +56,17 @@ ConfigXml ConfigXml::read(const std::filesystem::path& file) {
 }
 
 void ConfigXml::write() const {
-    std::string temporary = file_.string();
-    temporary += ".amanat-new";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    bool written = fd >= 0;
+    DurableWriteOptions options;
+    options.mode = 0600;
     // Root editing the service user's config.xml (sudo amanat fleet init) leaves it theirs.
-    struct stat old {};
-    if (written && ::geteuid() == 0 && ::stat(file_.c_str(), &old) == 0 &&
-        ::fchown(fd, old.st_uid, old.st_gid) != 0)
-        written = false;
-    std::size_t done = 0;
-    while (written && done < text_.size()) {
-        const ssize_t n = ::write(fd, text_.data() + done, text_.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        written = n > 0;
-        if (written) done += static_cast<std::size_t>(n);
-    }
-    written = written && ::fsync(fd) == 0;
-    const int saved_errno = errno;
-    if (fd >= 0) ::close(fd);
-    if (!written || std::rename(temporary.c_str(), file_.c_str()) != 0) {
-        std::string message = "cannot write ";
-        message += file_.string();
-        message += ": ";
-        message += std::strerror(written ? errno : saved_errno);
-        ::unlink(temporary.c_str());
-        throw Failure(message);
-    }
+    options.prepare = [this](int fd) {
+        struct stat old {};
+        if (::geteuid() == 0 && ::stat(file_.c_str(), &old) == 0 && ::fchown(fd, old.st_uid, old.st_gid) != 0)
+            return errno;
+        return 0;
+    };
+    std::string error;
+    if (!write_file_durably(file_, text_, error, options)) throw Failure(error);
 }
 
 void ConfigXml::fail(const std::string& what) const {
