@@ -364,6 +364,9 @@ StaffDesk::Request StaffDesk::update(const VisitorsBook& book, Millis now) {
         m_pin_check.reset();
         if (auto notice = m_door.take_notice()) log(*notice);
     }
+    // An install or export under way keeps staff mode open: its outcome is what
+    // staff are waiting to read (a large pack can take minutes to check).
+    if (m_view.busy) m_door.touch(now);
     if (showing() && m_door.expired(now)) {
         m_door.close();
         m_view.touch_test = false;
