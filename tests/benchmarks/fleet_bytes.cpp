@@ -152,9 +152,9 @@ int main(int argc, char** argv) {
     long long today_size = 0;
     for (const auto& [file, bytes] : last) today_size += static_cast<long long>(bytes.size());
     std::printf(
-        "a day of 300 visits in 40 publications: day files %.2f MB sent (today's file ends at %.2f MB); "
+        "a day of %d visits in %d publications: day files %.2f MB sent (today's file ends at %.2f MB); "
         "whole-database snapshots %.2f MB sent\n",
-        static_cast<double>(day_files_sent) / 1e6, static_cast<double>(today_size) / 1e6,
+        visits, publications, static_cast<double>(day_files_sent) / 1e6, static_cast<double>(today_size) / 1e6,
         static_cast<double>(whole_sent) / 1e6);
     return 0;
 }
