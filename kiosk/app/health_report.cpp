@@ -12,6 +12,7 @@
 #include "core/json_record.hpp"
 #include "core/utc_time.hpp"
 #include "durable/durable_file.hpp"
+#include "store/feedback_store.hpp"
 
 namespace amanat {
 namespace {
@@ -80,9 +81,9 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         .number("rows_saved_since_start", facts.feedback_rows_saved)
         .text("problem", facts.feedback_problem);
     if (!facts.feedback_database.empty()) {
-        std::error_code error;
-        const auto size = std::filesystem::file_size(facts.feedback_database, error);
-        feedback.number("database_megabytes", error ? 0.0 : static_cast<double>(size) / (1024.0 * 1024.0));
+        // With its -wal: between checkpoints the newest rows are there, not in the file.
+        const auto size = store::database_bytes(facts.feedback_database);
+        feedback.number("database_megabytes", static_cast<double>(size) / (1024.0 * 1024.0));
     }
     JsonRecord display;
     display.text("drawing", facts.drawing)

@@ -133,9 +133,15 @@ void VisitorsBook::write(FeedbackRow row) {
                 std::lock_guard lock(m_mutex);
                 ++m_answers_pending;
             }
+            bool visit_ended = false;
+            if constexpr (std::is_same_v<Row, EngagementEvent>) visit_ended = value.kind == "session_end";
             m_store->record(std::move(value), [this, artifact = std::move(artifact), answer](bool ok) {
                 finished(ok, artifact, answer);
             });
+            // Between visits the kiosk is quiet: the file itself is brought up to
+            // date, so a copy of it alone (taken without its -wal) holds every
+            // finished visit.
+            if (visit_ended) m_store->checkpoint_soon();
         },
         std::move(row));
 }

@@ -57,6 +57,16 @@ void print_display(const nlohmann::json& display) {
                 fallbacks.empty() ? "" : (" (fallback; tried first: " + fallbacks + ")").c_str());
 }
 
+// ", 1.3 MB" from database_megabytes (the file with its -wal), or "" when the
+// file does not say (older kiosks, or feedback off).
+std::string database_size(const nlohmann::json& feedback) {
+    const auto found = feedback.find("database_megabytes");
+    if (found == feedback.end() || !found->is_number()) return "";
+    char text[64];
+    std::snprintf(text, sizeof text, ", %.1f MB with its -wal", found->get<double>());
+    return text;
+}
+
 // Where visitors' feedback goes and how it fares. Files written before the
 // kiosk said its state have only the database ("" when off).
 void print_feedback(const nlohmann::json& feedback) {
@@ -71,8 +81,8 @@ void print_feedback(const nlohmann::json& feedback) {
     } else if (state == "not recording") {
         std::printf("  feedback       NOT RECORDED (%s could not be opened)\n", database.c_str());
     } else {
-        std::printf("  feedback       %s, %s rows saved since start\n", database.c_str(),
-                    text_of(feedback, "rows_saved_since_start").c_str());
+        std::printf("  feedback       %s, %s rows saved since start%s\n", database.c_str(),
+                    text_of(feedback, "rows_saved_since_start").c_str(), database_size(feedback).c_str());
     }
     if (const std::string problem = text_of(feedback, "problem"); !problem.empty())
         std::printf("  feedback problem: %s\n", problem.c_str());

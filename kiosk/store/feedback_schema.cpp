@@ -579,7 +579,7 @@ Verdict open_writable(const std::filesystem::path& file, Connection& connection,
     }
     sqlite3* db = connection.get();
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);  // a reader (e.g. a copy being taken) holds the file briefly
+    sqlite3_busy_timeout(db, kWriterBusyMilliseconds);
 
     // Nothing is written before the file is known to be ours and sound, so a file
     // moved aside keeps its bytes.
@@ -794,6 +794,36 @@ bool locate(const std::filesystem::path& file, Use use, Source& source, std::str
     return true;
 }
 
+// SQLite's header marks a database in WAL mode with 2 in both its read and
+// write version bytes (offsets 18 and 19; 1 for a rollback journal).
+bool in_wal_mode(const std::filesystem::path& file) {
+    unsigned char header[20];
+    std::ifstream in(file, std::ios::binary);
+    if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return false;
+    return std::memcmp(header, "SQLite format 3", 16) == 0 && header[18] == 2 && header[19] == 2;
+}
+
+// A kiosk's database copied without its -wal: in WAL mode, not a single table
+// in the file itself (the kiosk creates its tables as it opens the file, so
+// they, and every row since, are in the -wal until a checkpoint), and no -wal
+// beside it. What to say instead of "not a feedback database".
+bool missing_its_log(const std::filesystem::path& file, sqlite3* db, std::string& error) {
+    if (present(wal_of(file)) || !in_wal_mode(file)) return false;
+    std::string objects;
+    if (query_text(db, "SELECT count(*) FROM sqlite_schema", objects) != SQLITE_OK || objects != "0")
+        return false;
+    const std::string name = file.filename().string();
+    error = file.string() +
+            ": holds no feedback on its own: it is a database in WAL mode without any table, so "
+            "its tables and rows are still in its write-ahead log, " +
+            wal_of(file).string() + ", which was not copied with it. On the kiosk, copy " + name +
+            "-wal and " + name + "-shm together with " + name +
+            " (all three at once), or take the copy with staff mode's export, or "
+            "run `amanat feedback merge --into copy.sqlite " +
+            name + "` and take copy.sqlite";
+    return true;
+}
+
 // `file` must be a regular file: a FIFO would block whoever opens it.
 bool regular_file(const std::filesystem::path& file, const std::filesystem::file_status& status,
                   std::string& error) {
@@ -827,7 +857,8 @@ bool inspect_source(const std::filesystem::path& file, Source& source, std::stri
     }
     const Contents contents = contents_of(connection.get(), Use::read, source.version, problem);
     if (contents != Contents::feedback) {
-        error = refusal(file, Use::read, contents, problem);
+        if (contents != Contents::foreign || !missing_its_log(file, connection.get(), error))
+            error = refusal(file, Use::read, contents, problem);
         return false;
     }
     source.indexed = source.version == latest_schema_version() && has_latest_indexes(connection.get());

@@ -85,6 +85,10 @@ Contents contents_of(sqlite3* db, Use use, int& version, std::string& problem);
 // had here at all (permissions, I/O).
 enum class Verdict { ok, broken, fatal };
 
+// How long the kiosk's writer waits for a lock a reader (e.g. a copy being
+// taken) holds briefly.
+inline constexpr int kWriterBusyMilliseconds = 5000;
+
 // Opens (creating if missing) the kiosk's own database: WAL, synchronous=FULL,
 // migrated to the latest schema. Nothing is written before the file is known to
 // be empty or a sound feedback database (contents_of, for writing), so a file

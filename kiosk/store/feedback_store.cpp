@@ -88,6 +88,14 @@ int utc_offset_minutes(long long at) {
 
 }  // namespace
 
+std::uintmax_t database_bytes(const std::filesystem::path& file) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec) return 0;
+    const std::uintmax_t log = std::filesystem::file_size(file.string() + "-wal", ec);
+    return ec ? size : size + log;
+}
+
 std::unique_ptr<FeedbackStore> FeedbackStore::open(const std::filesystem::path& file, Provenance provenance,
                                                    std::vector<std::string>& notes, std::string& error) {
     std::error_code ec;
@@ -192,6 +200,10 @@ void FeedbackStore::record(SurveyAnswer answer, std::function<void(bool)> done) 
     queue(Job{std::move(answer), std::move(done)});
 }
 
+void FeedbackStore::checkpoint_soon() {
+    queue(Job{Checkpoint{}, {}});
+}
+
 void FeedbackStore::queue(Job job) {
     {
         std::lock_guard lock(m_mutex);
@@ -214,15 +226,32 @@ std::string FeedbackStore::last_error() const {
 
 void FeedbackStore::run() {
     std::unique_lock lock(m_mutex);
+    const auto work = [&] { return m_stopping || !m_queue.empty(); };
     for (;;) {
-        m_work_available.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+        if (!m_unchecked_rows) {
+            m_work_available.wait(lock, work);
+        } else if (!m_work_available.wait_for(lock, kQuietTime, work)) {
+            // Quiet for a while after writing: a good moment to checkpoint.
+            lock.unlock();
+            checkpoint();
+            lock.lock();
+            continue;
+        }
         if (m_queue.empty()) return;  // stopping, and everything queued is written
         Job job = std::move(m_queue.front());
         m_queue.pop_front();
         lock.unlock();
 
+        if (std::holds_alternative<Checkpoint>(job.row)) {
+            checkpoint();
+            lock.lock();
+            ++m_finished;
+            m_job_finished.notify_all();
+            continue;
+        }
         std::string error;
         bool ok = write(job, error);
+        if (ok) m_unchecked_rows = true;
         if (!ok) {
             // A full disk fails every write until someone frees space: say so once
             // a minute (with how many failed meanwhile), not once a row, so the
@@ -258,6 +287,29 @@ bool FeedbackStore::write(const Job& job, std::string& error) {
     if (const auto* reaction = std::get_if<Reaction>(&job.row)) return write_reaction(*reaction, error);
     if (const auto* event = std::get_if<EngagementEvent>(&job.row)) return write_engagement(*event, error);
     return write_survey_answer(std::get<SurveyAnswer>(job.row), error);
+}
+
+// Copies the -wal's rows into the file and empties the -wal, so that a copy of
+// the file alone (an organiser's, or what is left after a power cut and a lost
+// -wal) holds them. Never waits for a reader (the busy timeout is 0 meanwhile):
+// with one reading, SQLite still copies every frame it can, as a PASSIVE
+// checkpoint does, and only the emptying of the -wal waits for the next time.
+void FeedbackStore::checkpoint() {
+    if (!m_unchecked_rows) return;
+    int frames = -1;
+    int copied = -1;
+    sqlite3_busy_timeout(m_db, 0);
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &frames, &copied);
+    sqlite3_busy_timeout(m_db, schema::kWriterBusyMilliseconds);
+    const bool busy = (rc & 0xff) == SQLITE_BUSY;
+    if (rc == SQLITE_OK || (busy && frames >= 0 && copied >= frames)) {
+        m_unchecked_rows = false;  // every row is in the file itself
+    } else if (!busy) {
+        // The rows are safe in the -wal; the next row brings the next try.
+        log("a checkpoint failed (the rows stay in the -wal): " + describe(m_db));
+        m_unchecked_rows = false;
+    }
+    // SQLITE_BUSY with frames left: a reader held them; tried again when quiet.
 }
 
 // Steps a statement that returns no rows, then resets it and drops its bindings

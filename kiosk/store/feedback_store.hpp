@@ -77,13 +77,20 @@ using amanat::SurveyAnswer;
 // The version of the newest schema this program knows (PRAGMA user_version).
 int latest_schema_version();
 
+// What the database at `file` takes on disk: the file and its -wal (where rows
+// committed since the last checkpoint are), or 0 if the file cannot be read.
+// The -shm is only an index of the -wal, rebuilt from it; it is not counted.
+std::uintmax_t database_bytes(const std::filesystem::path& file);
+
 // Writes feedback to the database on its own thread, so that the render thread
 // never waits for the disk.
 //
 // Thread contract:
 // - open(), the destructor, flush() and last_error() are called on one thread
-//   (the render thread in the kiosk); record() may be called from any thread.
-// - record() only queues the row (under `m_mutex`, briefly) and returns at once.
+//   (the render thread in the kiosk); record() and checkpoint_soon() may be
+//   called from any thread.
+// - record() and checkpoint_soon() only queue (under `m_mutex`, briefly) and
+//   return at once.
 // - The database thread runs `run()`: it writes the rows in the order they were
 //   queued, each committed in its own transaction, and it alone touches the
 //   connection and the statements once open() has returned.
@@ -113,15 +120,27 @@ class FeedbackStore {
     void record(EngagementEvent event, std::function<void(bool)> done = {});
     void record(SurveyAnswer answer, std::function<void(bool)> done = {});
 
-    // Blocks until every row queued before this call is committed or has failed.
+    // Queues a checkpoint after the rows queued so far: the database thread
+    // copies the rows from the -wal into the file itself and empties the -wal
+    // (PRAGMA wal_checkpoint(TRUNCATE)), so that the file alone, copied without
+    // its -wal, holds them. The kiosk asks for one when a visit ends; the store
+    // also runs one by itself once it has written nothing for kQuietTime. A
+    // checkpoint a reader holds up is done as far as it can be, and the rest is
+    // left to the next one (nothing is lost: the rows stay in the -wal).
+    void checkpoint_soon();
+    static constexpr std::chrono::seconds kQuietTime{30};
+
+    // Blocks until every row (and checkpoint) queued before this call is
+    // committed or has failed.
     void flush();
 
     // The last write failure, or empty if every write so far succeeded.
     std::string last_error() const;
 
   private:
+    struct Checkpoint {};
     struct Job {
-        std::variant<Reaction, EngagementEvent, SurveyAnswer> row;
+        std::variant<Reaction, EngagementEvent, SurveyAnswer, Checkpoint> row;
         std::function<void(bool)> done;
     };
 
@@ -134,11 +153,16 @@ class FeedbackStore {
     bool write_engagement(const EngagementEvent& event, std::string& error);
     bool write_survey_answer(const SurveyAnswer& answer, std::string& error);
     bool step(sqlite3_stmt* statement, std::string& error);
+    void checkpoint();
 
     // The database thread's own: what it last logged about failed writes.
     std::string m_logged_error;
     std::chrono::steady_clock::time_point m_logged_at;
     long long m_unlogged_failures = 0;
+    // The database thread's own: rows may be in the -wal only (committed since
+    // the last checkpoint; at first, the tables a fresh file was given and any
+    // rows an unclean stop left in the -wal).
+    bool m_unchecked_rows = true;
 
     // Set at construction, then used only by the database thread (and by the
     // destructor once that thread has been joined).

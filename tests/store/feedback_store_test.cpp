@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sqlite_file.hpp"
+#include "store/feedback_archive.hpp"
 #include "store/feedback_store.hpp"
 #include "synthetic_bundle.hpp"
 
@@ -482,4 +483,133 @@ TEST_CASE("store: a write the disk refuses is reported, and later writes are tri
     CHECK(direct.rows("SELECT session_id, answer FROM survey_answers") ==
           std::vector<std::string>{"s3|films"});
     CHECK(direct.one("SELECT count(*) FROM engagement") == "0");
+}
+
+namespace {
+
+// Runs kill_writer on `file` until it reported `rows` committed rows, then
+// SIGKILLs it: no checkpoint, the -wal and -shm left behind as after a power
+// cut. Returns the session ids it reported.
+std::vector<std::string> kill_writer_after(const fs::path& file, int rows) {
+    int pipe_fds[2];
+    REQUIRE(pipe(pipe_fds) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
+    std::string program = AMANAT_KILL_WRITER;
+    std::string database = file.string();
+    char* argv[] = {program.data(), database.data(), nullptr};
+    pid_t child = 0;
+    const int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    REQUIRE(spawned == 0);
+    FILE* from_child = fdopen(pipe_fds[0], "r");
+    REQUIRE(from_child != nullptr);
+    std::vector<std::string> reported;
+    char line[64];
+    while (static_cast<int>(reported.size()) < rows && std::fgets(line, sizeof line, from_child) != nullptr) {
+        std::string id(line);
+        if (!id.empty() && id.back() == '\n') id.pop_back();
+        reported.push_back(id);
+    }
+    kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    std::fclose(from_child);
+    REQUIRE(static_cast<int>(reported.size()) == rows);
+    return reported;
+}
+
+}  // namespace
+
+TEST_CASE("store: once a visit ends and the store is flushed, the file alone holds every row of the visit") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "feedback.sqlite";
+    std::vector<std::string> notes;
+    auto store = open_store(file, notes);
+    long long at = 1'700'000'000;
+    for (const char* session : {"v1", "v2"}) {
+        store->record(EngagementEvent{session, 1, "session_start", "", 0, at++});
+        store->record(EngagementEvent{session, 2, "artifact_view", "kobyz", 4000, at++});
+        store->record(Reaction{session, "kobyz", 5, "kk", at++});
+        store->record(SurveyAnswer{session, "enjoyed", {"4"}, "kk", at++});
+        store->record(EngagementEvent{session, 3, "session_end", "finished", 60'000, at++});
+        store->checkpoint_soon();  // as the kiosk's VisitorsBook asks when a visit ends
+    }
+    store->flush();
+    REQUIRE(store->last_error().empty());
+
+    // What an organiser's copy of the one file holds, the kiosk still running.
+    const fs::path copy = folder.path() / "copy" / "feedback.sqlite";
+    fs::create_directories(copy.parent_path());
+    fs::copy_file(file, copy);
+    CHECK(fs::file_size(file.string() + "-wal") == 0);  // TRUNCATE: the -wal emptied
+    Direct direct(copy);
+    CHECK(direct.one("PRAGMA integrity_check") == "ok");
+    CHECK(direct.rows("SELECT session_id || ':' || kind FROM engagement ORDER BY id") ==
+          std::vector<std::string>{"v1:session_start", "v1:artifact_view", "v1:session_end",
+                                   "v2:session_start", "v2:artifact_view", "v2:session_end"});
+    CHECK(direct.one("SELECT count(*) FROM reactions") == "2");
+    CHECK(direct.one("SELECT count(*) FROM survey_answers") == "2");
+
+    // Rows after the checkpoint are in the -wal again until the next one.
+    store->record(EngagementEvent{"v3", 1, "session_start", "", 0, at++});
+    store->flush();
+    CHECK(fs::file_size(file.string() + "-wal") > 0);
+    CHECK(amanat::store::database_bytes(file) == fs::file_size(file) + fs::file_size(file.string() + "-wal"));
+}
+
+TEST_CASE(
+    "store: a kiosk's file copied without its -wal after a power cut is named as such, not as foreign") {
+    TemporaryFolder folder;
+    const fs::path file = folder.path() / "kiosk" / "feedback.sqlite";
+    fs::create_directories(file.parent_path());
+    const auto reported = kill_writer_after(file, 5);
+    REQUIRE(fs::exists(file.string() + "-wal"));
+    REQUIRE(fs::file_size(file.string() + "-wal") > 0);
+    // The size the status file gives counts the -wal, where every row is.
+    CHECK(amanat::store::database_bytes(file) == fs::file_size(file) + fs::file_size(file.string() + "-wal"));
+
+    // The one file alone: the organiser is told where the rows are and how to take a copy.
+    const fs::path alone = folder.path() / "alone" / "feedback.sqlite";
+    fs::create_directories(alone.parent_path());
+    fs::copy_file(file, alone);
+    const std::string bytes = read_bytes(alone);
+    std::string error;
+    CHECK(amanat::store::FeedbackArchive::open({alone}, error) == nullptr);
+    MESSAGE(error);
+    CHECK(error.find(alone.string() + ": holds no feedback on its own") == 0);
+    CHECK(error.find(alone.string() + "-wal, which was not copied with it") != std::string::npos);
+    CHECK(error.find("copy feedback.sqlite-wal and feedback.sqlite-shm together with feedback.sqlite") !=
+          std::string::npos);
+    CHECK(error.find("staff mode's export") != std::string::npos);
+    CHECK(error.find("amanat feedback merge --into copy.sqlite feedback.sqlite") != std::string::npos);
+    CHECK(error.find("not a feedback database") == std::string::npos);
+    CHECK(read_bytes(alone) == bytes);  // read, never changed
+    CHECK_FALSE(fs::exists(alone.string() + "-wal"));
+
+    // The three files together: every reported row is there.
+    const fs::path together = folder.path() / "together" / "feedback.sqlite";
+    fs::create_directories(together.parent_path());
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::copy_file(file.string() + suffix, together.string() + suffix);
+    auto archive = amanat::store::FeedbackArchive::open({together}, error);
+    REQUIRE_MESSAGE(archive != nullptr, error);
+    std::set<std::string> read;
+    CHECK(archive->each_reaction(
+        {}, [&](const amanat::store::ReactionRow& row) { read.insert(row.reaction.session_id); }, error));
+    for (const std::string& id : reported) CHECK(read.count(id) == 1);
+
+    // Another program's WAL database without tables in the file is still not called ours...
+    const fs::path other = folder.path() / "other.sqlite";
+    {
+        Direct direct(other);
+        direct.exec("PRAGMA journal_mode=WAL; CREATE TABLE visitors(name TEXT)");
+    }
+    error.clear();
+    CHECK(amanat::store::FeedbackArchive::open({other}, error) == nullptr);
+    CHECK(error.find("not a feedback database") != std::string::npos);
 }
