@@ -270,6 +270,8 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
                    "a table of languages, like " + std::string(key) + ".en = \"...\" on its own line");
         return map;
     }
+    std::map<std::string, std::pair<toml::source_region, std::string>>
+        placed;  // each language's text: where, key
     for (const auto& [written, value] : *languages) {
         const auto language = this->language(written.str(), written.source());
         if (!language) continue;
@@ -284,15 +286,24 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
                     "write the text, or remove the line so that the fallback language is shown");
             continue;
         }
-        if (map.find(*language) != nullptr) {
-            // "title.kk" and "title.KK": one language (tags ignore case); the last wins.
-            warning(written.source(), "duplicate-language",
-                    '\'' + name + "'" + in(where) + " is a second " + std::string(key) + " in " + *language +
-                        " (language tags ignore upper and lower case); it replaces the first",
+        const auto at = [](const toml::source_region& r) { return std::pair(r.begin.line, r.begin.column); };
+        // "title.kk" and "title.KK": one language (tags ignore case). toml++ gives keys
+        // in sorted order ("KK" first), so the one further down the file is found by
+        // its place: it is reported, and wins, as a line written later would.
+        const toml::source_region here = written.source();
+        const auto [earlier, first] = placed.emplace(*language, std::pair(here, name));
+        if (!first) {
+            const bool this_one_later = at(here) > at(earlier->second.first);
+            const auto& [later_place, later_name] = this_one_later ? std::pair(here, name) : earlier->second;
+            warning(later_place, "duplicate-language",
+                    '\'' + later_name + "'" + in(where) + " is a second " + std::string(key) + " in " +
+                        *language + " (language tags ignore upper and lower case); it replaces the first",
                     "keep one " + std::string(key) + "." + *language + " line");
+            if (!this_one_later) continue;
+            earlier->second = std::pair(here, name);
         }
         TextLanguage& use = m_text_languages[*language];
-        if (use.texts++ == 0) {
+        if (use.texts++ == 0 || at(here) < at(use.first)) {  // the first line, not the first key
             use.first = written.source();
             use.key = name;
         }
