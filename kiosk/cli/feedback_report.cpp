@@ -92,9 +92,12 @@ std::string read_options(const std::vector<std::string>& args, ReportOptions& op
         if (arg == "-o" || arg == "--output") options.output = value;
         if (arg == "--localisation") options.localisation = value;
         if (arg == "--language") {
-            if (const auto tag_problem = language_tag_problem(value))
-                return "--language '" + value + "': " + *tag_problem;
-            options.language = value;
+            if (const auto tag_problem = language_tag_problem(value)) {
+                const std::string suggestion = did_you_mean_language(value);
+                return "--language '" + value + "': " + *tag_problem +
+                       (suggestion.empty() ? "" : "; " + suggestion);
+            }
+            options.language = canonical_language_tag(value);
         }
     }
     std::string problem;

@@ -228,9 +228,13 @@ int check(const std::vector<std::string>& args) {
             if (arg == "--localisation") localisation = *given;
             if (arg == "--languages") {
                 languages = split_tags(*given);
-                for (const std::string& tag : languages) {
-                    if (const auto problem = language_tag_problem(tag))
-                        return kErrors.usage_error("'" + tag + "' in --languages: " + *problem);
+                for (std::string& tag : languages) {
+                    if (const auto problem = language_tag_problem(tag)) {
+                        const std::string suggestion = did_you_mean_language(tag);
+                        return kErrors.usage_error(std::string("'") + tag + "' in --languages: " + *problem +
+                                                   (suggestion.empty() ? "" : "; " + suggestion));
+                    }
+                    tag = canonical_language_tag(tag);
                 }
             }
         } else {

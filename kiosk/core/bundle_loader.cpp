@@ -6,7 +6,9 @@
 #include <system_error>
 
 #include "core/bundle_folder.hpp"
+#include "core/language_tag.hpp"
 #include "core/manifest_reader.hpp"
+#include "core/script_languages.hpp"
 
 namespace amanat {
 namespace fs = std::filesystem;
@@ -42,9 +44,14 @@ LanguageMap file_map(ManifestReader& reader, const BundleFolder& folder, const t
     LanguageMap written = reader.language_map(table, key, false, where);
     LanguageMap resolved;
     const toml::table* languages = table.get(key) ? table.get(key)->as_table() : nullptr;
-    for (const auto& [language, file] : written.entries()) {
-        const toml::node* node = languages ? languages->get(language) : nullptr;
-        std::string path = node ? reference(reader, folder, *node, file, base) : std::string();
+    if (languages == nullptr) return resolved;
+    // The map's keys are canonical tags ("kk-Latn"); the manifest's may be written
+    // in another case ("kk-latn"), so the nodes are found by canonicalising them.
+    for (const auto& [key, node] : *languages) {
+        const std::string language = canonical_language_tag(key.str());
+        const std::string* file = written.find(language);
+        if (file == nullptr) continue;
+        std::string path = reference(reader, folder, node, *file, base);
         if (!path.empty()) resolved.set(language, std::move(path));
     }
     return resolved;
@@ -62,8 +69,12 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
     if (table == nullptr) return;
     const toml::source_region place = table->source();
     for (const auto& [key, value] : *table) {
-        const std::string language(key.str());
-        if (language != "default" && !reader.check_language(language, key.source())) continue;
+        std::string language(key.str());
+        if (language != "default") {
+            auto canonical = reader.language(language, key.source());
+            if (!canonical) continue;
+            language = std::move(*canonical);
+        }
         const auto* list = value.as_array();
         if (list == nullptr) {
             reader.error(value.source(), "wrong-type", "the fallback for '" + language + "' must be a list",
@@ -78,17 +89,20 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
                              "write it as " + language + " = [\"ru\", \"en\"]");
                 continue;
             }
-            if (!reader.check_language(tag->get(), item.source())) continue;
-            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), tag->get()) ==
+            const auto fallback = reader.language(tag->get(), item.source());
+            if (!fallback) continue;
+            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), *fallback) ==
                 exhibition.languages.end()) {
-                reader.error(
-                    item.source(), "fallback-not-offered",
-                    "the fallback for '" + language + "' names '" + tag->get() +
-                        "', which is not among the exhibition's languages",
-                    "add '" + tag->get() + "' to languages = [...], or fall back to an offered language");
+                const std::string suggestion = did_you_mean_language(*fallback, exhibition.languages);
+                reader.error(item.source(), "fallback-not-offered",
+                             "the fallback for '" + language + "' names '" + *fallback +
+                                 "', which is not among the exhibition's languages",
+                             (suggestion.empty() ? std::string() : suggestion + " Otherwise ") +
+                                 std::string("add '") + *fallback +
+                                 "' to languages = [...], or fall back to an offered language");
                 continue;
             }
-            chain.push_back(tag->get());
+            chain.push_back(*fallback);
         }
         if (language == "default") {
             exhibition.fallback.set_default(std::move(chain));
@@ -219,22 +233,25 @@ std::optional<Exhibition> read_exhibition(ManifestReader& reader, const BundleFo
     }
     exhibition.id = reader.identifier(root, "id", "exhibition.toml").value_or("");
     exhibition.version = reader.text(root, "version", true, "exhibition.toml").value_or("");
-    exhibition.title = reader.language_map(root, "title", true, "exhibition.toml");
-    exhibition.subtitle = reader.language_map(root, "subtitle", false, "exhibition.toml");
-
     const auto languages = reader.text_list(root, "languages", true, "exhibition.toml");
     const toml::array* language_nodes = root.get("languages") ? root.get("languages")->as_array() : nullptr;
     for (std::size_t i = 0; i < languages.size(); ++i) {
         const toml::node& node = *language_nodes->get(i);
-        if (!reader.check_language(languages[i], node.source())) continue;
-        if (std::find(exhibition.languages.begin(), exhibition.languages.end(), languages[i]) !=
+        const auto language = reader.language(languages[i], node.source());
+        if (!language) continue;
+        if (std::find(exhibition.languages.begin(), exhibition.languages.end(), *language) !=
             exhibition.languages.end()) {
             reader.warning(node.source(), "duplicate-language", "'" + languages[i] + "' is offered twice",
-                           "remove the second one from languages = [...]");
+                           "remove the second one from languages = [...] (language tags ignore upper and "
+                           "lower case)");
             continue;
         }
-        exhibition.languages.push_back(languages[i]);
+        exhibition.languages.push_back(*language);
     }
+    // Read after the languages, so a wrong tag in these maps gets "did you mean".
+    reader.suggest_from(exhibition.languages);
+    exhibition.title = reader.language_map(root, "title", true, "exhibition.toml");
+    exhibition.subtitle = reader.language_map(root, "subtitle", false, "exhibition.toml");
 
     if (const auto timeout = reader.integer(root, "idle_timeout_seconds", "exhibition.toml")) {
         if (*timeout < 20 || *timeout > 3600) {
@@ -372,6 +389,90 @@ void sort_for_gallery(std::vector<Artifact>& artifacts, const Exhibition& exhibi
     });
 }
 
+// How many texts the bundle has in each language (canonical tags).
+using TextCounts = std::map<std::string, int>;
+
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// "kk-Latn" while "kk" is among `sources`: the kiosk writes its texts itself.
+bool written_by_kiosk(std::string_view language, const std::vector<std::string>& sources) {
+    return std::any_of(
+        std::begin(kScriptDerivations), std::end(kScriptDerivations),
+        [&](const ScriptDerivation& d) { return language == d.target && contains(sources, d.source); });
+}
+
+// Texts of this manifest in a language the exhibition does not offer: no visitor
+// sees them. Usually a tag written differently from languages = [...] ("nl-NL" for
+// "nl"), so the nearest offered tag is suggested. One warning per language and file.
+void report_unoffered(ManifestReader& reader, const Exhibition& exhibition, TextCounts& counts) {
+    for (const auto& [language, use] : reader.text_languages()) {
+        counts[language] += use.texts;
+        if (contains(exhibition.languages, language) || written_by_kiosk(language, exhibition.languages))
+            continue;
+        std::string close;
+        for (const std::string& offered : exhibition.languages)
+            if (close.empty() && close_language_tags(language, offered)) close = offered;
+        const std::string field = use.key.substr(0, use.key.rfind('.') + 1);
+        std::string message = std::string("this file has ") + std::to_string(use.texts) +
+                              (use.texts == 1 ? " text" : " texts") + " in " + language + " (" +
+                              language_english_name(language) + "), which the exhibition does not offer (" +
+                              use.key +
+                              (use.texts > 1 ? " and " + std::to_string(use.texts - 1) + " more" : "") +
+                              "): no visitor sees them";
+        std::string fix =
+            close.empty() ? did_you_mean_language(language, exhibition.languages) : std::string();
+        if (!close.empty()) {
+            fix = std::string("did you mean ") + close + "? Key the texts " + close + " (" + field + close +
+                  " = ...), or offer " + language + " in exhibition.toml (languages = [..., \"" + language +
+                  "\", ...])";
+        } else if (!fix.empty()) {
+            fix += " Otherwise offer " + language + " in exhibition.toml, or remove these texts";
+        } else {
+            fix = std::string("offer ") + language + " in exhibition.toml (languages = [..., \"" + language +
+                  "\", ...]), or remove these texts";
+        }
+        reader.warning(use.first, "text-language-not-offered", std::move(message), std::move(fix));
+    }
+}
+
+// An offered language no text is written in, while a close tag has texts
+// (languages = ["nl-NL"], texts keyed nl): its visitors would see every text in a
+// fallback language. An error, with the tag the texts use.
+void report_offered_without_texts(ManifestReader& reader, const toml::table& root,
+                                  const Exhibition& exhibition, const TextCounts& counts) {
+    const toml::array* nodes = root.get("languages") ? root.get("languages")->as_array() : nullptr;
+    if (nodes == nullptr) return;
+    std::vector<std::string> with_texts;
+    for (const auto& [language, texts] : counts) with_texts.push_back(language);
+    std::set<std::string> seen;
+    for (const toml::node& node : *nodes) {
+        const auto* written = node.as_string();
+        if (written == nullptr || language_tag_problem(written->get())) continue;
+        const std::string language = canonical_language_tag(written->get());
+        if (!seen.insert(language).second || counts.count(language) != 0) continue;
+        if (written_by_kiosk(language, with_texts) || written_by_kiosk(language, exhibition.languages))
+            continue;
+        const std::vector<std::string> chain = exhibition.fallback.chain(language);
+        std::string close;
+        int most = 0;
+        for (const auto& [other, texts] : counts) {
+            if (!close_language_tags(language, other) || texts <= most || contains(chain, other)) continue;
+            close = other;
+            most = texts;
+        }
+        if (close.empty()) continue;
+        reader.error(node.source(), "language-without-texts",
+                     std::string("the exhibition offers ") + language + " but no text is written in " +
+                         language + "; the texts are in " + close + " (" + std::to_string(most) +
+                         (most == 1 ? " text)" : " texts)"),
+                     std::string("did you mean ") + close + "? Offer " + close + " (languages = [..., \"" +
+                         close + "\", ...]) or key the texts " + language + " (title." + language +
+                         " = ...)");
+    }
+}
+
 }  // namespace
 
 const Artifact* Bundle::find_artifact(std::string_view id) const {
@@ -399,6 +500,8 @@ LoadedBundle load_bundle(const fs::path& path) {
     auto bundle = std::make_shared<Bundle>();
     bundle->root = path;
     bundle->exhibition = std::move(*exhibition);
+    TextCounts text_counts;
+    report_unoffered(exhibition_reader, bundle->exhibition, text_counts);
 
     // Artifacts: every artifacts/<folder>/artifact.toml, in name order.
     std::vector<std::string> manifests;
@@ -427,6 +530,7 @@ LoadedBundle load_bundle(const fs::path& path) {
     for (const std::string& manifest : manifests) {
         const std::string base = manifest.substr(0, manifest.rfind('/'));
         ManifestReader reader(manifest, result.diagnostics);
+        reader.suggest_from(bundle->exhibition.languages);
         if (folder.escapes(base)) {
             reader.error_in_file("path-escape",
                                  "the folder " + base + " is a link to a place outside the bundle",
@@ -442,6 +546,7 @@ LoadedBundle load_bundle(const fs::path& path) {
         const auto table = parse_manifest(reader, folder, manifest);
         if (!table) continue;
         auto artifact = read_artifact(reader, folder, *table, base, bundle->exhibition);
+        report_unoffered(reader, bundle->exhibition, text_counts);
         if (!artifact) continue;
         artifact->manifest = manifest;
         if (auto [it, inserted] = id_to_manifest.emplace(artifact->id, manifest); !inserted) {
@@ -452,6 +557,7 @@ LoadedBundle load_bundle(const fs::path& path) {
         }
         bundle->artifacts.push_back(std::move(*artifact));
     }
+    report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts);
     sort_for_gallery(bundle->artifacts, bundle->exhibition);
     result.bundle = std::move(bundle);
     return result;

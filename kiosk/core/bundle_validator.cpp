@@ -7,6 +7,7 @@
 
 #include "core/bundle_folder.hpp"
 #include "core/bundle_loader.hpp"
+#include "core/language_tag.hpp"
 #include "core/media_probe.hpp"
 #include "core/showable_text.hpp"
 #include "core/story.hpp"
@@ -216,10 +217,20 @@ class Validator {
     }
 
     // Languages offered by the exhibition that `map` lacks (exactly, no fallback).
+    // Not one whose text the map has under a close tag that is not offered (alt.nl
+    // while nl-NL is offered): the loader reports that tag as the mistake, and
+    // "add alt.nl-NL" would point the wrong way.
     std::vector<std::string> missing_languages(const LanguageMap& map) const {
+        const auto& offered = m_bundle.exhibition.languages;
         std::vector<std::string> missing;
-        for (const std::string& language : m_bundle.exhibition.languages) {
-            if (map.find(language) == nullptr) missing.push_back(language);
+        for (const std::string& language : offered) {
+            if (map.find(language) != nullptr) continue;
+            const bool misnamed =
+                std::any_of(map.entries().begin(), map.entries().end(), [&](const auto& entry) {
+                    return close_language_tags(language, entry.first) &&
+                           std::find(offered.begin(), offered.end(), entry.first) == offered.end();
+                });
+            if (!misnamed) missing.push_back(language);
         }
         return missing;
     }

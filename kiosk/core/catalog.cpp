@@ -500,12 +500,17 @@ TranslationCatalogs TranslationCatalogs::load(const std::filesystem::path& folde
 
     for (const std::filesystem::path& path : po_files) {
         const std::string file = label(path);
-        const std::string language = path.stem().string();
+        std::string language = path.stem().string();
         if (const auto tag_problem = language_tag_problem(language)) {
-            out.error(file, 0, 0, "bad-file-name", *tag_problem + " (a PO file is named after its language)",
-                      "name the file after its language's BCP 47 tag, e.g. kk.po, kk-Latn.po or pt-BR.po");
+            const std::string suggestion = did_you_mean_language(language);
+            out.error(
+                file, 0, 0, "bad-file-name", *tag_problem + " (a PO file is named after its language)",
+                (suggestion.empty() ? std::string() : suggestion + " Otherwise ") +
+                    "name the file after its language's BCP 47 tag, e.g. kk.po, kk-Latn.po or pt-BR.po");
             continue;
         }
+        // Canonical case, as the bundle's tags: kk-latn.po is the catalog of kk-Latn.
+        language = canonical_language_tag(language);
         const auto po = read_po_file(path, file, out);
         if (!po) continue;
         if (!declares_utf8(*po)) {

@@ -91,12 +91,16 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
                              "choose a number of seconds in that range");
             }
         }
+        // Canonical case, as the bundle's tags (core/language_tag.hpp): "kk-latn" is kk-Latn.
         for (const std::string& language : reader.text_list(*visitors, "languages", false, "[visitors]")) {
-            if (!language_tag_problem(language))
-                config.languages.push_back(language);
-            else
-                reader.error(visitors->get("languages")->source(), "bad-language-tag",
-                             *language_tag_problem(language), "use BCP 47 tags such as nl, en, kk");
+            if (const auto problem = language_tag_problem(language)) {
+                const std::string suggestion = did_you_mean_language(language);
+                reader.error(visitors->get("languages")->source(), "bad-language-tag", *problem,
+                             suggestion.empty() ? "use BCP 47 tags such as nl, en, kk"
+                                                : suggestion + " Use BCP 47 tags such as nl, en, kk");
+            } else {
+                config.languages.push_back(canonical_language_tag(language));
+            }
         }
         if (const auto size = reader.text(*visitors, "text_size", false, "[visitors]")) {
             if (*size == "large")

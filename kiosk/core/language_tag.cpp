@@ -59,7 +59,114 @@ const KnownCodes& known_codes() {
     return codes;
 }
 
+// Codes commonly written for a language: country codes (Kazakhstan's "kz" for
+// Kazakh "kk"), English or native abbreviations ("du" for Dutch), and ISO 639-2
+// three-letter codes where BCP 47 wants the two-letter one.
+struct Confusion {
+    std::string_view written, meant;
+};
+constexpr Confusion kConfusions[] = {
+    {"kz", "kk"},  {"du", "nl"},  {"gr", "el"},  {"jp", "ja"},  {"cz", "cs"},  {"dk", "da"},  {"se", "sv"},
+    {"ua", "uk"},  {"cn", "zh"},  {"kr", "ko"},  {"ge", "ka"},  {"vn", "vi"},  {"rs", "sr"},  {"al", "sq"},
+    {"gb", "en"},  {"us", "en"},  {"ir", "fa"},  {"il", "he"},  {"kaz", "kk"}, {"rus", "ru"}, {"eng", "en"},
+    {"deu", "de"}, {"ger", "de"}, {"fra", "fr"}, {"fre", "fr"}, {"nld", "nl"}, {"dut", "nl"}, {"tur", "tr"},
+    {"kor", "ko"}, {"ces", "cs"}, {"cze", "cs"}, {"ita", "it"}, {"hun", "hu"}, {"srp", "sr"},
+};
+
+std::string_view meant_for(std::string_view language) {
+    for (const Confusion& confusion : kConfusions)
+        if (confusion.written == language) return confusion.meant;
+    return {};
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 }  // namespace
+
+std::string canonical_language_tag(std::string_view tag) {
+    std::string out;
+    out.reserve(tag.size());
+    bool extension = false;  // after a singleton ("x-", "u-"), everything is lower case
+    std::size_t index = 0;
+    for (std::string_view part : split(tag)) {
+        std::string piece = lower(part);
+        if (index > 0 && !extension) {
+            if (piece.size() == 1) {
+                extension = true;
+            } else if (piece.size() == 4 && all_of(piece, std::isalpha)) {
+                piece[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(piece[0])));
+            } else if (piece.size() == 2 && all_of(piece, std::isalpha)) {
+                for (char& c : piece) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            }
+        }
+        if (index++ > 0) out += '-';
+        out += piece;
+    }
+    return out;
+}
+
+bool close_language_tags(std::string_view a, std::string_view b) {
+    const std::string first = lower(primary_language(a));
+    const std::string second = lower(primary_language(b));
+    if (canonical_language_tag(a) == canonical_language_tag(b)) return false;
+    return first == second || meant_for(first) == second || meant_for(second) == first;
+}
+
+std::string suggested_language_tag(std::string_view tag, const std::vector<std::string>& known) {
+    const std::string canonical = canonical_language_tag(tag);
+    const std::string language = lower(primary_language(canonical));
+    const std::string rest = canonical.substr(language.size());
+    if (const std::string_view meant = meant_for(language); !meant.empty()) {
+        const std::string corrected = std::string(meant) + rest;
+        if (std::find(known.begin(), known.end(), corrected) != known.end()) return corrected;
+        for (const std::string& candidate : known)
+            if (primary_language(candidate) == meant) return candidate;
+        return corrected;
+    }
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const std::string& candidate : known) {
+        if (candidate == canonical) continue;
+        const std::size_t distance = edit_distance(lower(canonical), lower(candidate));
+        const bool same_language = primary_language(candidate) == language;
+        if ((same_language || distance <= 1) && distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+std::string did_you_mean_language(std::string_view tag, const std::vector<std::string>& known) {
+    const std::string suggestion = suggested_language_tag(tag, known);
+    if (suggestion.empty()) return {};
+    std::string out =
+        std::string("did you mean ") + suggestion + " (" + language_english_name(suggestion) + ")?";
+    const std::string language = lower(primary_language(tag));
+    std::string region = language;
+    for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (known_codes().languages.count(language) == 0 && known_codes().regions.count(region) != 0) {
+        icu::UnicodeString name;
+        icu::Locale("", region.c_str()).getDisplayCountry(icu::Locale::getEnglish(), name);
+        std::string country;
+        name.toUTF8String(country);
+        out += ' ' + language + " is the country code of " + country + ", not a language";
+    }
+    return out;
+}
 
 std::optional<std::string> language_tag_problem(std::string_view tag) {
     // '\'' as a char: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "'" + std::string

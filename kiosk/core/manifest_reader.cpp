@@ -240,12 +240,20 @@ std::string ManifestReader::showable(const toml::node& node, const std::string& 
 }
 
 bool ManifestReader::check_language(std::string_view tag, const toml::source_region& where) {
+    return language(tag, where).has_value();
+}
+
+std::optional<std::string> ManifestReader::language(std::string_view tag, const toml::source_region& where) {
     if (auto problem = language_tag_problem(tag)) {
+        const std::string suggestion = did_you_mean_language(tag, m_known_languages);
         error(where, "bad-language-tag", *problem,
-              "use a BCP 47 language tag such as en, kk, kk-Latn, ru, nl, tr or ko");
-        return false;
+              suggestion.empty() ? "use a BCP 47 language tag such as en, kk, kk-Latn, ru, nl, tr or ko"
+                                 : suggestion +
+                                       " Use a BCP 47 language tag such as en, kk, kk-Latn, ru, nl, "
+                                       "tr or ko");
+        return std::nullopt;
     }
-    return true;
+    return canonical_language_tag(tag);
 }
 
 LanguageMap ManifestReader::language_map(const toml::table& table, std::string_view key, bool required,
@@ -262,22 +270,44 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
                    "a table of languages, like " + std::string(key) + ".en = \"...\" on its own line");
         return map;
     }
-    for (const auto& [language, value] : *languages) {
-        if (!check_language(language.str(), language.source())) continue;
+    std::map<std::string, std::pair<toml::source_region, std::string>>
+        placed;  // each language's text: where, key
+    for (const auto& [written, value] : *languages) {
+        const auto language = this->language(written.str(), written.source());
+        if (!language) continue;
+        const std::string name = std::string(key) + "." + std::string(written.str());
         const auto* text = value.as_string();
         if (text == nullptr) {
-            wrong_type(value, std::string(key) + "." + std::string(language.str()), where, "text in quotes");
+            wrong_type(value, name, where, "text in quotes");
             continue;
         }
         if (text->get().empty()) {
-            warning(
-                value.source(), "empty-value",
-                '\'' + std::string(key) + "." + std::string(language.str()) + "'" + in(where) + " is empty",
-                "write the text, or remove the line so that the fallback language is shown");
+            warning(value.source(), "empty-value", '\'' + name + "'" + in(where) + " is empty",
+                    "write the text, or remove the line so that the fallback language is shown");
             continue;
         }
-        map.set(std::string(language.str()),
-                showable(value, text->get(), std::string(key) + "." + std::string(language.str()), where));
+        const auto at = [](const toml::source_region& r) { return std::pair(r.begin.line, r.begin.column); };
+        // "title.kk" and "title.KK": one language (tags ignore case). toml++ gives keys
+        // in sorted order ("KK" first), so the one further down the file is found by
+        // its place: it is reported, and wins, as a line written later would.
+        const toml::source_region here = written.source();
+        const auto [earlier, first] = placed.emplace(*language, std::pair(here, name));
+        if (!first) {
+            const bool this_one_later = at(here) > at(earlier->second.first);
+            const auto& [later_place, later_name] = this_one_later ? std::pair(here, name) : earlier->second;
+            warning(later_place, "duplicate-language",
+                    '\'' + later_name + "'" + in(where) + " is a second " + std::string(key) + " in " +
+                        *language + " (language tags ignore upper and lower case); it replaces the first",
+                    "keep one " + std::string(key) + "." + *language + " line");
+            if (!this_one_later) continue;
+            earlier->second = std::pair(here, name);
+        }
+        TextLanguage& use = m_text_languages[*language];
+        if (use.texts++ == 0 || at(here) < at(use.first)) {  // the first line, not the first key
+            use.first = written.source();
+            use.key = name;
+        }
+        map.set(*language, showable(value, text->get(), name, where));
     }
     if (map.empty() && required) {
         error(node->source(), "missing-key",

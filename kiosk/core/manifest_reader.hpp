@@ -1,6 +1,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,20 @@ class ManifestReader {
 
     // Checks a language tag used as a key; reports and returns false if it is bad.
     bool check_language(std::string_view tag, const toml::source_region& where);
+    // The tag in its canonical case (core/language_tag.hpp), or nullopt (reported)
+    // when it is not a valid tag. Every tag a manifest gives goes through here.
+    std::optional<std::string> language(std::string_view tag, const toml::source_region& where);
+    // The exhibition's languages, for "did you mean" on a wrong tag.
+    void suggest_from(std::vector<std::string> languages) { m_known_languages = std::move(languages); }
+
+    // The languages this file's language maps have texts in (canonical tags), each
+    // with the first text's place and key and how many texts it has.
+    struct TextLanguage {
+        toml::source_region first;
+        std::string key;  // "title.nl"
+        int texts = 0;
+    };
+    const std::map<std::string, TextLanguage>& text_languages() const { return m_text_languages; }
 
     void error(const toml::source_region& at, std::string code, std::string message, std::string fix);
     void warning(const toml::source_region& at, std::string code, std::string message, std::string fix);
@@ -63,6 +78,8 @@ class ManifestReader {
 
     std::string m_file;
     Diagnostics& m_out;
+    std::vector<std::string> m_known_languages;
+    std::map<std::string, TextLanguage> m_text_languages;
 };
 
 // "did you mean 'title'?" for a misspelt key, or empty when nothing is close.

@@ -129,3 +129,22 @@ TEST_CASE("kiosk config: the fleet's inbox, outbox and publishing interval") {
     CHECK(problems.items()[2].message.find("two different folders") != std::string::npos);
     CHECK(config.fleet_publish_every_minutes == 15);
 }
+
+// Issue 23: the venue's languages are the bundle's tags, whatever their case, and a
+// country code written for a language gets a "did you mean".
+TEST_CASE("kiosk config: venue languages in canonical case, and kz with a did-you-mean") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml",
+                        "[visitors]\nlanguages = [\"KK\", \"kk-latn\", \"nl-nl\"]\n");
+    Diagnostics fine;
+    CHECK(load_kiosk_config(folder.path() / "kiosk.toml", fine).languages ==
+          std::vector<std::string>{"kk", "kk-Latn", "nl-NL"});
+    CHECK(fine.items().empty());
+
+    testing::write_file(folder.path() / "bad.toml", "[visitors]\nlanguages = [\"kz\", \"en\"]\n");
+    Diagnostics out;
+    CHECK(load_kiosk_config(folder.path() / "bad.toml", out).languages == std::vector<std::string>{"en"});
+    REQUIRE(out.items().size() == 1);
+    CHECK(out.items()[0].code == "bad-language-tag");
+    CHECK(out.items()[0].fix.find("did you mean kk (Kazakh)?") != std::string::npos);
+}

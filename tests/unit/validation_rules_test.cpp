@@ -2,9 +2,11 @@
 // exactly the expected diagnostic (file, line, severity, code) with a fix.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
+#include "core/script_languages.hpp"
 #include "core/showable_text.hpp"
 #include "validation_fixture.hpp"
 
@@ -416,4 +418,105 @@ TEST_CASE(
         CHECK(d.line == edit.line);
         CHECK(d.severity == Severity::Error);
     }
+}
+
+// Issue 23: mistakes with language tags that used to pass as "valid".
+TEST_CASE("validate: an offered language with no texts while a close tag has them is an error") {
+    BundleFixture f;
+    f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk-KZ\"]");
+    const auto report = f.validate();
+    const auto d = only(report, "language-without-texts");
+    CHECK(d.severity == Severity::Error);
+    CHECK(d.file == "exhibition.toml");
+    CHECK(d.line == line_of(f.exhibition, "languages ="));
+    CHECK(d.message.find("offers kk-KZ but no text is written in kk-KZ; the texts are in kk") !=
+          std::string::npos);
+    CHECK(d.fix.find("did you mean kk?") != std::string::npos);
+    CHECK(d.fix.find("\"kk\"") != std::string::npos);
+    // No fix pointing the wrong way ("add alt.kk-KZ"): the tag is the mistake.
+    CHECK(with_code(report, "missing-alt-text").empty());
+    CHECK(with_code(report, "missing-subtitles").empty());
+    // The texts keyed kk are named too, with the offered tag they are close to.
+    const auto unoffered = with_code(report, "text-language-not-offered");
+    REQUIRE(unoffered.size() == 2);  // exhibition.toml and the artifact
+    for (const Diagnostic& warning : unoffered)
+        CHECK(warning.fix.find("did you mean kk-KZ?") != std::string::npos);
+}
+
+TEST_CASE("validate: an offered language that falls back to its close tag on purpose is not an error") {
+    BundleFixture f;
+    f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"kk-KZ\"]");
+    f.edit_exhibition("default = [\"en\"]", "default = [\"en\"]\nkk-KZ = [\"kk\", \"en\"]");
+    const auto report = f.validate();
+    CHECK(with_code(report, "language-without-texts").empty());
+}
+
+TEST_CASE("validate: language tags ignore case (kk-latn is kk-Latn, title.KK is title.kk)") {
+    BundleFixture f;
+    f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"kk-latn\"]");
+    f.edit_artifact("title.kk =", "title.KK =");
+    Diagnostics rules;
+    const ScriptLanguages scripts = ScriptLanguages::load(AMANAT_LOCALISATION_DIR, rules);
+    ValidationOptions options;
+    options.scripts = &scripts;
+    const auto report = f.validate(options);
+    for (const Diagnostic& d : report.diagnostics.items())
+        FAIL_CHECK(d.file << ":" << d.line << " " << d.message);
+    REQUIRE(report.bundle);
+    const auto& languages = report.bundle->exhibition.languages;
+    CHECK(std::find(languages.begin(), languages.end(), "kk-Latn") != languages.end());
+    REQUIRE(report.bundle->artifacts.size() == 1);
+    const Artifact& artifact = report.bundle->artifacts.front();
+    REQUIRE(artifact.title.find("kk") != nullptr);
+    CHECK(*artifact.title.find("kk") == "Artifact 1 (kk)");
+    // Written by the kiosk from kk, as for a tag written kk-Latn.
+    CHECK(artifact.title.find("kk-Latn") != nullptr);
+}
+
+TEST_CASE("validate: one language written twice in different case is a warning") {
+    BundleFixture f;
+    f.edit_artifact("title.kk = \"Artifact 1 (kk)\"\n",
+                    "title.kk = \"Artifact 1 (kk)\"\ntitle.KK = \"Again\"\n");
+    const auto d = only(f.validate(), "duplicate-language");
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.line == line_of(f.artifact, "title.KK"));
+}
+
+TEST_CASE("validate: texts in a language the exhibition does not offer are a warning naming file and line") {
+    BundleFixture f;
+    f.edit_artifact("title.kk = \"Artifact 1 (kk)\"\n",
+                    "title.kk = \"Artifact 1 (kk)\"\ntitle.fr = \"Objet\"\n");
+    auto d = only(f.validate(), "text-language-not-offered");
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.file == kArtifact);
+    CHECK(d.line == line_of(f.artifact, "title.fr"));
+    CHECK(d.message.find("in fr (French)") != std::string::npos);
+    CHECK(d.fix.find("offer fr") != std::string::npos);
+
+    BundleFixture close;
+    close.edit_artifact("title.en = \"Artifact 1 (en)\"\n",
+                        "title.en = \"Artifact 1 (en)\"\ntitle.en-GB = \"Artefact\"\n");
+    d = only(close.validate(), "text-language-not-offered");
+    CHECK(d.line == line_of(close.artifact, "title.en-GB"));
+    CHECK(d.fix.find("did you mean en?") != std::string::npos);
+}
+
+TEST_CASE("validate: kz and du get a did-you-mean wherever a language tag is wrong") {
+    BundleFixture f;
+    f.edit_artifact("title.kk =", "title.kz =");
+    auto d = only(f.validate(), "bad-language-tag");
+    CHECK(d.line == line_of(f.artifact, "title.kz"));
+    CHECK(d.fix.find("did you mean kk (Kazakh)?") != std::string::npos);
+    CHECK(d.fix.find("country code of Kazakhstan") != std::string::npos);
+
+    BundleFixture offered;
+    offered.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"du\"]");
+    d = only(offered.validate(), "bad-language-tag");
+    CHECK(d.line == line_of(offered.exhibition, "languages ="));
+    CHECK(d.fix.find("did you mean nl (Dutch)?") != std::string::npos);
+
+    BundleFixture fallback;
+    fallback.edit_exhibition("default = [\"en\"]", "default = [\"en\"]\nkk = [\"kz\", \"en\"]");
+    d = only(fallback.validate(), "bad-language-tag");
+    CHECK(d.fix.find("did you mean kk (Kazakh)?") != std::string::npos);
 }
