@@ -20,6 +20,7 @@
 #include "core/kiosk_config.hpp"
 #include "core/language_tag.hpp"
 #include "core/script_languages.hpp"
+#include "core/showable_text.hpp"
 #include "core/transliteration.hpp"
 #include "ui/localisation_check.hpp"
 
@@ -93,26 +94,6 @@ std::string code_point_name(unsigned c) {
     return text;
 }
 
-std::string utf8_of(unsigned c) {
-    std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
 // Every text a visitor reading `language` can meet, with where it comes from.
 std::vector<std::pair<std::string, std::string>> texts_in(const Bundle& bundle, const Phrasebook& phrases,
                                                           const TranslationCatalogs& catalogs,
@@ -173,7 +154,7 @@ void check_glyphs(const Bundle& bundle, const TranslationCatalogs& catalogs, Lan
         return;
     }
     for (const unsigned c : missing) {
-        const std::string letter = utf8_of(c);
+        const std::string letter = utf8_of(static_cast<char32_t>(c));
         std::string where = "a text";
         for (const auto& [place, text] : texts) {
             if (text.find(letter) != std::string::npos) {

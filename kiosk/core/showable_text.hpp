@@ -42,4 +42,7 @@ std::string showable_text(std::string_view text);
 // The fix staff can follow for `found`, the same in every check.
 std::string unshowable_fix(const UnshowableCharacter& found);
 
+// One code point as UTF-8 (the caller makes sure it is a scalar value).
+std::string utf8_of(char32_t code_point);
+
 }  // namespace amanat

@@ -90,27 +90,6 @@ std::string strip_markup(std::string_view line) {
     return out;
 }
 
-// One code point as UTF-8.
-std::string utf8(char32_t c) {
-    std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
 // The character a reference's name stands for ("amp", "#1179", "#x49B"), or
 // nothing when it is not one WebVTT knows: only these names, and numbers naming
 // a Unicode scalar value other than U+0000.
@@ -141,7 +120,7 @@ std::optional<std::string> referenced(std::string_view name) {
         if (value > 0x10FFFF) return std::nullopt;  // also keeps the sum from overflowing
     }
     if (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
-    return utf8(value);
+    return utf8_of(value);
 }
 
 // WebVTT's character references decoded, once the tags are gone (so "&lt;b&gt;"
