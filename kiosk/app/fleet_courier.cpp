@@ -38,8 +38,7 @@ std::unique_ptr<FleetCourier> FleetCourier::start(const KioskConfig& config,
             *folders.inbox, *packs_root, pack::Trust{config.trusted_keys, config.allow_unsigned_packs},
             pack::Limits{config.pack_max_megabytes << 20, config.pack_max_files},
             fleet_state / "inbox-tried");
-        std::fprintf(stderr, "amanat-kiosk: fleet: installing new packs from %s\n",
-                     folders.inbox->c_str());
+        std::fprintf(stderr, "amanat-kiosk: fleet: installing new packs from %s\n", folders.inbox->c_str());
     } else if (folders.inbox) {
         log_problem("fleet: the inbox " + folders.inbox->string() +
                     " is not used: this kiosk has no packs folder ([packs] root in the config)");
@@ -48,10 +47,9 @@ std::unique_ptr<FleetCourier> FleetCourier::start(const KioskConfig& config,
         const std::filesystem::path feedback =
             config.feedback ? config.feedback_database.value_or(state_folder / "feedback.sqlite")
                             : std::filesystem::path();
-        outbox =
-            std::make_unique<fleet::Outbox>(*folders.outbox, feedback, fleet_state / "published-at");
-        std::fprintf(stderr, "amanat-kiosk: fleet: publishing to %s every %d min\n",
-                     folders.outbox->c_str(), config.fleet_publish_every_minutes);
+        outbox = std::make_unique<fleet::Outbox>(*folders.outbox, feedback, fleet_state / "published-at");
+        std::fprintf(stderr, "amanat-kiosk: fleet: publishing to %s every %d min\n", folders.outbox->c_str(),
+                     config.fleet_publish_every_minutes);
     }
     if (!inbox && !outbox) return nullptr;
     return std::unique_ptr<FleetCourier>(new FleetCourier(

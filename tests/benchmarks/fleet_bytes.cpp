@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
     std::printf(
         "a day of %d visits in %d publications: day files %.2f MB sent (today's file ends at %.2f MB); "
         "whole-database snapshots %.2f MB sent\n",
-        visits, publications, static_cast<double>(day_files_sent) / 1e6, static_cast<double>(today_size) / 1e6,
-        static_cast<double>(whole_sent) / 1e6);
+        visits, publications, static_cast<double>(day_files_sent) / 1e6,
+        static_cast<double>(today_size) / 1e6, static_cast<double>(whole_sent) / 1e6);
     return 0;
 }
