@@ -75,6 +75,30 @@ void check_moved_aside_and_fresh(const fs::path& file, const std::string& origin
     CHECK(direct.one("PRAGMA user_version") == std::to_string(amanat::store::latest_schema_version()));
 }
 
+// Starts kill_writer on `file` (its session ids prefixed with `prefix`, when
+// given); returns its standard output, a line per committed row.
+FILE* start_kill_writer(const fs::path& file, const std::string& prefix, pid_t& child) {
+    int pipe_fds[2];
+    REQUIRE(pipe(pipe_fds) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+    posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
+    std::string program = AMANAT_KILL_WRITER;
+    std::string database = file.string();
+    std::string prefix_argument = prefix;
+    char* argv[] = {program.data(), database.data(), prefix.empty() ? nullptr : prefix_argument.data(),
+                    nullptr};
+    const int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    REQUIRE(spawned == 0);
+    FILE* lines = fdopen(pipe_fds[0], "r");
+    REQUIRE(lines != nullptr);
+    return lines;
+}
+
 }  // namespace
 
 TEST_CASE("store: rows are durable with their provenance, in a WAL database at the latest version") {
@@ -211,26 +235,9 @@ TEST_CASE("store: rows reported committed survive SIGKILL at any point, and the 
     const auto started = std::chrono::steady_clock::now();
 
     for (int round = 0; round < 100; ++round) {
-        int pipe_fds[2];
-        REQUIRE(pipe(pipe_fds) == 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-        posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-        posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
-        std::string program = AMANAT_KILL_WRITER;
-        std::string database = file.string();
-        std::string prefix = "r" + std::to_string(round) + "-";
-        char* argv[] = {program.data(), database.data(), prefix.data(), nullptr};
         pid_t child = 0;
-        int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, argv, environ);
-        posix_spawn_file_actions_destroy(&actions);
-        close(pipe_fds[1]);
-        REQUIRE(spawned == 0);
-
         // Reading the pipe is the synchronisation: each line is a committed row.
-        FILE* from_child = fdopen(pipe_fds[0], "r");
-        REQUIRE(from_child != nullptr);
+        FILE* from_child = start_kill_writer(file, "r" + std::to_string(round) + "-", child);
         const int wanted = lines_wanted(random);
         char line[64];
         int got = 0;
@@ -491,23 +498,8 @@ namespace {
 // SIGKILLs it: no checkpoint, the -wal and -shm left behind as after a power
 // cut. Returns the session ids it reported.
 std::vector<std::string> kill_writer_after(const fs::path& file, int rows) {
-    int pipe_fds[2];
-    REQUIRE(pipe(pipe_fds) == 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
-    std::string program = AMANAT_KILL_WRITER;
-    std::string database = file.string();
-    char* argv[] = {program.data(), database.data(), nullptr};
     pid_t child = 0;
-    const int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(pipe_fds[1]);
-    REQUIRE(spawned == 0);
-    FILE* from_child = fdopen(pipe_fds[0], "r");
-    REQUIRE(from_child != nullptr);
+    FILE* from_child = start_kill_writer(file, "", child);
     std::vector<std::string> reported;
     char line[64];
     while (static_cast<int>(reported.size()) < rows && std::fgets(line, sizeof line, from_child) != nullptr) {
