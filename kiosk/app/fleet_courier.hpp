@@ -21,7 +21,7 @@
 #include <string>
 #include <thread>
 
-#include "core/kiosk_config.hpp"
+#include "core/settings/kiosk_config.hpp"
 #include "fleet/outbox.hpp"
 #include "fleet/pack_inbox.hpp"
 

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/json_record.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
 #include "durable/durable_file.hpp"
 #include "store/feedback_store.hpp"
 

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/visit/clock.hpp"
 
 namespace amanat {
 

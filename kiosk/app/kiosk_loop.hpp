@@ -1,10 +1,10 @@
 #pragma once
 
 #include "app/exhibition_source.hpp"
-#include "core/catalog.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_options.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/script_languages.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_options.hpp"
 
 namespace amanat {
 

@@ -13,12 +13,12 @@
 
 #include "app/exhibition_source.hpp"
 #include "app/kiosk_loop.hpp"
-#include "core/catalog.hpp"
-#include "core/data_folders.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_identity.hpp"
-#include "core/kiosk_options.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/script_languages.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/settings/data_folders.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_identity.hpp"
+#include "core/settings/kiosk_options.hpp"
 #include "core/version.hpp"
 
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/media_choice.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/visit/media_choice.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "media/media_player.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/frame.hpp"

@@ -3,10 +3,10 @@
 #include <deque>
 #include <string>
 
-#include "core/bundle.hpp"
-#include "core/image_loader.hpp"
-#include "core/screen_metrics.hpp"
-#include "core/texture_cache.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/pictures/image_loader.hpp"
+#include "core/pictures/texture_cache.hpp"
+#include "core/visit/screen_metrics.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/frame.hpp"
 

@@ -5,7 +5,7 @@
 #include <deque>
 #include <mutex>
 
-#include "core/utc_time.hpp"
+#include "core/files/utc_time.hpp"
 
 namespace amanat {
 namespace {

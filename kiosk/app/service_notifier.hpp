@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/visit/clock.hpp"
 
 namespace amanat {
 

@@ -10,7 +10,7 @@
 #include <iterator>
 #include <system_error>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat {
@@ -229,7 +229,7 @@ void SoakDriver::problem(const std::string& what) {
     log("problem: " + what);
 }
 
-// Follows the session the way core/visit_recorder.cpp does, so that the counts
+// Follows the session the way core/visit/visit_recorder.cpp does, so that the counts
 // are what the database must hold: it is called after the visitors' book
 // observed the same session in the same frame.
 void SoakDriver::observe(const SoakFrame& frame) {

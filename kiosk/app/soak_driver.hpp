@@ -41,9 +41,9 @@
 #include <vector>
 
 #include "app/exhibition_source.hpp"
-#include "core/bundle.hpp"
-#include "core/clock.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/visit/clock.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/frame.hpp"
 

@@ -10,12 +10,12 @@
 #include "app/media_desk.hpp"
 #include "app/test_tone.hpp"
 #include "app/visitors_book.hpp"
-#include "core/kiosk_identity.hpp"
-#include "core/locale_format.hpp"
-#include "core/staff_pin.hpp"
-#include "core/validation_report.hpp"
+#include "core/exhibition/validation_report.hpp"
+#include "core/localisation/locale_format.hpp"
+#include "core/settings/kiosk_identity.hpp"
+#include "core/staff/staff_pin.hpp"
 #include "core/version.hpp"
-#include "core/visitor_session.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "store/feedback_tables.hpp"
 
 namespace amanat {

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "app/exhibition_source.hpp"
-#include "core/bundle.hpp"
-#include "core/gesture.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/staff_door.hpp"
-#include "core/staff_tasks.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/staff/staff_door.hpp"
+#include "core/staff/staff_tasks.hpp"
+#include "core/visit/gesture.hpp"
 #include "pack/packs.hpp"
 #include "platform/kiosk_window.hpp"
 #include "ui/staff_view.hpp"

@@ -7,7 +7,7 @@
 #include <ctime>
 #include <type_traits>
 
-#include "core/kiosk_identity.hpp"
+#include "core/settings/kiosk_identity.hpp"
 
 namespace amanat {
 namespace {

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/visit_recorder.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/visit/visit_recorder.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "platform/kiosk_window.hpp"
 #include "store/feedback_store.hpp"
 #include "ui/frame.hpp"

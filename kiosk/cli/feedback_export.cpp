@@ -8,7 +8,7 @@
 
 #include "cli/feedback_options.hpp"
 #include "cli/output_file.hpp"
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/feedback_archive.hpp"
 #include "store/feedback_tables.hpp"
 

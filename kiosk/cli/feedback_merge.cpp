@@ -7,7 +7,7 @@
 
 #include "cli/feedback_options.hpp"
 #include "cli/terminal_table.hpp"
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/feedback_archive.hpp"
 
 namespace amanat::cli {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <system_error>
 
-#include "core/json_record.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
 
 namespace amanat::cli {
 

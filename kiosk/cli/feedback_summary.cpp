@@ -8,9 +8,9 @@
 
 #include "cli/feedback_options.hpp"
 #include "cli/terminal_table.hpp"
-#include "core/json_record.hpp"
-#include "core/language_tag.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
+#include "core/localisation/language_tag.hpp"
 #include "store/feedback_archive.hpp"
 
 namespace amanat::cli {

@@ -11,7 +11,7 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/feedback_options.hpp"
-#include "core/kiosk_identity.hpp"
+#include "core/settings/kiosk_identity.hpp"
 #include "syncthing/device_id.hpp"
 #include "syncthing/failure.hpp"
 #include "syncthing/folder_owner.hpp"

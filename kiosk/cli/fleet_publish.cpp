@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "cli/command_errors.hpp"
-#include "core/diagnostics.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_identity.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_identity.hpp"
 #include "fleet/fleet_folders.hpp"
 #include "fleet/outbox.hpp"
 

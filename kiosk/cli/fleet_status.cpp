@@ -15,7 +15,7 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/terminal_table.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/utc_time.hpp"
 
 namespace amanat::cli {
 namespace {

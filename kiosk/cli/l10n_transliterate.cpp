@@ -10,9 +10,9 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/l10n.hpp"
-#include "core/data_folders.hpp"
-#include "core/diagnostics.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/script_languages.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/settings/data_folders.hpp"
 
 namespace amanat::cli {
 

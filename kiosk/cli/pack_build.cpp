@@ -5,8 +5,8 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/pack_progress.hpp"
-#include "core/byte_count.hpp"
-#include "core/validation_report.hpp"
+#include "core/exhibition/validation_report.hpp"
+#include "core/files/byte_count.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {

@@ -5,9 +5,9 @@
 #include "cli/command_errors.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
-#include "core/json_record.hpp"
-#include "core/utc_time.hpp"
-#include "core/validation_report.hpp"
+#include "core/exhibition/validation_report.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {

@@ -5,10 +5,10 @@
 #include "cli/command_errors.hpp"
 #include "cli/pack_settings.hpp"
 #include "cli/terminal_table.hpp"
-#include "core/diagnostics.hpp"
-#include "core/json_record.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
+#include "core/settings/kiosk_config.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/byte_count.hpp"
+#include "core/files/byte_count.hpp"
 
 namespace amanat::cli {
 

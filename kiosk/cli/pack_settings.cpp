@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/diagnostics.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_identity.hpp"
-#include "core/regular_file.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/files/regular_file.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_identity.hpp"
 #include "pack/pack_signature.hpp"
 
 namespace amanat::cli {

@@ -3,10 +3,10 @@
 #include <charconv>
 #include <cstdio>
 
-#include "core/bundle_validator.hpp"
-#include "core/data_folders.hpp"
-#include "core/script_languages.hpp"
-#include "core/validation_report.hpp"
+#include "core/exhibition/bundle_validator.hpp"
+#include "core/exhibition/script_languages.hpp"
+#include "core/exhibition/validation_report.hpp"
+#include "core/settings/data_folders.hpp"
 
 namespace amanat::cli {
 namespace {

@@ -5,8 +5,8 @@
 #include "cli/command_errors.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
-#include "core/byte_count.hpp"
-#include "core/json_record.hpp"
+#include "core/files/byte_count.hpp"
+#include "core/files/json_record.hpp"
 #include "pack/packs.hpp"
 
 namespace amanat::cli {

@@ -11,9 +11,9 @@
 
 #include "cli/command_errors.hpp"
 #include "cli/feedback_options.hpp"
-#include "core/diagnostics.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/staff_pin.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/staff/staff_pin.hpp"
 
 namespace amanat::cli {
 namespace {

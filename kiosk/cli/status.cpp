@@ -12,9 +12,9 @@
 #include <string>
 
 #include "cli/command_errors.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_identity.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/utc_time.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_identity.hpp"
 
 namespace amanat::cli {
 namespace {

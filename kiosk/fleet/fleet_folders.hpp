@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "core/kiosk_config.hpp"
+#include "core/settings/kiosk_config.hpp"
 
 namespace amanat::fleet {
 

@@ -5,8 +5,8 @@
 #include <system_error>
 #include <vector>
 
-#include "core/json_record.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/utc_time.hpp"
 #include "durable/durable_file.hpp"
 #include "store/feedback_publication.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/visit/clock.hpp"
 
 namespace amanat::media {
 

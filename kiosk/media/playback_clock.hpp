@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/clock.hpp"
+#include "core/visit/clock.hpp"
 
 namespace amanat::media {
 

@@ -1,5 +1,5 @@
 // build_pack: `amanat pack build`, validation first, then write_pack().
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "pack/pack_writer.hpp"
 #include "pack/packs.hpp"
 #include "pack/signing_key.hpp"

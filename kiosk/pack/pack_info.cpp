@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/regular_file.hpp"
+#include "core/files/regular_file.hpp"
 
 namespace amanat::pack {
 

@@ -17,8 +17,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/bundle_validator.hpp"
-#include "core/byte_count.hpp"
+#include "core/exhibition/bundle_validator.hpp"
+#include "core/files/byte_count.hpp"
 #include "pack/crash_point.hpp"
 #include "pack/durable.hpp"
 #include "pack/exhibition_version.hpp"

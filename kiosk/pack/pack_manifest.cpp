@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/byte_count.hpp"
+#include "core/files/byte_count.hpp"
 #include "pack/content_hash.hpp"
 #include "pack/entry_path.hpp"
 

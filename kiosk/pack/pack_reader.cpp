@@ -8,7 +8,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/byte_count.hpp"
+#include "core/files/byte_count.hpp"
 #include "pack/content_hash.hpp"
 #include "pack/entry_path.hpp"
 #include "pack/utf8_names.hpp"

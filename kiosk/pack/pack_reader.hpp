@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/regular_file.hpp"
+#include "core/files/regular_file.hpp"
 #include "pack/pack_manifest.hpp"
 #include "pack/pack_signature.hpp"
 #include "pack/packs.hpp"

@@ -11,8 +11,8 @@
 #include <chrono>
 #include <memory>
 
-#include "core/regular_file.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/regular_file.hpp"
+#include "core/files/utc_time.hpp"
 #include "core/version.hpp"
 #include "durable/durable_file.hpp"
 #include "pack/content_hash.hpp"

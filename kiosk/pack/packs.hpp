@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 
 namespace amanat::pack {
 

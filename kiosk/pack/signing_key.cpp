@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/regular_file.hpp"
+#include "core/files/regular_file.hpp"
 #include "pack/durable.hpp"
 #include "pack/encoding.hpp"
 #include "pack/packs.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 
 // Moves a frame's drawing by a few pixels, the slow burn-in shift
-// (core/screen_care.hpp), in ImGui's draw data before it is drawn.
+// (core/settings/screen_care.hpp), in ImGui's draw data before it is drawn.
 //
 // What lies on the screen's edges stays there, so that a full-screen background
 // stretches by the shift instead of leaving a stripe of bare black along two

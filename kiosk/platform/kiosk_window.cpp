@@ -21,7 +21,7 @@
 
 #include <unistd.h>
 
-#include "core/display_attempts.hpp"
+#include "core/settings/display_attempts.hpp"
 #include "platform/burn_in_shift.hpp"
 #include "platform/triangle_painter.hpp"
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/gesture.hpp"
-#include "core/kiosk_config.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/visit/gesture.hpp"
 
 namespace amanat::platform {
 
@@ -25,7 +25,7 @@ struct WindowOptions {
     // has one (a DRM render node), else by SDL's own software renderer, which on
     // a machine without a GPU starts faster, holds far less memory and costs
     // less CPU per frame than OpenGL emulated by Mesa's llvmpipe (BENCHMARKS.md).
-    // Whichever it is, open() falls back to the others (core/display_attempts.hpp)
+    // Whichever it is, open() falls back to the others (core/settings/display_attempts.hpp)
     // rather than give up: the kiosk never goes blank for want of a renderer.
     Renderer renderer = Renderer::Automatic;
 };
@@ -64,7 +64,7 @@ class KioskWindow {
 
     void begin_frame();
     // Renders the frame, moved by (dx, dy) pixels: the burn-in shift
-    // (core/screen_care.hpp). A few pixels against touch targets of 15 mm and more,
+    // (core/settings/screen_care.hpp). A few pixels against touch targets of 15 mm and more,
     // so input is not moved back. Then present_frame() shows it.
     void draw_frame(int dx = 0, int dy = 0);
     void present_frame();

@@ -3,7 +3,7 @@
 namespace amanat::platform {
 
 // When the kiosk draws through X11 (cage's Xwayland, without a GPU: see
-// core/display_attempts), the X server goes away whenever cage does: stopped
+// core/settings/display_attempts), the X server goes away whenever cage does: stopped
 // by systemd, or gone with its last output (a screen unplugged). Xlib then
 // calls exit(1) from inside whatever SDL call noticed, with a line of its own.
 // After this call the kiosk says instead that its display is gone and ends

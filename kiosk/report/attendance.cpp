@@ -5,8 +5,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/json_record.hpp"
-#include "core/small_file.hpp"
+#include "core/files/json_record.hpp"
+#include "core/files/small_file.hpp"
 
 namespace amanat::report {
 

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/catalog.hpp"
-#include "core/diagnostics.hpp"
-#include "core/locale_format.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/localisation/locale_format.hpp"
 
 namespace amanat::report {
 
@@ -16,7 +16,7 @@ namespace amanat::report {
 // call so xgettext finds them), numbers, shares and dates by CLDR's rules.
 // Everything returned is plain text: escape it (html_text) before writing it.
 //
-// Formatting makes an ICU formatter per call (core/locale_format): fine for one
+// Formatting makes an ICU formatter per call (core/localisation/locale_format): fine for one
 // page, which formats a few thousand numbers once.
 class ReportLocale {
   public:

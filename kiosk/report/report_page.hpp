@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/catalog.hpp"
+#include "core/localisation/catalog.hpp"
 #include "report/tour_figures.hpp"
 
 namespace amanat::report {

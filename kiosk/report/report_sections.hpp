@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/catalog.hpp"
+#include "core/localisation/catalog.hpp"
 #include "report/report_locale.hpp"
 #include "report/tour_figures.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 
 namespace amanat::report {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/diagnostics.hpp"
-#include "core/locale_format.hpp"
-#include "core/picture_thumbnail.hpp"
+#include "core/files/diagnostics.hpp"
+#include "core/localisation/locale_format.hpp"
+#include "core/pictures/picture_thumbnail.hpp"
 
 namespace amanat::report {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/catalog.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/localisation/catalog.hpp"
 #include "report/tour_figures.hpp"
 
 namespace amanat::report {

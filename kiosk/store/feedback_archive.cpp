@@ -8,7 +8,7 @@
 #include <system_error>
 #include <utility>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/feedback_streams.hpp"
 #include "store/files_summary.hpp"

@@ -15,7 +15,7 @@
 // program's tables, a feedback table without a column this program reads or of
 // another type), a damaged or cut-short one, or anything but a regular file is
 // refused with a message naming it, saying what is wrong and what to do. Text is
-// handed over as valid UTF-8 (see append_valid_utf8 in core/json_record.hpp),
+// handed over as valid UTF-8 (see append_valid_utf8 in core/files/json_record.hpp),
 // whatever bytes the file holds.
 //
 // Thread contract: none of this is used by the kiosk; one FeedbackArchive is used

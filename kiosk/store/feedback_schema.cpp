@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/feedback_store.hpp"
 
 namespace amanat::store {

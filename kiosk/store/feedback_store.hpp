@@ -60,7 +60,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/feedback_rows.hpp"
+#include "core/visit/feedback_rows.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/row_keys.hpp"
 
 namespace amanat::store {

@@ -11,8 +11,8 @@
 #include <memory>
 #include <system_error>
 
-#include "core/csv_writer.hpp"
-#include "core/utc_time.hpp"
+#include "core/files/csv_writer.hpp"
+#include "core/files/utc_time.hpp"
 #include "durable/durable_file.hpp"
 #include "store/feedback_schema.hpp"
 

@@ -60,7 +60,7 @@ bool each_row(const FeedbackArchive& archive, const Period& period, Visit&& visi
 // One table as CSV, handed to `write` piece by piece (streamed: a million rows
 // never sit in memory): the UTF-8 byte order mark if asked, the header, one
 // record per row (RFC 4180, CRLF, formula-looking text guarded; see
-// core/csv_writer.hpp). `rows` is set to the number of rows written. False with
+// core/files/csv_writer.hpp). `rows` is set to the number of rows written. False with
 // `error` set if reading fails.
 bool write_csv_table(const FeedbackArchive& archive, FeedbackTable table, const Period& period,
                      bool byte_order_mark, const std::function<void(std::string_view)>& write,

@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/row_chunks.hpp"
 #include "store/row_keys.hpp"

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 
 namespace amanat::store {
 

@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/feedback_rows.hpp"
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
+#include "core/visit/feedback_rows.hpp"
 
 namespace amanat::store {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 
 namespace amanat::store {
 

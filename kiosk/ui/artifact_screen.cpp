@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/bundle_folder.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/bundle_folder.hpp"
+#include "core/exhibition/script_languages.hpp"
 #include "ui/faces.hpp"
 #include "ui/toolbar.hpp"
 #include "ui/widgets.hpp"

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/kinetic_scroll.hpp"
-#include "core/picture_zoom.hpp"
-#include "core/story.hpp"
+#include "core/exhibition/story.hpp"
+#include "core/visit/kinetic_scroll.hpp"
+#include "core/visit/picture_zoom.hpp"
 #include "ui/frame.hpp"
 #include "ui/media_controls.hpp"
 #include "ui/rich_text.hpp"

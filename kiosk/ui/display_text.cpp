@@ -1,7 +1,7 @@
 #include "ui/display_text.hpp"
 
-#include "core/bundle_folder.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/bundle_folder.hpp"
+#include "core/exhibition/script_languages.hpp"
 #include "ui/attract_screen.hpp"
 #include "ui/typeface.hpp"
 

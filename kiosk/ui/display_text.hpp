@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/bundle.hpp"
-#include "core/catalog.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/localisation/catalog.hpp"
 
 namespace amanat::ui {
 

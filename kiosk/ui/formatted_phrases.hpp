@@ -4,8 +4,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/catalog.hpp"
-#include "core/locale_format.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/localisation/locale_format.hpp"
 
 namespace amanat::ui {
 
@@ -15,7 +15,7 @@ namespace amanat::ui {
 // ICU builds a formatter per call (tens of microseconds); a screen that shows the
 // same count every frame would pay that 60 times a second, so results are kept,
 // keyed by language, phrase and arguments. The catalogs have already refused
-// translations that would not format (core/message_pattern.hpp); should one fail
+// translations that would not format (core/localisation/message_pattern.hpp); should one fail
 // anyway, the English text is shown rather than braces.
 //
 // Thread contract: render thread only.

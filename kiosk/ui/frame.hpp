@@ -5,13 +5,13 @@
 
 #include <imgui.h>
 
-#include "core/bundle.hpp"
-#include "core/catalog.hpp"
-#include "core/clock.hpp"
-#include "core/gesture.hpp"
-#include "core/media_choice.hpp"
-#include "core/screen_metrics.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/visit/clock.hpp"
+#include "core/visit/gesture.hpp"
+#include "core/visit/media_choice.hpp"
+#include "core/visit/screen_metrics.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "ui/formatted_phrases.hpp"
 #include "ui/staff_view.hpp"
 #include "ui/theme.hpp"

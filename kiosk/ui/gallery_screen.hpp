@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/kinetic_scroll.hpp"
+#include "core/visit/kinetic_scroll.hpp"
 #include "ui/frame.hpp"
 
 namespace amanat::ui {

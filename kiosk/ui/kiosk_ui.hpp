@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/idle_timer.hpp"
+#include "core/visit/idle_timer.hpp"
 #include "ui/artifact_screen.hpp"
 #include "ui/attract_screen.hpp"
 #include "ui/frame.hpp"

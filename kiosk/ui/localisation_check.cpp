@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "core/idle_timer.hpp"
-#include "core/screen_metrics.hpp"
-#include "core/visitor_session.hpp"
+#include "core/visit/idle_timer.hpp"
+#include "core/visit/screen_metrics.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "ui/display_text.hpp"
 #include "ui/frame.hpp"
 #include "ui/kiosk_ui.hpp"

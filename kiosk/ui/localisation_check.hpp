@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/catalog.hpp"
-#include "core/kiosk_config.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/settings/kiosk_config.hpp"
 
 namespace amanat::ui {
 

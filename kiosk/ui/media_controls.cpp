@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/bundle_folder.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/bundle_folder.hpp"
+#include "core/exhibition/script_languages.hpp"
 #include "ui/widgets.hpp"
 
 namespace amanat::ui {

@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "core/subtitles.hpp"
+#include "core/exhibition/subtitles.hpp"
 #include "ui/frame.hpp"
 
 namespace amanat::ui {

@@ -6,7 +6,7 @@
 
 #include <imgui.h>
 
-#include "core/story.hpp"
+#include "core/exhibition/story.hpp"
 #include "ui/typeface.hpp"
 
 namespace amanat::ui {

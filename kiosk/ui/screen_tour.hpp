@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/catalog.hpp"
-#include "core/idle_timer.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/visit/idle_timer.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "ui/staff_view.hpp"
 
 namespace amanat::ui {

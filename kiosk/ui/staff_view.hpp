@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/visit/clock.hpp"
 
 namespace amanat::ui {
 

@@ -108,7 +108,7 @@ bool add_set(ImFontAtlas& atlas, FontFileBytes& bytes, const FontFiles& files, c
 // character there, and U+0000 above all, becomes a range starting at 0, which
 // ends the ranges list: the fonts came out empty and ImGui aborted on its
 // `font->IsLoaded()` assertion (issue 19). Texts are cleaned when read
-// (core/showable_text); this keeps the atlas safe whatever text reaches it.
+// (core/files/showable_text); this keeps the atlas safe whatever text reaches it.
 // Calls `letter` with each code point of `text` that is drawn with a glyph (no
 // control character), decoded as ImGui decodes what it draws.
 template <typename Letter>

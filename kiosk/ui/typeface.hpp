@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/kiosk_config.hpp"
-#include "core/screen_metrics.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/visit/screen_metrics.hpp"
 
 struct ImFont;
 

@@ -5,8 +5,8 @@
 
 #include <cstdlib>
 
-#include "core/bundle_loader.hpp"
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_loader.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "feedback_generator.hpp"
 #include "store/feedback_archive.hpp"
 #include "store/feedback_store.hpp"

@@ -1,6 +1,6 @@
 // An artifact's artifact.toml, as staff write it, through the kiosk's own reading
-// of it (core/manifest_reader, core/bundle_loader) and on through the validator
-// (core/bundle_validator): the input is the first artifact's manifest in an
+// of it (core/exhibition/manifest_reader, core/exhibition/bundle_loader) and on through the validator
+// (core/exhibition/bundle_validator): the input is the first artifact's manifest in an
 // otherwise valid bundle (bundle_bench.hpp), beside a second, valid artifact.
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "bundle_bench.hpp"
 
-#include "core/bundle_validator.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/bundle_validator.hpp"
+#include "core/exhibition/script_languages.hpp"
 #include "fuzz_support.hpp"
 #include "synthetic_bundle.hpp"
 

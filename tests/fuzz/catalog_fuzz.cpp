@@ -1,17 +1,17 @@
 // A translator's PO catalog (localisation/ru.po, as Poedit or Weblate hand it
-// back) through the kiosk's loader (core/catalog, libgettextpo, which reads
+// back) through the kiosk's loader (core/localisation/catalog, libgettextpo, which reads
 // files: the input is written to one), its checks of ICU message patterns
-// (core/message_pattern), and the phrasebook as the screens use it: every phrase
-// of the template looked up, those with numbers formatted (core/locale_format)
+// (core/localisation/message_pattern), and the phrasebook as the screens use it: every phrase
+// of the template looked up, those with numbers formatted (core/localisation/locale_format)
 // with the numbers the screens give them.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "core/catalog.hpp"
-#include "core/locale_format.hpp"
-#include "core/message_pattern.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/localisation/locale_format.hpp"
+#include "core/localisation/message_pattern.hpp"
 #include "fuzz_support.hpp"
 
 using namespace amanat;

@@ -1,6 +1,6 @@
 // exhibition.toml, as staff write it, through the kiosk's own reading of it
-// (core/manifest_reader, core/bundle_loader) and on through the validator
-// (core/bundle_validator, `amanat pack validate`): the input is the manifest of
+// (core/exhibition/manifest_reader, core/exhibition/bundle_loader) and on through the validator
+// (core/exhibition/bundle_validator, `amanat pack validate`): the input is the manifest of
 // an otherwise valid bundle (bundle_bench.hpp).
 #include <cstddef>
 #include <cstdint>

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Words the kiosk writes (core/feedback_rows.hpp), and ids shaped like its own.
+// Words the kiosk writes (core/visit/feedback_rows.hpp), and ids shaped like its own.
 constexpr std::array<std::string_view, 32> kVocabulary = {"",
                                                           "session_start",
                                                           "session_end",

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "core/diagnostics.hpp"
+#include "core/files/diagnostics.hpp"
 
 namespace amanat::fuzzing {
 

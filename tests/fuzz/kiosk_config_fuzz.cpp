@@ -1,17 +1,17 @@
 // The venue's kiosk.toml (/etc/amanat/kiosk.toml, as staff edit it) through the
-// kiosk's reader (core/kiosk_config, which reads a file: the input is written to
+// kiosk's reader (core/settings/kiosk_config, which reads a file: the input is written to
 // one), and on into what the kiosk derives from it at start: the screen's
-// measures (core/screen_metrics), what the screen does at opening hours
-// (core/screen_care), the limits a pack is checked against.
+// measures (core/visit/screen_metrics), what the screen does at opening hours
+// (core/settings/screen_care), the limits a pack is checked against.
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
 
-#include "core/kiosk_config.hpp"
-#include "core/screen_care.hpp"
-#include "core/screen_metrics.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/screen_care.hpp"
+#include "core/visit/screen_metrics.hpp"
 #include "fuzz_support.hpp"
 
 using namespace amanat;

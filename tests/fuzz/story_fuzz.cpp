@@ -1,5 +1,5 @@
 // A story or narration transcript (Markdown, as an author writes story.kk.md)
-// through the kiosk's parser (core/story, md4c) and on into the artifact page's
+// through the kiosk's parser (core/exhibition/story, md4c) and on into the artifact page's
 // layout and drawing (ui/rich_text), with Dear ImGui headless: the fonts of the
 // kiosk in one atlas built once, both text sizes, the page's widths, drawn
 // clipped to a screen as the artifact screen draws it.
@@ -11,9 +11,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/kiosk_config.hpp"
-#include "core/screen_metrics.hpp"
-#include "core/story.hpp"
+#include "core/exhibition/story.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/visit/screen_metrics.hpp"
 #include "fuzz_support.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/typeface.hpp"

@@ -1,10 +1,10 @@
 // A film's subtitles (film.kk.vtt or .srt, as a translator hands them in) through
-// the kiosk's parser (core/subtitles), read both as WebVTT and as SubRip, and the
+// the kiosk's parser (core/exhibition/subtitles), read both as WebVTT and as SubRip, and the
 // cue shown looked up as a film plays.
 #include <cstddef>
 #include <cstdint>
 
-#include "core/subtitles.hpp"
+#include "core/exhibition/subtitles.hpp"
 #include "fuzz_support.hpp"
 
 using namespace amanat;

@@ -17,7 +17,7 @@
 #include <cstdio>
 #include <tuple>
 
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "pack/pack_root.hpp"
 #include "pack_fixture.hpp"
 #include "synthetic_bundle.hpp"

@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/regular_file.hpp"
+#include "core/files/regular_file.hpp"
 #include "kiosk_fixture.hpp"
 #include "pack/pack_writer.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "pack/pack_writer.hpp"
 #include "pack/packs.hpp"
 #include "pack/signing_key.hpp"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/catalog.hpp"
+#include "core/localisation/catalog.hpp"
 #include "report/report_page.hpp"
 #include "sample_tour.hpp"
 

@@ -7,7 +7,7 @@
 #include <regex>
 #include <string>
 
-#include "core/catalog.hpp"
+#include "core/localisation/catalog.hpp"
 #include "report/html_text.hpp"
 #include "report/report_locale.hpp"
 #include "report/report_page.hpp"

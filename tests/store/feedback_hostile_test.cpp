@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 #include "sqlite_file.hpp"
 #include "store/feedback_archive.hpp"
 #include "store/feedback_store.hpp"

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle_loader.hpp"
-#include "core/catalog.hpp"
-#include "core/idle_timer.hpp"
-#include "core/visitor_session.hpp"
+#include "core/exhibition/bundle_loader.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/visit/idle_timer.hpp"
+#include "core/visit/visitor_session.hpp"
 #include "ui/display_text.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"

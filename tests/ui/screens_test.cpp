@@ -10,7 +10,7 @@
 #include <map>
 #include <string>
 
-#include "core/image_loader.hpp"
+#include "core/pictures/image_loader.hpp"
 #include "headless_kiosk.hpp"
 #include "ui/display_text.hpp"
 #include "ui/gallery_screen.hpp"

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/bundle_loader.hpp"
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_loader.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/catalog.hpp"
+#include "core/localisation/catalog.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/csv_writer.hpp"
+#include "core/files/csv_writer.hpp"
 
 using amanat::CsvRecord;
 

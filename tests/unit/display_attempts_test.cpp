@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/display_attempts.hpp"
+#include "core/settings/display_attempts.hpp"
 
 using amanat::display_attempts;
 using amanat::DisplayAttempt;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/language_map.hpp"
+#include "core/localisation/language_map.hpp"
 
 using namespace amanat;
 

@@ -4,7 +4,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/gesture.hpp"
+#include "core/visit/gesture.hpp"
 
 using namespace amanat;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/idle_timer.hpp"
+#include "core/visit/idle_timer.hpp"
 
 using amanat::IdleTimer;
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/image_header.hpp"
+#include "core/pictures/image_header.hpp"
 #include "synthetic_bundle.hpp"
 
 using amanat::read_image_header;

@@ -18,7 +18,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "core/image_loader.hpp"
+#include "core/pictures/image_loader.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/json_record.hpp"
+#include "core/files/json_record.hpp"
 
 using amanat::JsonRecord;
 

@@ -5,7 +5,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/kinetic_scroll.hpp"
+#include "core/visit/kinetic_scroll.hpp"
 
 using namespace amanat;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk_config.hpp"
+#include "core/settings/kiosk_config.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk_options.hpp"
+#include "core/settings/kiosk_options.hpp"
 
 using amanat::KioskOptions;
 using amanat::parse_kiosk_options;

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/language_tag.hpp"
+#include "core/localisation/language_tag.hpp"
 
 using amanat::language_tag_problem;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/locale_format.hpp"
+#include "core/localisation/locale_format.hpp"
 
 using namespace amanat;
 

@@ -3,7 +3,7 @@
 // or its fallback.
 #include <doctest/doctest.h>
 
-#include "core/media_choice.hpp"
+#include "core/visit/media_choice.hpp"
 
 using namespace amanat;
 using Kind = VisitorAction::Kind;

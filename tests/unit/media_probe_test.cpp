@@ -2,8 +2,8 @@
 
 #include <cstring>
 
-#include "core/image_probe.hpp"
-#include "core/media_probe.hpp"
+#include "core/exhibition/media_probe.hpp"
+#include "core/pictures/image_probe.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

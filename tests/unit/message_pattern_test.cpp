@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/message_pattern.hpp"
+#include "core/localisation/message_pattern.hpp"
 
 using namespace amanat;
 

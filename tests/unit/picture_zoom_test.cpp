@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/picture_zoom.hpp"
+#include "core/visit/picture_zoom.hpp"
 
 using namespace amanat;
 

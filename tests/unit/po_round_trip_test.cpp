@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/catalog.hpp"
-#include "core/locale_format.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/localisation/locale_format.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -25,8 +25,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/bundle_loader.hpp"
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_loader.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

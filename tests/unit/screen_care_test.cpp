@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
-#include "core/kiosk_config.hpp"
-#include "core/screen_care.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/screen_care.hpp"
 
 using namespace amanat;
 
@@ -49,7 +49,7 @@ TEST_CASE("screen care: an opening at midnight wakes the screen the evening befo
     auto hours = parse_opening_hours("0:00-2:00", error);
     REQUIRE(hours.has_value());
     hours->wake_before_minutes = 30;
-    hours->closed[3] = true;                            // Wednesday
+    hours->closed[3] = true;                           // Wednesday
     CHECK(screen_awake(*hours, at(1, 23, 30)));        // Monday night, for Tuesday
     CHECK_FALSE(screen_awake(*hours, at(2, 23, 30)));  // Tuesday night: Wednesday is closed
     CHECK_FALSE(screen_awake(*hours, at(1, 23, 29)));
@@ -59,7 +59,8 @@ TEST_CASE("screen care: opening hours and days as staff write them, and what is 
     std::string error;
     CHECK(parse_opening_hours("9:30-17:45", error)->open_minute == 9 * 60 + 30);
     CHECK(parse_opening_hours("09:30 - 24:00", error)->close_minute == 24 * 60);
-    for (const char* bad : {"10-18", "10:00", "18:00-10:00", "10:00-10:00", "25:00-26:00", "10:60-11:00", "ten-six"}) {
+    for (const char* bad :
+         {"10-18", "10:00", "18:00-10:00", "10:00-10:00", "25:00-26:00", "10:60-11:00", "ten-six"}) {
         CAPTURE(bad);
         error.clear();
         CHECK_FALSE(parse_opening_hours(bad, error).has_value());
@@ -71,14 +72,15 @@ TEST_CASE("screen care: opening hours and days as staff write them, and what is 
 }
 
 TEST_CASE("screen care: kiosk.toml [display] opening hours, closed days, pixel shift") {
-    const std::string file = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
-                             "/amanat-screen-care-test.toml";
+    const std::string file =
+        std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/amanat-screen-care-test.toml";
     {
         FILE* f = std::fopen(file.c_str(), "w");
         REQUIRE(f != nullptr);
-        std::fputs("[display]\nopening_hours = \"10:00-18:00\"\nclosed_days = [\"monday\", \"tue\"]\n"
-                   "wake_before_minutes = 20\npixel_shift = false\n",
-                   f);
+        std::fputs(
+            "[display]\nopening_hours = \"10:00-18:00\"\nclosed_days = [\"monday\", \"tue\"]\n"
+            "wake_before_minutes = 20\npixel_shift = false\n",
+            f);
         std::fclose(f);
     }
     Diagnostics out;

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/screen_metrics.hpp"
+#include "core/visit/screen_metrics.hpp"
 
 using namespace amanat;
 

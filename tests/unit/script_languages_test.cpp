@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle_folder.hpp"
-#include "core/bundle_loader.hpp"
-#include "core/script_languages.hpp"
+#include "core/exhibition/bundle_folder.hpp"
+#include "core/exhibition/bundle_loader.hpp"
+#include "core/exhibition/script_languages.hpp"
 
 using namespace amanat;
 

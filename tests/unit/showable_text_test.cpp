@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/showable_text.hpp"
+#include "core/files/showable_text.hpp"
 
 using namespace amanat;
 using namespace std::string_literals;

@@ -7,10 +7,10 @@
 
 #include <filesystem>
 
-#include "core/bundle_folder.hpp"
-#include "core/catalog.hpp"
-#include "core/kiosk_config.hpp"
-#include "core/small_file.hpp"
+#include "core/exhibition/bundle_folder.hpp"
+#include "core/files/small_file.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/settings/kiosk_config.hpp"
 #include "synthetic_bundle.hpp"
 #include "validation_fixture.hpp"
 

@@ -9,9 +9,9 @@
 #include <iterator>
 #include <string>
 
-#include "core/kiosk_config.hpp"
-#include "core/staff_door.hpp"
-#include "core/staff_pin.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/staff/staff_door.hpp"
+#include "core/staff/staff_pin.hpp"
 #include "synthetic_bundle.hpp"
 
 namespace fs = std::filesystem;

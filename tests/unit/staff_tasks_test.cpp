@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "core/staff_tasks.hpp"
+#include "core/staff/staff_tasks.hpp"
 
 using amanat::StaffTaskOutcome;
 using amanat::StaffTasks;

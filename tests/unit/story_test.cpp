@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/story.hpp"
+#include "core/exhibition/story.hpp"
 
 using namespace amanat;
 using namespace std::string_literals;

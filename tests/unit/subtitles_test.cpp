@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/subtitles.hpp"
+#include "core/exhibition/subtitles.hpp"
 
 using namespace amanat;
 

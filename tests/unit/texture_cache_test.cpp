@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/texture_cache.hpp"
+#include "core/pictures/texture_cache.hpp"
 
 using namespace amanat;
 

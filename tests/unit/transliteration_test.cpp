@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/catalog.hpp"
-#include "core/transliteration.hpp"
+#include "core/localisation/catalog.hpp"
+#include "core/localisation/transliteration.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -3,7 +3,7 @@
 #include <climits>
 #include <string>
 
-#include "core/utc_time.hpp"
+#include "core/files/utc_time.hpp"
 
 using amanat::parse_time_argument;
 

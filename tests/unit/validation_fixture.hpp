@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/bundle_validator.hpp"
+#include "core/exhibition/bundle_validator.hpp"
 #include "synthetic_bundle.hpp"
 
 namespace amanat::testing {

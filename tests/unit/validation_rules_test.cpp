@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/script_languages.hpp"
-#include "core/showable_text.hpp"
+#include "core/exhibition/script_languages.hpp"
+#include "core/files/showable_text.hpp"
 #include "validation_fixture.hpp"
 
 using namespace amanat;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/kiosk_config.hpp"
-#include "core/kiosk_identity.hpp"
-#include "core/visit_recorder.hpp"
+#include "core/settings/kiosk_config.hpp"
+#include "core/settings/kiosk_identity.hpp"
+#include "core/visit/visit_recorder.hpp"
 #include "synthetic_bundle.hpp"
 
 using namespace amanat;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/visitor_session.hpp"
+#include "core/visit/visitor_session.hpp"
 
 using namespace amanat;
 using Kind = VisitorAction::Kind;

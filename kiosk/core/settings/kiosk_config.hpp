@@ -1,0 +1,60 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/files/diagnostics.hpp"
+#include "core/settings/screen_care.hpp"
+
+namespace amanat {
+
+enum class TextSize { Normal, Large };
+
+// What draws the screen: Automatic is the GPU when the PC has one (a DRM render
+// node), else SDL's software renderer, which beats OpenGL emulated in software.
+enum class Renderer { Automatic, Gpu, Software };
+
+// The kiosk's own settings (/etc/amanat/kiosk.toml when installed, or --config),
+// set by the venue's staff; the exhibition's content comes from the bundle.
+struct KioskConfig {
+    std::optional<int> idle_timeout_seconds;      // overrides the bundle's
+    std::vector<std::string> languages;           // the venue's offer and order; empty = the bundle's
+    TextSize text_size = TextSize::Normal;        // what each visitor starts with
+    std::optional<float> screen_dpi;              // when SDL reports the screen's DPI wrongly
+    std::optional<float> screen_diagonal_inches;  // alternative to screen_dpi
+    std::optional<OpeningHours> opening_hours;    // the screen sleeps outside them; none: always awake
+    bool pixel_shift = true;                      // move everything drawn a few pixels, slowly (burn-in)
+    Renderer renderer = Renderer::Automatic;      // [display] renderer = "auto" | "gpu" | "software"
+    int volume_percent = 100;                     // narration and films; the system mixer still applies
+    std::string venue;                            // where the kiosk stands, stamped on its feedback
+    bool feedback = true;                         // record reactions, survey answers and engagement
+    std::optional<std::filesystem::path> feedback_database;  // default: see default_state_folder()
+
+    // Content packs (amanat pack install; docs/PACKS.md).
+    std::optional<std::filesystem::path> packs_root;  // installed packs; default: state folder / "packs"
+    std::vector<std::string> trusted_keys;            // Ed25519 public keys (base64) whose packs are accepted
+    bool allow_unsigned_packs = false;                // development only: accept packs nobody signed
+    std::optional<std::filesystem::path> pack_folder;  // also searched for packs, besides USB sticks
+    long long pack_max_megabytes = 8192;               // an archive declaring more is refused (zip bombs)
+    long long pack_max_files = 20000;                  // likewise for its number of files
+
+    // The fleet (a touring exhibition's kiosks kept in step through Syncthing;
+    // docs/FLEET.md): packs arrive in the inbox, feedback and health leave
+    // through the outbox. Off while neither folder is set.
+    std::optional<std::filesystem::path> fleet_inbox;  // *.amanat received (a receive-only synced folder)
+    std::optional<std::filesystem::path>
+        fleet_outbox;                      // what the kiosk publishes (a send-only synced folder)
+    int fleet_publish_every_minutes = 15;  // and at closing time (opening_hours)
+
+    // Staff mode (five taps in the top-left corner, then the PIN).
+    std::optional<std::filesystem::path> staff_pin_file;  // default: state folder / "staff-pin"
+    std::optional<std::filesystem::path> export_folder;   // offered for feedback exports, besides USB sticks
+};
+
+// Reads a config file. Problems go to `out` (file:line:column); a missing or
+// broken setting keeps its default, so a typo never stops the kiosk.
+KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out);
+
+}  // namespace amanat
