@@ -15,6 +15,7 @@
 #include "store/row_keys.hpp"
 #include "store/source_files.hpp"
 #include "store/source_merge.hpp"
+#include "store/sqlite_connection.hpp"
 #include "store/summary_tally.hpp"
 
 namespace amanat::store {
@@ -22,10 +23,10 @@ namespace amanat::store {
 namespace {
 
 using schema::Atomicity;
-using schema::Connection;
-using schema::describe;
 using schema::Source;
-using schema::Statement;
+using sqlite::Connection;
+using sqlite::describe;
+using sqlite::Statement;
 
 }  // namespace
 
@@ -65,7 +66,7 @@ bool merge_feedback(const std::filesystem::path& into, const std::vector<std::fi
         std::filesystem::create_directories(into.parent_path(), ec);
     Connection connection;
     bool ok = schema::open_destination(into, destination, connection, error);
-    if (ok && !schema::exec(connection.get(), schema::kMergeCache, error))
+    if (ok && !sqlite::exec(connection.get(), schema::kMergeCache, error))
         error = into.string() + ": " + error;
     ok = ok && schema::merge_sources(connection.get(), destination.version, readable,
                                      Atomicity::all_or_nothing, added, error);
@@ -117,7 +118,7 @@ FeedbackArchive::FeedbackArchive(std::unique_ptr<SourceFiles> several) : m_sever
 
 FeedbackArchive::~FeedbackArchive() {
     if (m_db != nullptr) sqlite3_close(m_db);
-    if (!m_temporary.empty()) schema::remove_database(m_temporary);
+    if (!m_temporary.empty()) sqlite::remove_database(m_temporary);
 }
 
 bool FeedbackArchive::each_reaction(const Period& period, const std::function<void(const ReactionRow&)>& row,
@@ -191,7 +192,7 @@ bool FeedbackArchive::each(const Period& period, const char* sql,
     long long low = 0;
     long long high = 0;
     if (!period.inclusive(low, high)) return true;
-    Statement statement = schema::prepare(m_db, sql, error);
+    Statement statement = sqlite::prepare(m_db, sql, error);
     if (!statement) return false;
     sqlite3_bind_int64(statement.get(), 1, low);
     sqlite3_bind_int64(statement.get(), 2, high);

@@ -13,6 +13,7 @@
 #include "durable/durable_file.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/source_merge.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -34,15 +35,14 @@ std::string utc_day(long long day_start) {
 
 // The live database, read-only, at the latest schema (the kiosk migrated it
 // when it opened it).
-bool open_live(const std::filesystem::path& live, schema::Connection& db, std::string& error) {
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(schema::uri_for(live, "mode=ro").c_str(), &raw,
-                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    db.reset(raw);
-    if (rc != SQLITE_OK) {
-        error = live.string() + ": " + (raw != nullptr ? schema::describe(raw) : sqlite3_errstr(rc));
+bool open_live(const std::filesystem::path& live, sqlite::Connection& db, std::string& error) {
+    if (sqlite::open_uri(sqlite::uri_for(live, "mode=ro"),
+                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, db,
+                         error) != SQLITE_OK) {
+        error = live.string() + ": " + error;
         return false;
     }
+    sqlite3* raw = db.get();
     sqlite3_busy_timeout(raw, 5000);  // the kiosk's writer check-points now and then
     const int version = schema::user_version(raw, error);
     if (version != latest_schema_version()) {
@@ -58,7 +58,7 @@ bool open_live(const std::filesystem::path& live, schema::Connection& db, std::s
 // `all_days`) every day with a visit: those whose file is gone are written again.
 bool days_of_visits(sqlite3* db, long long since, bool all_days, std::vector<long long>& days,
                     std::string& error) {
-    schema::Statement statement = schema::prepare(
+    sqlite::Statement statement = sqlite::prepare(
         db,
         all_days
             ? "SELECT DISTINCT at / 86400 FROM engagement WHERE kind = 'session_start' AND at >= ?1 ORDER BY "
@@ -73,7 +73,7 @@ bool days_of_visits(sqlite3* db, long long since, bool all_days, std::vector<lon
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW)
         days.push_back(sqlite3_column_int64(statement.get(), 0) * kDay);
-    if (rc != SQLITE_DONE) error = schema::describe(db);
+    if (rc != SQLITE_DONE) error = sqlite::describe(db);
     return rc == SQLITE_DONE;
 }
 
@@ -117,8 +117,8 @@ bool add_day(sqlite3* copy, long long day_start, long long& changed, std::string
         " WHERE " +
         visits + " ORDER BY id ON CONFLICT(session_id, question_id, answer) DO NOTHING;";
     const long long before = sqlite3_total_changes64(copy);
-    if (!schema::exec(copy, "BEGIN", error) || !schema::exec(copy, sql.c_str(), error) ||
-        !schema::exec(copy, "COMMIT", error))
+    if (!sqlite::exec(copy, "BEGIN", error) || !sqlite::exec(copy, sql.c_str(), error) ||
+        !sqlite::exec(copy, "COMMIT", error))
         return false;
     changed = sqlite3_total_changes64(copy) - before;
     return true;
@@ -127,7 +127,7 @@ bool add_day(sqlite3* copy, long long day_start, long long& changed, std::string
 // Opens the copy of a day's file at `unfinished` (a fresh database when the day
 // has none yet), with the live database attached as "live".
 bool open_copy(const std::filesystem::path& live, const std::filesystem::path& file,
-               const std::filesystem::path& unfinished, schema::Connection& copy, std::string& error) {
+               const std::filesystem::path& unfinished, sqlite::Connection& copy, std::string& error) {
     std::error_code ec;
     std::filesystem::remove(unfinished, ec);
     if (std::filesystem::exists(file, ec)) {
@@ -136,25 +136,23 @@ bool open_copy(const std::filesystem::path& live, const std::filesystem::path& f
             error = "cannot copy " + file.string() + ": " + ec.message();
             return false;
         }
-        sqlite3* raw = nullptr;
+        std::string reason;
         const int rc =
-            sqlite3_open_v2(schema::uri_for(unfinished, nullptr).c_str(), &raw,
-                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-        copy.reset(raw);
-        if (rc != SQLITE_OK || !schema::exec(raw, "PRAGMA journal_mode=OFF", error)) {
-            error =
-                unfinished.string() + ": " + (raw != nullptr ? schema::describe(raw) : sqlite3_errstr(rc));
+            sqlite::open_uri(sqlite::uri_for(unfinished, nullptr),
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, copy, reason);
+        if (rc != SQLITE_OK || !sqlite::exec(copy.get(), "PRAGMA journal_mode=OFF", error)) {
+            error = unfinished.string() + ": " + (rc != SQLITE_OK ? reason : sqlite::describe(copy.get()));
             return false;
         }
     } else if (!schema::create_temporary(unfinished, copy, error)) {
         return false;
     }
     // Committed to the disk before the rename makes it the day's file.
-    if (!schema::exec(copy.get(), "PRAGMA synchronous=FULL", error)) return false;
+    if (!sqlite::exec(copy.get(), "PRAGMA synchronous=FULL", error)) return false;
     std::string attach = "ATTACH '";
-    attach += schema::uri_for(live, "mode=ro");
+    attach += sqlite::uri_for(live, "mode=ro");
     attach += "' AS live";
-    return schema::exec(copy.get(), attach.c_str(), error);
+    return sqlite::exec(copy.get(), attach.c_str(), error);
 }
 
 // Brings one day's file up to date; `rows_added` 0 leaves it untouched.
@@ -165,7 +163,7 @@ bool publish_day(const std::filesystem::path& live, const std::filesystem::path&
     std::string unfinished_name = kUnfinishedPrefix;
     unfinished_name += day.file.filename().string();
     const std::filesystem::path unfinished = folder / unfinished_name;
-    schema::Connection copy;
+    sqlite::Connection copy;
     bool ok = open_copy(live, day.file, unfinished, copy, error) &&
               add_day(copy.get(), day_start, day.rows_added, error);
     copy.reset();
@@ -197,7 +195,7 @@ bool publish_feedback_days(const std::filesystem::path& live, const std::string&
                            std::vector<PublishedDay>& published, std::string& error) {
     std::vector<long long> days;
     {
-        schema::Connection db;
+        sqlite::Connection db;
         std::vector<long long> every_day;
         if (!open_live(live, db, error) || !days_of_visits(db.get(), changed_since, false, days, error) ||
             !days_of_visits(db.get(), std::numeric_limits<long long>::min(), true, every_day, error))
@@ -220,17 +218,17 @@ bool publish_feedback_days(const std::filesystem::path& live, const std::string&
 
 bool count_visits_since(const std::filesystem::path& live, long long since, VisitCount& count,
                         std::string& error) {
-    schema::Connection db;
+    sqlite::Connection db;
     if (!open_live(live, db, error)) return false;
-    schema::Statement statement =
-        schema::prepare(db.get(),
+    sqlite::Statement statement =
+        sqlite::prepare(db.get(),
                         "SELECT (SELECT count(*) FROM engagement WHERE kind = 'session_start' AND at >= ?1),"
                         " (SELECT coalesce(max(at), 0) FROM engagement WHERE kind = 'session_start')",
                         error);
     if (!statement) return false;
     sqlite3_bind_int64(statement.get(), 1, since);
     if (sqlite3_step(statement.get()) != SQLITE_ROW) {
-        error = live.string() + ": " + schema::describe(db.get());
+        error = live.string() + ": " + sqlite::describe(db.get());
         return false;
     }
     count.visits = sqlite3_column_int64(statement.get(), 0);

@@ -1,17 +1,12 @@
 #include "store/feedback_schema.hpp"
 
 #include <sqlite3.h>
-#include <stdlib.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -81,6 +76,19 @@ int latest_schema_version() {
 
 namespace schema {
 
+// SQLite itself, as every part of the store uses it.
+using sqlite::Connection;
+using sqlite::describe;
+using sqlite::each_row_of;
+using sqlite::exec;
+using sqlite::make_temporary_database;
+using sqlite::prepare;
+using sqlite::query_text;
+using sqlite::remove_database;
+using sqlite::Statement;
+using sqlite::text_of;
+using sqlite::uri_for;
+
 namespace {
 
 bool present(const std::filesystem::path& file) {
@@ -93,77 +101,6 @@ std::filesystem::path companion(const std::filesystem::path& file, const char* s
 }
 
 }  // namespace
-
-std::string uri_for(const std::filesystem::path& file, const char* parameters) {
-    std::error_code ec;
-    std::filesystem::path absolute = std::filesystem::absolute(file, ec);
-    if (ec) absolute = file;
-    std::string uri = "file://";
-    for (unsigned char c : absolute.string()) {
-        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-                     c == '-' || c == '.' || c == '_' || c == '~';
-        if (plain) {
-            uri += static_cast<char>(c);
-        } else {
-            char escaped[4];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-            uri += escaped;
-        }
-    }
-    if (parameters != nullptr && *parameters != '\0') {
-        uri += '?';
-        uri += parameters;
-    }
-    return uri;
-}
-
-void Closer::operator()(sqlite3* db) const {
-    sqlite3_close(db);
-}
-
-void Finaliser::operator()(sqlite3_stmt* statement) const {
-    sqlite3_finalize(statement);
-}
-
-std::string describe(sqlite3* db) {
-    return sqlite3_errmsg(db);
-}
-
-bool exec(sqlite3* db, const char* sql, std::string& error) {
-    char* message = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
-    error = message != nullptr ? message : describe(db);
-    sqlite3_free(message);
-    return false;
-}
-
-Statement prepare(sqlite3* db, const char* sql, std::string& error) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
-        error = describe(db);
-        sqlite3_finalize(raw);
-        return nullptr;
-    }
-    return Statement(raw);
-}
-
-int query_text(sqlite3* db, const char* sql, std::string& value) {
-    sqlite3_stmt* statement = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(statement);
-        if (rc == SQLITE_ROW) {
-            const unsigned char* text = sqlite3_column_text(statement, 0);
-            value = text != nullptr ? reinterpret_cast<const char*>(text) : "";
-            rc = SQLITE_OK;
-        } else if (rc == SQLITE_DONE) {
-            value.clear();
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(statement);
-    return rc;
-}
 
 int user_version(sqlite3* db, std::string& error) {
     std::string value;
@@ -247,13 +184,6 @@ std::string shown(std::string_view text) {
     return out;
 }
 
-std::string text_of(sqlite3_stmt* statement, int column) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    return text != nullptr ? std::string(reinterpret_cast<const char*>(text),
-                                         static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
-                           : std::string();
-}
-
 struct ColumnShape {
     std::string name;
     std::string declared;        // its type as declared
@@ -267,18 +197,6 @@ struct TableShape {
     std::vector<ColumnShape> columns;
     std::vector<std::string> unique_keys;  // the columns of each UNIQUE index, "a, b", lower case
 };
-
-// All of the rows of `sql` (taking `name` as ?1); SQLite's result code.
-int each_row_of(sqlite3* db, const char* sql, const std::string& name,
-                const std::function<void(sqlite3_stmt*)>& row) {
-    sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
-    Statement statement(raw);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_bind_text(raw, 1, name.c_str(), -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) row(raw);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
 
 int read_columns(sqlite3* db, TableShape& table) {
     return each_row_of(
@@ -344,13 +262,11 @@ struct SchemaShape {
 
 SchemaShape made_by_migrations(int version) {
     SchemaShape shape;
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    Connection db(raw);
-    if (opened != SQLITE_OK || !apply_between(raw, 0, version, shape.error)) {
-        if (shape.error.empty()) shape.error = sqlite3_errstr(opened);
-        return shape;
-    }
+    Connection db;
+    const int opened =
+        sqlite::open_uri(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, db, shape.error);
+    sqlite3* raw = db.get();
+    if (opened != SQLITE_OK || !apply_between(raw, 0, version, shape.error)) return shape;
     std::vector<std::string> tables;
     int rc =
         each_row_of(raw, "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid", "",
@@ -569,14 +485,7 @@ Verdict kiosk_verdict(Contents contents, std::string& reason) {
 }  // namespace
 
 Verdict open_writable(const std::filesystem::path& file, Connection& connection, std::string& reason) {
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(uri_for(file, nullptr).c_str(), &raw,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        reason = raw != nullptr ? describe(raw) : sqlite3_errstr(rc);
-        return Verdict::fatal;
-    }
+    if (!sqlite::open(file, sqlite::Missing::create, connection, reason)) return Verdict::fatal;
     sqlite3* db = connection.get();
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, kWriterBusyMilliseconds);
@@ -587,6 +496,7 @@ Verdict open_writable(const std::filesystem::path& file, Connection& connection,
     const Verdict verdict = kiosk_verdict(contents_of(db, Use::write, version, reason), reason);
     if (verdict != Verdict::ok) return verdict;
     std::string value;
+    int rc = SQLITE_OK;
     if ((rc = query_text(db, "PRAGMA quick_check", value)) != SQLITE_OK) {
         reason = describe(db);
         return (rc & 0xff) == SQLITE_CORRUPT ? Verdict::broken : Verdict::fatal;
@@ -637,16 +547,12 @@ Source& Source::operator=(Source&& other) noexcept {
 }
 
 bool open_source(const Source& source, Connection& connection, std::string& error) {
-    sqlite3* raw = nullptr;
     // Without SQLite's own mutex: a reading connection is used by one thread at a
     // time, and an export locks it three times per column otherwise (~7% of it).
-    int rc = sqlite3_open_v2(source.uri.c_str(), &raw,
-                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        error = raw != nullptr ? describe(raw) : sqlite3_errstr(rc);
+    if (sqlite::open_uri(source.uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, connection,
+                         error) != SQLITE_OK)
         return false;
-    }
+    sqlite3* raw = connection.get();
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);  // a kiosk writing the file holds it briefly
     // A read-only connection cannot check-point anyway; say so, in case it could.
@@ -748,13 +654,13 @@ bool replay_into_snapshot(const std::filesystem::path& file, Use use, Source& so
                 ec.message();
         return false;
     }
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(uri_for(source.snapshot, nullptr).c_str(), &raw,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr);
-    Connection copy(raw);
+    Connection copy;
+    int rc = sqlite::open_uri(uri_for(source.snapshot, nullptr), SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+                              copy, problem);
     std::string ignored;
-    if (rc != SQLITE_OK || (rc = query_text(raw, "PRAGMA user_version", ignored)) != SQLITE_OK) {
-        problem = raw != nullptr ? describe(raw) : sqlite3_errstr(rc);
+    if (rc == SQLITE_OK && (rc = query_text(copy.get(), "PRAGMA user_version", ignored)) != SQLITE_OK)
+        problem = describe(copy.get());
+    if (rc != SQLITE_OK) {
         error = refusal(file, use, (rc & 0xff) == SQLITE_CORRUPT ? Contents::damaged : Contents::foreign,
                         problem);
         return false;
@@ -939,15 +845,12 @@ bool inspect_destination(const std::filesystem::path& file, Destination& destina
 
 bool open_destination(const std::filesystem::path& file, const Destination& destination,
                       Connection& connection, std::string& error) {
-    sqlite3* raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | (destination.exists ? 0 : SQLITE_OPEN_CREATE);
-    const int rc = sqlite3_open_v2(uri_for(file, nullptr).c_str(), &raw, flags, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        error = "cannot open " + file.string() +
-                " to merge into it: " + (raw != nullptr ? describe(raw) : sqlite3_errstr(rc));
+    const auto missing = destination.exists ? sqlite::Missing::fail : sqlite::Missing::create;
+    if (!sqlite::open(file, missing, connection, error)) {
+        error = "cannot open " + file.string() + " to merge into it: " + error;
         return false;
     }
+    sqlite3* raw = connection.get();
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);  // a kiosk or a reader may hold it briefly
     std::string mode;
@@ -977,31 +880,6 @@ void abandon_destination(const std::filesystem::path& file, const Destination& d
         std::filesystem::resize_file(file, 0, ec);
         for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(companion(file, suffix), ec);
     }
-}
-
-void remove_database(const std::filesystem::path& file) {
-    std::error_code ec;
-    std::filesystem::remove(file, ec);
-    for (const char* suffix : {"-wal", "-shm", "-journal"})
-        std::filesystem::remove(companion(file, suffix), ec);
-}
-
-std::filesystem::path make_temporary_database(std::string& error) {
-    std::error_code ec;
-    std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
-    if (ec) {
-        error = "no temporary folder: " + ec.message();
-        return {};
-    }
-    std::string pattern = (folder / "amanat-feedback-XXXXXX").string();
-    int fd = mkstemp(pattern.data());
-    if (fd < 0) {
-        error = "cannot create a temporary file in " + folder.string() + ": " +
-                std::error_code(errno, std::generic_category()).message();
-        return {};
-    }
-    close(fd);
-    return pattern;
 }
 
 bool copy_rows(sqlite3* db, const std::string& alias, int version, MergeCounts& added, std::string& error) {

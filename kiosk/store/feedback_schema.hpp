@@ -1,50 +1,21 @@
 #pragma once
 
-// The feedback database's schema and the ways of opening a file, shared by the
-// kiosk's writer (FeedbackStore), merge_feedback() and FeedbackArchive, so that
-// there is exactly one list of migrations and one way of bringing a file to the
-// latest version. Private to kiosk/store: only this module includes SQLite.
+// The feedback database's schema and the ways of opening a file for it, shared
+// by the kiosk's writer (FeedbackStore), merge_feedback() and FeedbackArchive,
+// so that there is exactly one list of migrations and one way of bringing a file
+// to the latest version. Private to kiosk/store, on SQLite through
+// sqlite_connection.hpp.
 //
 // Thread contract: free functions on the caller's connection; a connection is
 // used by one thread at a time.
 
 #include <filesystem>
-#include <memory>
 #include <string>
 
 #include "store/feedback_archive.hpp"
-
-struct sqlite3;
-struct sqlite3_stmt;
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store::schema {
-
-struct Closer {
-    void operator()(sqlite3* db) const;
-};
-using Connection = std::unique_ptr<sqlite3, Closer>;
-
-struct Finaliser {
-    void operator()(sqlite3_stmt* statement) const;
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finaliser>;
-
-// A file: URI for `file` (absolute, percent-encoded), so that any path can be
-// opened and ATTACHed with parameters such as mode=ro. Every connection here is
-// opened with SQLITE_OPEN_URI, so a file whose name starts with "file:" is safe.
-std::string uri_for(const std::filesystem::path& file, const char* parameters);
-
-// The connection's last error message.
-std::string describe(sqlite3* db);
-
-// Runs SQL that returns no rows we need (schema, pragmas; never values).
-bool exec(sqlite3* db, const char* sql, std::string& error);
-
-// Prepares one statement; null with `error` set on failure.
-Statement prepare(sqlite3* db, const char* sql, std::string& error);
-
-// The first column of the first row of `sql` as text, with SQLite's result code.
-int query_text(sqlite3* db, const char* sql, std::string& value);
 
 // PRAGMA user_version, or -1 with `error` set if it cannot be read (e.g. not a database).
 int user_version(sqlite3* db, std::string& error);
@@ -94,7 +65,7 @@ inline constexpr int kWriterBusyMilliseconds = 5000;
 // be empty or a sound feedback database (contents_of, for writing), so a file
 // that turns out to be broken or someone else's keeps its bytes (the store then
 // moves it aside).
-Verdict open_writable(const std::filesystem::path& file, Connection& connection, std::string& reason);
+Verdict open_writable(const std::filesystem::path& file, sqlite::Connection& connection, std::string& reason);
 
 // A feedback file to be read without changing it in any way. Only a regular
 // file is ever opened (a FIFO would block the reader, a device is no database),
@@ -151,24 +122,17 @@ bool inspect_destination(const std::filesystem::path& file, Destination& destina
 // keeps its journal mode. Nothing else is written: the caller migrates it inside
 // the merge's transaction (apply_migrations). False with `error` naming the file.
 bool open_destination(const std::filesystem::path& file, const Destination& destination,
-                      Connection& connection, std::string& error);
+                      sqlite::Connection& connection, std::string& error);
 
 // After a merge that failed (its transaction rolled back): closes the
 // connection and leaves the destination as it was found. A file the merge
 // created is removed, one that had 0 bytes has 0 bytes again, and a -wal that
 // was there is not check-pointed into the file.
 void abandon_destination(const std::filesystem::path& file, const Destination& destination,
-                         Connection& connection);
+                         sqlite::Connection& connection);
 
 // Opens `source` for reading only.
-bool open_source(const Source& source, Connection& connection, std::string& error);
-
-// Removes a temporary database and its companions (-wal, -shm, -journal).
-void remove_database(const std::filesystem::path& file);
-
-// A file name in the temporary folder, created empty and only ours (mkstemp), for
-// a temporary database. Empty with `error` set on failure.
-std::filesystem::path make_temporary_database(std::string& error);
+bool open_source(const Source& source, sqlite::Connection& connection, std::string& error);
 
 // Adds the rows of the attached database `alias` (at schema `version`) to the
 // main database, skipping rows whose UNIQUE key is already there, and adds what

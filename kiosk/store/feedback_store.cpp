@@ -10,14 +10,15 @@
 #include <utility>
 
 #include "store/feedback_schema.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
 namespace {
 
-using schema::Connection;
-using schema::describe;
 using schema::Verdict;
+using sqlite::Connection;
+using sqlite::describe;
 
 void log(const std::string& line) {
     std::cerr << "feedback store: " << line << '\n';
@@ -65,16 +66,14 @@ bool move_aside(const std::filesystem::path& file, const std::filesystem::path& 
     return true;
 }
 
-void bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
-    sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-// ?1..?4: the provenance columns every insert starts with.
+// ?1..?4: the provenance columns every insert starts with. Text is bound without
+// a copy (sqlite::bind_text): it belongs to the store or the job, which outlive
+// the step, and sqlite::run() drops the bindings after it.
 void bind_provenance(sqlite3_stmt* statement, const Provenance& provenance) {
-    bind_text(statement, 1, provenance.kiosk_id);
-    bind_text(statement, 2, provenance.venue);
-    bind_text(statement, 3, provenance.bundle_id);
-    bind_text(statement, 4, provenance.bundle_version);
+    sqlite::bind_text(statement, 1, provenance.kiosk_id);
+    sqlite::bind_text(statement, 2, provenance.venue);
+    sqlite::bind_text(statement, 3, provenance.bundle_id);
+    sqlite::bind_text(statement, 4, provenance.bundle_version);
 }
 
 // The kiosk's offset from UTC at `at`, in minutes (daylight saving included),
@@ -312,29 +311,19 @@ void FeedbackStore::checkpoint() {
     // SQLITE_BUSY with frames left: a reader held them; tried again when quiet.
 }
 
-// Steps a statement that returns no rows, then resets it and drops its bindings
-// (the bound text belongs to the job). A failure, the disk full for instance,
-// leaves the statement ready for the next write.
-bool FeedbackStore::step(sqlite3_stmt* statement, std::string& error) {
-    int rc = sqlite3_step(statement);
-    bool ok = rc == SQLITE_DONE;
-    if (!ok) error = describe(m_db);
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
-    return ok;
-}
-
-// Autocommit: the statement is its own transaction, durable when step returns.
+// Autocommit: the statement is its own transaction, durable when it has run. A
+// failure, the disk full for instance, leaves the statement ready for the next
+// write (sqlite::run).
 bool FeedbackStore::write_reaction(const Reaction& reaction, std::string& error) {
     sqlite3_stmt* statement = m_upsert_reaction;
     bind_provenance(statement, m_provenance);
-    bind_text(statement, 5, reaction.session_id);
-    bind_text(statement, 6, reaction.artifact_id);
+    sqlite::bind_text(statement, 5, reaction.session_id);
+    sqlite::bind_text(statement, 6, reaction.artifact_id);
     sqlite3_bind_int(statement, 7, reaction.rating);
-    bind_text(statement, 8, reaction.language);
+    sqlite::bind_text(statement, 8, reaction.language);
     sqlite3_bind_int64(statement, 9, reaction.at_unix_seconds);
     sqlite3_bind_int(statement, 10, utc_offset_minutes(reaction.at_unix_seconds));
-    if (step(statement, error)) return true;
+    if (sqlite::run(statement, error)) return true;
     error = "a reaction was not saved: " + error;
     return false;
 }
@@ -342,14 +331,14 @@ bool FeedbackStore::write_reaction(const Reaction& reaction, std::string& error)
 bool FeedbackStore::write_engagement(const EngagementEvent& event, std::string& error) {
     sqlite3_stmt* statement = m_insert_engagement;
     bind_provenance(statement, m_provenance);
-    bind_text(statement, 5, event.session_id);
+    sqlite::bind_text(statement, 5, event.session_id);
     sqlite3_bind_int64(statement, 6, event.sequence);
-    bind_text(statement, 7, event.kind);
-    bind_text(statement, 8, event.subject);
+    sqlite::bind_text(statement, 7, event.kind);
+    sqlite::bind_text(statement, 8, event.subject);
     sqlite3_bind_int64(statement, 9, event.value);
     sqlite3_bind_int64(statement, 10, event.at_unix_seconds);
     sqlite3_bind_int(statement, 11, utc_offset_minutes(event.at_unix_seconds));
-    if (step(statement, error)) return true;
+    if (sqlite::run(statement, error)) return true;
     error = "an engagement event was not saved: " + error;
     return false;
 }
@@ -358,30 +347,30 @@ bool FeedbackStore::write_engagement(const EngagementEvent& event, std::string& 
 // together, so a reader never sees a question half answered.
 bool FeedbackStore::write_survey_answer(const SurveyAnswer& answer, std::string& error) {
     const int offset = utc_offset_minutes(answer.at_unix_seconds);
-    bool ok = step(m_begin, error);
+    bool ok = sqlite::run(m_begin, error);
     if (ok) {
-        bind_text(m_delete_survey_answers, 1, answer.session_id);
-        bind_text(m_delete_survey_answers, 2, answer.question_id);
-        ok = step(m_delete_survey_answers, error);
+        sqlite::bind_text(m_delete_survey_answers, 1, answer.session_id);
+        sqlite::bind_text(m_delete_survey_answers, 2, answer.question_id);
+        ok = sqlite::run(m_delete_survey_answers, error);
     }
     for (std::size_t i = 0; ok && i < answer.answers.size(); ++i) {
         sqlite3_stmt* statement = m_insert_survey_answer;
         bind_provenance(statement, m_provenance);
-        bind_text(statement, 5, answer.session_id);
-        bind_text(statement, 6, answer.question_id);
-        bind_text(statement, 7, answer.answers[i]);
-        bind_text(statement, 8, answer.language);
+        sqlite::bind_text(statement, 5, answer.session_id);
+        sqlite::bind_text(statement, 6, answer.question_id);
+        sqlite::bind_text(statement, 7, answer.answers[i]);
+        sqlite::bind_text(statement, 8, answer.language);
         sqlite3_bind_int64(statement, 9, answer.at_unix_seconds);
         sqlite3_bind_int(statement, 10, offset);
-        ok = step(statement, error);
+        ok = sqlite::run(statement, error);
     }
-    if (ok) ok = step(m_commit, error);
+    if (ok) ok = sqlite::run(m_commit, error);
     if (ok) return true;
     // A failed COMMIT (an I/O error) may leave the transaction open; end it so
     // that the next write starts afresh.
     if (sqlite3_get_autocommit(m_db) == 0) {
         std::string ignored;
-        step(m_rollback, ignored);
+        sqlite::run(m_rollback, ignored);
     }
     error = "a survey answer was not saved: " + error;
     return false;

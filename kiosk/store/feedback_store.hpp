@@ -152,7 +152,6 @@ class FeedbackStore {
     bool write_reaction(const Reaction& reaction, std::string& error);
     bool write_engagement(const EngagementEvent& event, std::string& error);
     bool write_survey_answer(const SurveyAnswer& answer, std::string& error);
-    bool step(sqlite3_stmt* statement, std::string& error);
     void checkpoint();
 
     // The database thread's own: what it last logged about failed writes.

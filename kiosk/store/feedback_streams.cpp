@@ -13,6 +13,7 @@
 
 #include "core/files/json_record.hpp"
 #include "store/row_keys.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -41,7 +42,7 @@ int storage_rank(int type) {
 // (the query's BETWEEN leaves out any other), compared as SQLite compares an
 // integer with a real: a long double holds every int64 and every double exactly.
 struct Cursor {
-    schema::Statement statement;
+    sqlite::Statement statement;
     std::uint32_t file = 0;
     int at_column = 0;
     long double at = 0;
@@ -107,7 +108,7 @@ bool merge_in_time_order(const SourceFiles& files, const char* sql, int at_colum
         Cursor& cursor = cursors[file];
         cursor.file = file;
         cursor.at_column = at_column;
-        cursor.statement = schema::prepare(files.connection(file), sql, error);
+        cursor.statement = sqlite::prepare(files.connection(file), sql, error);
         if (!cursor.statement) {
             error = files.read_error(file);
             return false;
@@ -185,7 +186,7 @@ bool find_losers(const SourceFiles& files, const char* sql, int item_columns, Lo
     std::map<std::string, std::uint32_t, std::less<>> other_visits;
     std::string item;
     for (std::uint32_t file = 0; file < files.size(); ++file) {
-        schema::Statement statement = schema::prepare(files.connection(file), sql, error);
+        sqlite::Statement statement = sqlite::prepare(files.connection(file), sql, error);
         if (!statement) {
             error = files.read_error(file);
             return false;

@@ -15,6 +15,7 @@
 #include "core/files/utc_time.hpp"
 #include "durable/durable_file.hpp"
 #include "store/feedback_schema.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 namespace {
@@ -121,24 +122,20 @@ std::string export_folder_name(const std::string& kiosk_name) {
 bool copy_database(const fs::path& database, const fs::path& copy, std::string& error) {
     schema::Source source;
     if (!schema::inspect_source(database, source, error)) return false;
-    schema::Connection from;
+    sqlite::Connection from;
     if (!schema::open_source(source, from, error)) {
         error = database.string() + ": cannot open it: " + error;
         return false;
     }
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(schema::uri_for(copy, nullptr).c_str(), &raw,
-                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
-    schema::Connection to(raw);
-    if (opened != SQLITE_OK) {
-        error = "cannot create " + copy.string() + ": " +
-                (raw != nullptr ? schema::describe(raw) : sqlite3_errstr(opened));
+    sqlite::Connection to;
+    if (!sqlite::open(copy, sqlite::Missing::create, to, error)) {
+        error = "cannot create " + copy.string() + ": " + error;
         return false;
     }
     sqlite3_backup* backup = sqlite3_backup_init(to.get(), "main", from.get(), "main");
     if (backup == nullptr) {
         error =
-            "cannot copy " + database.string() + " to " + copy.string() + ": " + schema::describe(to.get());
+            "cannot copy " + database.string() + " to " + copy.string() + ": " + sqlite::describe(to.get());
         return false;
     }
     int rc = SQLITE_OK;
@@ -157,8 +154,8 @@ bool copy_database(const fs::path& database, const fs::path& copy, std::string& 
     // The backup copies the source's page 1, WAL flag included; a copy on a stick
     // must be one file that any SQLite opens read-only.
     std::string mode;
-    if (schema::query_text(to.get(), "PRAGMA journal_mode = DELETE", mode) != SQLITE_OK || mode != "delete") {
-        error = "cannot finish the copy " + copy.string() + ": " + schema::describe(to.get());
+    if (sqlite::query_text(to.get(), "PRAGMA journal_mode = DELETE", mode) != SQLITE_OK || mode != "delete") {
+        error = "cannot finish the copy " + copy.string() + ": " + sqlite::describe(to.get());
         return false;
     }
     to.reset();

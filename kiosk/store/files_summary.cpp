@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "store/row_keys.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -83,7 +84,7 @@ struct MergePosition {
 template <typename Row>
 int each_row(sqlite3* db, const char* sql, Row&& row) {
     std::string ignored;
-    schema::Statement statement = schema::prepare(db, sql, ignored);
+    sqlite::Statement statement = sqlite::prepare(db, sql, ignored);
     if (!statement) return sqlite3_extended_errcode(db);
     int rc = 0;
     while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());

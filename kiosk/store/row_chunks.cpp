@@ -89,7 +89,7 @@ void RowChunks::plan() {
     for (std::uint32_t file = 0; file < m_sources.size(); ++file) {
         long long first = 0;
         long long last = -1;
-        schema::Connection connection;
+        sqlite::Connection connection;
         std::string ignored;
         if (schema::open_source(m_sources[file], connection, ignored)) {
             // Two subqueries: SQLite answers a lone min() or max() from the
@@ -97,7 +97,7 @@ void RowChunks::plan() {
             const std::string table = name_of(m_table);
             const std::string sql =
                 "SELECT (SELECT min(rowid) FROM " + table + "), (SELECT max(rowid) FROM " + table + ")";
-            schema::Statement range = schema::prepare(connection.get(), sql.c_str(), ignored);
+            sqlite::Statement range = sqlite::prepare(connection.get(), sql.c_str(), ignored);
             if (range && sqlite3_step(range.get()) == SQLITE_ROW &&
                 sqlite3_column_type(range.get(), 0) != SQLITE_NULL) {
                 first = sqlite3_column_int64(range.get(), 0);
@@ -115,7 +115,7 @@ void RowChunks::plan() {
 
 void RowChunks::work() {
     pthread_setname_np(pthread_self(), "amanat-decode");  // named in top -H, perf, gdb
-    schema::Connection connection;
+    sqlite::Connection connection;
     std::uint32_t open_file = UINT32_MAX;
     while (true) {
         std::size_t task = 0;
@@ -138,7 +138,7 @@ void RowChunks::work() {
     }
 }
 
-void RowChunks::decode(const Task& task, RowChunk& chunk, schema::Connection& connection,
+void RowChunks::decode(const Task& task, RowChunk& chunk, sqlite::Connection& connection,
                        std::uint32_t& open_file) {
     chunk.file = task.file;
     chunk.rows.clear();
@@ -154,13 +154,13 @@ void RowChunks::decode(const Task& task, RowChunk& chunk, schema::Connection& co
             return;
         }
         std::string ignored;
-        schema::exec(connection.get(), "PRAGMA cache_size = -512", ignored);  // each page is read once
+        sqlite::exec(connection.get(), "PRAGMA cache_size = -512", ignored);  // each page is read once
     }
     sqlite3* db = connection.get();
     std::string sql = std::string(select_of(m_table)) + " WHERE rowid BETWEEN ?1 AND ?2";
     if (!m_whole) sql += " AND at BETWEEN ?3 AND ?4";
     sql += " ORDER BY rowid";
-    schema::Statement statement = schema::prepare(db, sql.c_str(), chunk.error);
+    sqlite::Statement statement = sqlite::prepare(db, sql.c_str(), chunk.error);
     if (!statement) {
         chunk.result = sqlite3_extended_errcode(db);
         return;
@@ -195,7 +195,7 @@ void RowChunks::decode(const Task& task, RowChunk& chunk, schema::Connection& co
         chunk.rows.push_back(row);
     }
     chunk.result = rc;
-    if (rc != SQLITE_DONE) chunk.error = schema::describe(db);
+    if (rc != SQLITE_DONE) chunk.error = sqlite::describe(db);
 }
 
 const RowChunk* RowChunks::next() {

@@ -26,6 +26,7 @@
 #include "store/feedback_archive.hpp"
 #include "store/feedback_schema.hpp"
 #include "store/feedback_union.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -89,7 +90,7 @@ class RowChunks {
     };
     void plan();
     void work();
-    void decode(const Task& task, RowChunk& chunk, schema::Connection& connection, std::uint32_t& open_file);
+    void decode(const Task& task, RowChunk& chunk, sqlite::Connection& connection, std::uint32_t& open_file);
 
     const std::vector<schema::Source>& m_sources;
     const FeedbackTable m_table;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/source_merge.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -27,16 +28,16 @@ std::string SourceFiles::read_error(std::size_t file) const {
     sqlite3* db = m_connections[file].get();
     // Opening checked the tables: what fails now is a damaged page, or the disk.
     return source.snapshot.empty()
-               ? source.file.string() + ": cannot read it (" + schema::describe(db) +
+               ? source.file.string() + ": cannot read it (" + sqlite::describe(db) +
                      "); it may be damaged: take a fresh copy from the kiosk or its export"
                : "cannot read " + source.snapshot.string() + ", the copy made to read " +
-                     source.file.string() + " (" + schema::describe(db) + ")";
+                     source.file.string() + " (" + sqlite::describe(db) + ")";
 }
 
 bool SourceFiles::begin(std::string& error) const {
     for (std::size_t i = 0; i < m_connections.size(); ++i) {
         // BEGIN alone takes no lock; the first read does, and holds it to COMMIT.
-        if (!schema::exec(m_connections[i].get(), "BEGIN; SELECT count(*) FROM sqlite_schema", error)) {
+        if (!sqlite::exec(m_connections[i].get(), "BEGIN; SELECT count(*) FROM sqlite_schema", error)) {
             error = read_error(i);
             end();
             return false;
@@ -48,7 +49,7 @@ bool SourceFiles::begin(std::string& error) const {
 void SourceFiles::end() const {
     std::string ignored;
     for (const auto& connection : m_connections)
-        if (sqlite3_get_autocommit(connection.get()) == 0) schema::exec(connection.get(), "COMMIT", ignored);
+        if (sqlite3_get_autocommit(connection.get()) == 0) sqlite::exec(connection.get(), "COMMIT", ignored);
 }
 
 }  // namespace amanat::store

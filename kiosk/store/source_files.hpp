@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/feedback_schema.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store {
 
@@ -35,7 +36,7 @@ class SourceFiles {
 
   private:
     std::vector<schema::Source> m_sources;
-    std::vector<schema::Connection> m_connections;
+    std::vector<sqlite::Connection> m_connections;
 };
 
 }  // namespace amanat::store

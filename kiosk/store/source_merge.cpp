@@ -24,15 +24,15 @@ bool merge_attached(sqlite3* db, int version, const std::vector<const Source*>& 
     auto detach_all = [&] {
         std::string ignored;
         for (std::size_t i = 0; i < attached; ++i)
-            schema::exec(db, ("DETACH source" + std::to_string(i)).c_str(), ignored);
+            sqlite::exec(db, ("DETACH source" + std::to_string(i)).c_str(), ignored);
     };
     for (const Source* source : sources) {
         std::string alias = "source" + std::to_string(attached);
-        Statement attach = schema::prepare(db, ("ATTACH ?1 AS " + alias).c_str(), error);
+        sqlite::Statement attach = sqlite::prepare(db, ("ATTACH ?1 AS " + alias).c_str(), error);
         if (attach) {
             sqlite3_bind_text(attach.get(), 1, source->uri.c_str(), -1, SQLITE_TRANSIENT);
             if (sqlite3_step(attach.get()) != SQLITE_DONE) {
-                error = describe(db);
+                error = sqlite::describe(db);
                 attach.reset();
             }
         }
@@ -45,7 +45,7 @@ bool merge_attached(sqlite3* db, int version, const std::vector<const Source*>& 
     }
 
     MergeCounts counts;
-    bool ok = schema::exec(db, "BEGIN IMMEDIATE", error) && schema::apply_migrations(db, version, error);
+    bool ok = sqlite::exec(db, "BEGIN IMMEDIATE", error) && schema::apply_migrations(db, version, error);
     for (std::size_t i = 0; ok && i < sources.size(); ++i) {
         ok = schema::copy_rows(db, "source" + std::to_string(i), sources[i]->version, counts, error);
         // Its tables were checked when it was inspected: what fails now is a
@@ -56,10 +56,10 @@ bool merge_attached(sqlite3* db, int version, const std::vector<const Source*>& 
         else if (!ok)
             error = sources[i]->file.string() + ": cannot merge it: " + error;
     }
-    if (ok) ok = schema::exec(db, "COMMIT", error);
+    if (ok) ok = sqlite::exec(db, "COMMIT", error);
     if (!ok && sqlite3_get_autocommit(db) == 0) {
         std::string ignored;
-        schema::exec(db, "ROLLBACK", ignored);
+        sqlite::exec(db, "ROLLBACK", ignored);
     }
     detach_all();
     if (!ok) return false;
@@ -78,21 +78,18 @@ const char* const kMergeCache = "PRAGMA cache_size = -131072";  // KiB: 128 MiB
 
 // Creates an empty database at the latest schema in `file` (a fresh temporary
 // file), fast rather than durable: it is thrown away if anything goes wrong.
-bool create_temporary(const std::filesystem::path& file, Connection& connection, std::string& error) {
-    sqlite3* raw = nullptr;
+bool create_temporary(const std::filesystem::path& file, sqlite::Connection& connection, std::string& error) {
     // Without SQLite's mutex, as sources are read (schema::open_source).
-    int rc = sqlite3_open_v2(
-        schema::uri_for(file, nullptr).c_str(), &raw,
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
-    connection.reset(raw);
-    if (rc != SQLITE_OK) {
-        error =
-            "cannot create " + file.string() + ": " + (raw != nullptr ? describe(raw) : sqlite3_errstr(rc));
+    if (sqlite::open_uri(sqlite::uri_for(file, nullptr),
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                         connection, error) != SQLITE_OK) {
+        error = "cannot create " + file.string() + ": " + error;
         return false;
     }
+    sqlite3* raw = connection.get();
     sqlite3_extended_result_codes(raw, 1);
-    if (!schema::exec(raw, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", error) ||
-        !schema::exec(raw, kMergeCache, error) || !schema::migrate(raw, 0, error)) {
+    if (!sqlite::exec(raw, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", error) ||
+        !sqlite::exec(raw, kMergeCache, error) || !schema::migrate(raw, 0, error)) {
         error = "cannot create " + file.string() + ": " + error;
         return false;
     }
@@ -109,19 +106,19 @@ bool merge_sources(sqlite3* db, int version, const std::vector<Source>& sources,
     const std::size_t batch = attach_limit(db);
     if (atomicity == Atomicity::all_or_nothing && sources.size() > batch) {
         Source staged;
-        staged.snapshot = schema::make_temporary_database(error);
+        staged.snapshot = sqlite::make_temporary_database(error);
         if (staged.snapshot.empty()) return false;
         staged.file = staged.snapshot;
         staged.version = latest_schema_version();
         {
-            Connection staging;
+            sqlite::Connection staging;
             MergeCounts ignored;
             if (!create_temporary(staged.snapshot, staging, error) ||
                 !merge_sources(staging.get(), latest_schema_version(), sources, Atomicity::batches, ignored,
                                error))
                 return false;
         }
-        staged.uri = schema::uri_for(staged.snapshot, "mode=ro&immutable=1");
+        staged.uri = sqlite::uri_for(staged.snapshot, "mode=ro&immutable=1");
         return merge_attached(db, version, {&staged}, added, error);
     }
     for (std::size_t first = 0; first < sources.size(); first += batch) {
@@ -137,13 +134,13 @@ bool merge_sources(sqlite3* db, int version, const std::vector<Source>& sources,
 bool read_as_latest(Source& source, std::string& error) {
     if (source.indexed) return true;
     Source copy;
-    copy.snapshot = make_temporary_database(error);
+    copy.snapshot = sqlite::make_temporary_database(error);
     if (copy.snapshot.empty()) return false;
     copy.file = source.file;
     copy.version = latest_schema_version();
     copy.indexed = true;
     {
-        Connection connection;
+        sqlite::Connection connection;
         MergeCounts ignored;
         std::vector<Source> one;
         one.push_back(std::move(source));
@@ -153,7 +150,7 @@ bool read_as_latest(Source& source, std::string& error) {
         source = Source();
         if (!ok) return false;
     }
-    copy.uri = uri_for(copy.snapshot, "mode=ro&immutable=1");
+    copy.uri = sqlite::uri_for(copy.snapshot, "mode=ro&immutable=1");
     source = std::move(copy);
     return true;
 }

@@ -13,6 +13,7 @@
 
 #include "store/feedback_archive.hpp"
 #include "store/feedback_schema.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::store::schema {
 
@@ -25,7 +26,7 @@ extern const char* const kMergeCache;
 
 // Creates an empty database at the latest schema in `file` (a fresh temporary
 // file), fast rather than durable: it is thrown away if anything goes wrong.
-bool create_temporary(const std::filesystem::path& file, Connection& connection, std::string& error);
+bool create_temporary(const std::filesystem::path& file, sqlite::Connection& connection, std::string& error);
 
 // The same merge as merge_feedback(), into the open database `db` at schema
 // `version` (brought to the latest in the merge's transaction). Adds what was

@@ -1,7 +1,5 @@
 #include "feedback_generator.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "store/feedback_store.hpp"
+#include "store/sqlite_connection.hpp"
 
 namespace amanat::testing {
 
@@ -32,14 +31,6 @@ constexpr std::array<Venue, 3> VENUES = {{
 // Languages chosen first, most common first, with their weights.
 constexpr std::array<const char*, 6> LANGUAGES = {"kk", "ru", "en", "tr", "nl", "ko"};
 constexpr std::array<double, 6> LANGUAGE_WEIGHTS = {40, 30, 15, 8, 5, 2};
-
-struct Closer {
-    void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-struct Finaliser {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finaliser>;
 
 // What every row of a visit repeats, and the screen's language at the moment
 // (for reactions and survey answers).
@@ -61,7 +52,9 @@ struct Visit {
     RowContext row;  // filled in by play()
 };
 
-// Writes rows with SQLite (the store's schema, the kiosk's column values).
+// Writes rows with SQLite, through the store's own wrapper (the store's schema,
+// the kiosk's column values). Text is bound without a copy: every value lives
+// until its row has been stepped, and sqlite::run() drops the bindings then.
 class Writer {
   public:
     explicit Writer(sqlite3* db) : m_db(db) {}
@@ -90,65 +83,57 @@ class Writer {
                long long value, long long at) {
         sqlite3_stmt* s = m_engagement.get();
         bind_row(s, row);
-        sqlite3_bind_int64(s, 6, sequence);
-        sqlite3_bind_text(s, 7, kind, -1, SQLITE_STATIC);
-        text(s, 8, subject);
-        sqlite3_bind_int64(s, 9, value);
-        sqlite3_bind_int64(s, 10, at);
-        sqlite3_bind_int(s, 11, row.utc_offset_minutes);
+        store::sqlite::bind_integer(s, 6, sequence);
+        store::sqlite::bind_text(s, 7, kind);
+        store::sqlite::bind_text(s, 8, subject);
+        store::sqlite::bind_integer(s, 9, value);
+        store::sqlite::bind_integer(s, 10, at);
+        store::sqlite::bind_integer(s, 11, row.utc_offset_minutes);
         return step(s);
     }
     bool reaction(const RowContext& row, const std::string& artifact, int rating, long long at) {
         sqlite3_stmt* s = m_reaction.get();
         bind_row(s, row);
-        text(s, 6, artifact);
-        sqlite3_bind_int(s, 7, rating);
-        text(s, 8, row.language);
-        sqlite3_bind_int64(s, 9, at);
-        sqlite3_bind_int(s, 10, row.utc_offset_minutes);
+        store::sqlite::bind_text(s, 6, artifact);
+        store::sqlite::bind_integer(s, 7, rating);
+        store::sqlite::bind_text(s, 8, row.language);
+        store::sqlite::bind_integer(s, 9, at);
+        store::sqlite::bind_integer(s, 10, row.utc_offset_minutes);
         return step(s);
     }
     bool answer(const RowContext& row, const char* question, const std::string& answer, long long at) {
         sqlite3_stmt* s = m_survey.get();
         bind_row(s, row);
-        sqlite3_bind_text(s, 6, question, -1, SQLITE_STATIC);
-        text(s, 7, answer);
-        text(s, 8, row.language);
-        sqlite3_bind_int64(s, 9, at);
-        sqlite3_bind_int(s, 10, row.utc_offset_minutes);
+        store::sqlite::bind_text(s, 6, question);
+        store::sqlite::bind_text(s, 7, answer);
+        store::sqlite::bind_text(s, 8, row.language);
+        store::sqlite::bind_integer(s, 9, at);
+        store::sqlite::bind_integer(s, 10, row.utc_offset_minutes);
         return step(s);
     }
 
   private:
-    bool prepare_one(const char* sql, Statement& statement, std::string& error) {
-        sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql, -1, &raw, nullptr) != SQLITE_OK) {
-            error = sqlite3_errmsg(m_db);
-            return false;
-        }
-        statement.reset(raw);
-        return true;
-    }
-    static void text(sqlite3_stmt* s, int index, const std::string& value) {
-        sqlite3_bind_text(s, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    bool prepare_one(const char* sql, store::sqlite::Statement& statement, std::string& error) {
+        statement = store::sqlite::prepare(m_db, sql, error);
+        return statement != nullptr;
     }
     static void bind_row(sqlite3_stmt* s, const RowContext& row) {
-        text(s, 1, row.kiosk_id);
-        sqlite3_bind_text(s, 2, row.venue, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 3, "continuity-of-traditions", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 4, row.bundle_version, -1, SQLITE_STATIC);
-        text(s, 5, row.session_id);
+        store::sqlite::bind_text(s, 1, row.kiosk_id);
+        store::sqlite::bind_text(s, 2, row.venue);
+        store::sqlite::bind_text(s, 3, "continuity-of-traditions");
+        store::sqlite::bind_text(s, 4, row.bundle_version);
+        store::sqlite::bind_text(s, 5, row.session_id);
     }
-    bool step(sqlite3_stmt* s) {
-        bool ok = sqlite3_step(s) == SQLITE_DONE;
-        sqlite3_reset(s);
-        return ok;
+    // The connection's message is read again by write_in_one_transaction().
+    static bool step(sqlite3_stmt* s) {
+        std::string ignored;
+        return store::sqlite::run(s, ignored);
     }
 
     sqlite3* m_db;
-    Statement m_engagement;
-    Statement m_reaction;
-    Statement m_survey;
+    store::sqlite::Statement m_engagement;
+    store::sqlite::Statement m_reaction;
+    store::sqlite::Statement m_survey;
 };
 
 // Only counts what a visit would write.
@@ -162,7 +147,7 @@ struct Counter {
     bool answer(const RowContext&, const char*, const std::string&, long long) { return true; }
 };
 
-using Database = std::unique_ptr<sqlite3, Closer>;
+using Database = store::sqlite::Connection;
 
 // Creates `file` through FeedbackStore, so that the schema is the kiosk's own,
 // then opens it with SQLite for the generator's rows. Null with `error` set on failure.
@@ -173,13 +158,8 @@ Database create_feedback_file(const std::filesystem::path& file, const store::Pr
         auto store = store::FeedbackStore::open(file, provenance, notes, error);
         if (!store) return nullptr;
     }
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
-    Database db(raw);
-    if (rc != SQLITE_OK) {
-        error = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-        return nullptr;
-    }
+    Database db;
+    if (!store::sqlite::open(file, store::sqlite::Missing::fail, db, error)) return nullptr;
     return db;
 }
 
@@ -188,14 +168,12 @@ template <typename Rows>
 bool write_in_one_transaction(sqlite3* db, std::string& error, Rows&& rows) {
     Writer writer(db);
     if (!writer.prepare(error)) return false;
-    sqlite3_exec(db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);  // 256 MiB: random index keys
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        error = sqlite3_errmsg(db);
-        return false;
-    }
-    if (!rows(writer) || sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        error = sqlite3_errmsg(db);
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    std::string ignored;
+    store::sqlite::exec(db, "PRAGMA cache_size = -262144", ignored);  // 256 MiB: random index keys
+    if (!store::sqlite::exec(db, "BEGIN IMMEDIATE", error)) return false;
+    if (!rows(writer) || !store::sqlite::exec(db, "COMMIT", error)) {
+        error = store::sqlite::describe(db);
+        store::sqlite::exec(db, "ROLLBACK", ignored);
         return false;
     }
     return true;

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <signal.h>
 #include <spawn.h>

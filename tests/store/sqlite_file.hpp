@@ -1,11 +1,12 @@
 #pragma once
 
 // What the store tests share: a connection of the test's own, to look at (and
-// hand-make) feedback files with SQLite directly, as an organiser's tools would,
-// and a schema-1 file made with the exact SQL the first release ran.
+// hand-make) feedback files with SQL directly, as an organiser's tools would,
+// through the store's own SQLite wrapper (store/sqlite_connection.hpp: SQLite
+// belongs to kiosk/store); and a schema-1 file made with the exact SQL the first
+// release ran.
 
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,36 +14,34 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite_connection.hpp"
+
 namespace amanat::testing {
 
+// A file opened for reading and writing (created if missing), nothing else set
+// on the connection: no busy timeout, the journal mode the file has. Every
+// failure stops the test, with SQLite's message.
 class Direct {
   public:
     explicit Direct(const std::filesystem::path& file) {
-        REQUIRE(sqlite3_open_v2(file.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) ==
-                SQLITE_OK);
+        std::string error;
+        REQUIRE_MESSAGE(store::sqlite::open(file, store::sqlite::Missing::create, m_db, error), error);
     }
-    ~Direct() { sqlite3_close(m_db); }
-    Direct(const Direct&) = delete;
-    Direct& operator=(const Direct&) = delete;
 
-    // Every row of `sql`, each column as text, joined with '|'.
+    // Every row of `sql`, each column as text (NULL as "NULL"), joined with '|'.
     std::vector<std::string> rows(const std::string& sql) {
-        sqlite3_stmt* statement = nullptr;
-        REQUIRE_MESSAGE(sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK,
-                        std::string(sqlite3_errmsg(m_db)));
+        std::vector<store::sqlite::TextRow> found;
+        std::string error;
+        REQUIRE_MESSAGE(store::sqlite::rows_as_text(m_db.get(), sql, found, error), error);
         std::vector<std::string> result;
-        int rc = 0;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        for (const store::sqlite::TextRow& columns : found) {
             std::string row;
-            for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+            for (std::size_t i = 0; i < columns.size(); ++i) {
                 if (i > 0) row += '|';
-                const unsigned char* text = sqlite3_column_text(statement, i);
-                row += text != nullptr ? reinterpret_cast<const char*>(text) : "NULL";
+                row += columns[i] ? *columns[i] : std::string("NULL");
             }
             result.push_back(row);
         }
-        CHECK(rc == SQLITE_DONE);
-        sqlite3_finalize(statement);
         return result;
     }
     std::string one(const std::string& sql) {
@@ -51,15 +50,12 @@ class Direct {
         return all[0];
     }
     void exec(const std::string& sql) {
-        char* message = nullptr;
-        int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
-        std::string text = message != nullptr ? message : "";
-        sqlite3_free(message);
-        REQUIRE_MESSAGE(rc == SQLITE_OK, text);
+        std::string error;
+        REQUIRE_MESSAGE(store::sqlite::exec(m_db.get(), sql.c_str(), error), error);
     }
 
   private:
-    sqlite3* m_db = nullptr;
+    store::sqlite::Connection m_db;
 };
 
 inline std::string read_bytes(const std::filesystem::path& file) {
