@@ -1,11 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
 
+class Command;
+
 // `amanat feedback export|summary|merge ...`: the visitors' feedback for organisers.
-int feedback(const std::vector<std::string>& args);
+void add_feedback(Command& program);
 
 }  // namespace amanat::cli

@@ -1,49 +1,17 @@
 #include "cli/feedback_options.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <system_error>
 
-#include "core/files/json_record.hpp"
+#include "cli/command_line.hpp"
 #include "core/files/utc_time.hpp"
 
 namespace amanat::cli {
 
-int FeedbackErrors::usage_error(const std::string& message) const {
-    return errors.usage_error(valid_utf8(message));
-}
-
-int FeedbackErrors::input_error(const std::string& message) const {
-    return errors.input_error(valid_utf8(message));
-}
-
-const char* const kSelectionHelp =
-    "  --db FILE...      the kiosks' feedback files, read together: every file up to the next\n"
-    "                    option (--db kiosks/*.sqlite), and --db may be repeated. A folder\n"
-    "                    means every feedback*.sqlite below it (the fleet's collected folder).\n"
-    "                    A merged file and one of its sources, or a file sent twice, may be\n"
-    "                    given together: nothing counts twice\n"
-    "  --since DATE      only feedback from DATE on\n"
-    "  --until DATE      only feedback up to DATE; a whole day is included (--until 2026-11-30\n"
-    "                    ends at midnight UTC starting 1 December), a time is the first moment\n"
-    "                    left out\n";
-
 const char* const kDateHelp =
     "DATE is YYYY-MM-DD, a day in UTC, or YYYY-MM-DDTHH:MM[:SS] with Z (UTC) or an offset:\n"
     "2026-11-30T09:00+05:00 is 9 in the morning in Almaty.\n";
-
-std::vector<std::string> split_option_values(const std::vector<std::string>& args) {
-    std::vector<std::string> out;
-    for (const std::string& arg : args) {
-        const std::size_t equals = arg.find('=');
-        if (arg.starts_with("--") && equals != std::string::npos) {
-            out.push_back(arg.substr(0, equals));
-            out.push_back(arg.substr(equals + 1));
-        } else {
-            out.push_back(arg);
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -54,81 +22,73 @@ bool is_feedback_file(const std::filesystem::path& path) {
     return name.rfind("feedback", 0) == 0 && path.extension() == ".sqlite";
 }
 
-// Each folder among files[from...] becomes the feedback files below it, sorted
-// (an organiser's collected folder: one folder per kiosk, one file per day).
-void expand_folders(std::vector<std::filesystem::path>& files, std::size_t from) {
-    std::vector<std::filesystem::path> expanded(files.begin(), files.begin() + static_cast<long>(from));
-    for (std::size_t f = from; f < files.size(); ++f) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(files[f], ec)) {
-            expanded.push_back(files[f]);
-            continue;
-        }
-        std::vector<std::filesystem::path> found;
-        std::filesystem::recursive_directory_iterator it(files[f], ec), end;
-        for (; !ec && it != end; it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (name.empty() || name[0] == '.' || name[0] == '~') {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec) && is_feedback_file(it->path())) found.push_back(it->path());
-        }
-        if (found.empty()) {
-            expanded.push_back(files[f]);  // check_files_exist() names it: the input is wrong (exit 1)
-            continue;
-        }
-        std::sort(found.begin(), found.end());
-        expanded.insert(expanded.end(), found.begin(), found.end());
+// `given`, or when it is a folder, the feedback files below it, sorted (an
+// organiser's collected folder: one folder per kiosk, one file per day).
+void add_feedback_files(std::vector<std::filesystem::path>& files, const std::filesystem::path& given) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(given, ec)) {
+        files.push_back(given);
+        return;
     }
-    files = std::move(expanded);
+    std::vector<std::filesystem::path> found;
+    std::filesystem::recursive_directory_iterator it(given, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.' || name[0] == '~') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec) && is_feedback_file(it->path())) found.push_back(it->path());
+    }
+    if (found.empty()) {
+        files.push_back(given);  // check_files_exist() names it: the input is wrong (exit 1)
+        return;
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+}
+
+// A moment given to --since or --until; nullopt with `problem` naming the option.
+std::optional<TimeArgument> read_moment(const char* option, const std::string& text, std::string& problem) {
+    std::string why;
+    auto moment = parse_time_argument(text, why);
+    if (!moment) problem = std::string(option) + " '" + text + "': " + why;
+    return moment;
 }
 
 }  // namespace
 
-OptionRead read_selection_option(const std::vector<std::string>& args, std::size_t& i,
-                                 FeedbackSelection& selection, std::string& problem) {
-    const std::string& option = args[i];
-    if (option == "--db") {
-        const std::size_t before = selection.files.size();
-        while (i + 1 < args.size() && (args[i + 1].empty() || args[i + 1][0] != '-'))
-            selection.files.emplace_back(args[++i]);
-        if (selection.files.size() == before) {
-            problem = "--db needs one or more feedback files";
-            return OptionRead::wrong;
-        }
-        for (std::size_t f = before; f < selection.files.size(); ++f) {
-            if (selection.files[f].empty()) {
-                problem = "--db was given an empty file name";
-                return OptionRead::wrong;
-            }
-        }
-        expand_folders(selection.files, before);
-        return OptionRead::read;
-    }
-    if (option == "--since" || option == "--until") {
-        if (i + 1 >= args.size()) {
-            problem = option + " needs a date, such as 2026-11-30";
-            return OptionRead::wrong;
-        }
-        const std::string& text = args[++i];
-        std::string why;
-        const auto argument = parse_time_argument(text, why);
-        if (!argument) {
-            problem = option + " '" + text + "': " + why;
-            return OptionRead::wrong;
-        }
-        if (option == "--since") {
-            selection.period.since = argument->unix_seconds;
-            selection.since = text;
-        } else {
-            // "Until 30 November" includes the 30th: the end is the next midnight.
-            selection.period.until = argument->unix_seconds + (argument->whole_day ? 86400 : 0);
-            selection.until = text;
-        }
-        return OptionRead::read;
-    }
-    return OptionRead::not_mine;
+void add_selection_options(Command& command, FeedbackSelection& selection) {
+    command.values("--db", "FILE...", "one or more feedback files",
+                   "the kiosks' feedback files, read together: every file up to the next\n"
+                   "option (--db kiosks/*.sqlite), and --db may be repeated. A folder\n"
+                   "means every feedback*.sqlite below it (the fleet's collected folder).\n"
+                   "A merged file and one of its sources, or a file sent twice, may be\n"
+                   "given together: nothing counts twice",
+                   [&selection](const std::string& file, std::string&) {
+                       add_feedback_files(selection.files, file);
+                       return true;
+                   });
+    command.value("--since", "DATE", "a date, such as 2026-11-30", "only feedback from DATE on",
+                  [&selection](const std::string& text, std::string& problem) {
+                      const auto since = read_moment("--since", text, problem);
+                      if (since) selection.period.since = since->unix_seconds;
+                      selection.since = text;
+                      return since.has_value();
+                  });
+    command.value("--until", "DATE", "a date, such as 2026-11-30",
+                  "only feedback up to DATE; a whole day is included (--until 2026-11-30\n"
+                  "ends at midnight UTC starting 1 December), a time is the first moment\n"
+                  "left out",
+                  [&selection](const std::string& text, std::string& problem) {
+                      const auto until = read_moment("--until", text, problem);
+                      // "Until 30 November" includes the 30th: the end is the next midnight.
+                      if (until)
+                          selection.period.until = until->unix_seconds + (until->whole_day ? 86400 : 0);
+                      selection.until = text;
+                      return until.has_value();
+                  });
+    command.hint_for_unexpected_operands("give feedback files with --db FILE...");
 }
 
 bool check_selection(const FeedbackSelection& selection, std::string& problem) {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
+#include "cli/command_line.hpp"
 #include "cli/feedback_options.hpp"
 #include "cli/output_file.hpp"
 #include "core/exhibition/bundle_loader.hpp"
@@ -26,37 +28,22 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis =
-    "Usage: amanat feedback report --db FILE... [--bundle DIR|PACK] [--attendance FILE.csv] [--language "
-    "TAG]\n"
-    "                              [--since DATE] [--until DATE] -o REPORT.html\n"
-    "       amanat feedback report --db FILE... [options] --json [-o FILE.json]\n";
-
-const char* const kDescription =
-    "\n"
-    "The organisers' report of a (touring) exhibition: which artifacts moved visitors, venue by\n"
-    "venue and language by language, what visitors said in the survey, and when they came, as\n"
-    "one self-contained HTML file with charts that opens in any browser, from an e-mail or a\n"
-    "USB stick, and prints to A4. Nothing beside it, no network.\n"
-    "\n"
-    "Options:\n"
-    "  --bundle DIR|PACK   the exhibition (a bundle folder, or its .amanat pack): artifacts'\n"
-    "                      titles and pictures and the survey's words in the report's language.\n"
-    "                      Without it, ids are shown\n"
-    "  --attendance FILE   the venues' own visitor counts, a CSV file with the header\n"
-    "                      venue,date,visitors (README.md, \"The organisers' report\"): adds visits\n"
-    "                      per 1,000 visitors\n"
-    "  --language TAG      the report's language (default: the exhibition's first language, or\n"
-    "                      English): en, kk, ru and every language whose catalog has the report\n"
-    "  --localisation DIR  the folder of the catalogs (default: the kiosk's own)\n"
-    "  -o FILE             where to write the report; it appears only once complete\n"
-    "  --json              every figure of the report as JSON instead (standard output without -o)\n";
-
-const char* const kEnd =
-    "  -h, --help          print this help\n\n%s\n"
-    "Exit status: 0 done, 1 an input could not be read or is wrong, 2 usage error.\n";
-
-const FeedbackErrors kErrors{{"amanat feedback report", kSynopsis}};
+const CommandText kText{
+    .listing = "report --db FILE...",
+    .summary = "the organisers' report: one HTML file with charts, venue by venue",
+    .synopsis =
+        "Usage: amanat feedback report --db FILE... [--bundle DIR|PACK] [--attendance FILE.csv] [--language "
+        "TAG]\n"
+        "                              [--since DATE] [--until DATE] -o REPORT.html\n"
+        "       amanat feedback report --db FILE... [options] --json [-o FILE.json]\n",
+    .description =
+        "The organisers' report of a (touring) exhibition: which artifacts moved visitors, venue by\n"
+        "venue and language by language, what visitors said in the survey, and when they came, as\n"
+        "one self-contained HTML file with charts that opens in any browser, from an e-mail or a\n"
+        "USB stick, and prints to A4. Nothing beside it, no network.\n",
+    .footer = std::string(kDateHelp) +
+              "\nExit status: 0 done, 1 an input could not be read or is wrong, 2 usage error.\n",
+};
 
 struct ReportOptions {
     FeedbackSelection selection;
@@ -68,43 +55,41 @@ struct ReportOptions {
     bool json = false;
 };
 
-// Reads the options; a usage message (empty when all is well), or "help".
-std::string read_options(const std::vector<std::string>& args, ReportOptions& options) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string problem;
-        const OptionRead read = read_selection_option(args, i, options.selection, problem);
-        if (read == OptionRead::wrong) return problem;
-        if (read == OptionRead::read) continue;
-        if (arg == "-h" || arg == "--help") return "help";
-        if (arg == "--json") {
-            options.json = true;
-            continue;
-        }
-        const bool takes_value = arg == "--bundle" || arg == "--attendance" || arg == "-o" ||
-                                 arg == "--output" || arg == "--language" || arg == "--localisation";
-        if (!takes_value)
-            return arg.starts_with("-") ? "unknown option '" + arg + "'" : "unexpected '" + arg + "'";
-        if (i + 1 >= args.size() || args[i + 1].empty()) return arg + " needs a value";
-        const std::string& value = args[++i];
-        if (arg == "--bundle") options.bundle = value;
-        if (arg == "--attendance") options.attendance = value;
-        if (arg == "-o" || arg == "--output") options.output = value;
-        if (arg == "--localisation") options.localisation = value;
-        if (arg == "--language") {
-            if (const auto tag_problem = language_tag_problem(value)) {
-                const std::string suggestion = did_you_mean_language(value);
-                return "--language '" + value + "': " + *tag_problem +
-                       (suggestion.empty() ? "" : "; " + suggestion);
-            }
-            options.language = canonical_language_tag(value);
-        }
+// The language asked for with --language, as a tag the catalogs use.
+bool read_language(const std::string& tag, std::string& language, std::string& problem) {
+    if (const auto tag_problem = language_tag_problem(tag)) {
+        const std::string suggestion = did_you_mean_language(tag);
+        problem = std::string("--language '") + tag + "': " + *tag_problem +
+                  (suggestion.empty() ? "" : "; " + suggestion);
+        return false;
     }
-    std::string problem;
-    if (!check_selection(options.selection, problem)) return problem;
-    if (!options.json && !options.output)
-        return "where should the report go? Give -o report.html (or --json)";
-    return {};
+    language = canonical_language_tag(tag);
+    return true;
+}
+
+void add_report_options(Command& command, ReportOptions& options) {
+    command.value("--bundle", options.bundle, "DIR|PACK", "a bundle folder or a pack file",
+                  "the exhibition (a bundle folder, or its .amanat pack): artifacts'\n"
+                  "titles and pictures and the survey's words in the report's language.\n"
+                  "Without it, ids are shown");
+    command.value("--attendance", options.attendance, "FILE", "a CSV file",
+                  "the venues' own visitor counts, a CSV file with the header\n"
+                  "venue,date,visitors (README.md, \"The organisers' report\"): adds visits\n"
+                  "per 1,000 visitors");
+    command.value("--language", "TAG", "a language tag, such as kk",
+                  "the report's language (default: the exhibition's first language, or\n"
+                  "English): en, kk, ru and every language whose catalog has the report",
+                  [&options](const std::string& tag, std::string& problem) {
+                      return read_language(tag, options.language, problem);
+                  });
+    command.value("--localisation", options.localisation, "DIR", "a folder",
+                  "the folder of the catalogs (default: the kiosk's own)");
+    command.value("-o", options.output, "FILE", "a file name",
+                  "where to write the report; it appears only once complete");
+    command.value("--output", options.output, "FILE", "a file name", nullptr);  // -o's long name, unlisted
+    command.flag("--json", options.json,
+                 "every figure of the report as JSON instead (standard output without -o)");
+    add_selection_options(command, options.selection);
 }
 
 // The languages the report can be written in: English, and each language whose
@@ -256,9 +241,9 @@ bool write_output(const ReportOptions& options, const std::string& text, std::st
     return output->commit(error);
 }
 
-int make_report(const ReportOptions& options) {
+int make_report(const ReportOptions& options, const Command& command) {
     std::string problem;
-    if (!check_files_exist(options.selection, problem)) return kErrors.input_error(problem);
+    if (!check_files_exist(options.selection, problem)) return command.input_error(problem);
     const DataFolders data = data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
     Diagnostics catalog_problems;
     const TranslationCatalogs catalogs =
@@ -271,27 +256,27 @@ int make_report(const ReportOptions& options) {
         std::error_code ec;
         if (std::filesystem::is_regular_file(folder, ec)) {
             if (unpacked.path().empty())
-                return kErrors.input_error("cannot make a temporary folder to read the pack in");
+                return command.input_error("cannot make a temporary folder to read the pack in");
             const auto extracted = extract_pack(folder, unpacked.path(), problem);
-            if (!extracted) return kErrors.input_error(problem);
+            if (!extracted) return command.input_error(problem);
             folder = *extracted;
         }
-        if (!(bundle = read_bundle(folder, problem))) return kErrors.input_error(problem);
+        if (!(bundle = read_bundle(folder, problem))) return command.input_error(problem);
     }
     const std::string language = choose_language(options, bundle.get(), report_languages(catalogs), problem);
-    if (language.empty()) return kErrors.usage_error(problem);
+    if (language.empty()) return command.usage_error(problem);
     const Phrasebook& phrases = catalogs.phrasebook(language);
 
     report::Attendance attendance;
     if (options.attendance && !report::read_attendance(*options.attendance, attendance, problem))
-        return kErrors.input_error(problem);
+        return command.input_error(problem);
 
     const auto files = store::FeedbackUnion::open(options.selection.files, problem);
-    if (!files) return kErrors.input_error(problem);
+    if (!files) return command.input_error(problem);
     report::TourFigures figures;
     if (!report::tally_tour(*files, options.selection.period, options.attendance ? &attendance : nullptr,
                             figures, problem))
-        return kErrors.input_error(problem);
+        return command.input_error(problem);
     for (const auto& file : options.selection.files) figures.files.push_back(valid_utf8(file.string()));
     figures.since = options.selection.since;
     figures.until = options.selection.until;
@@ -306,22 +291,25 @@ int make_report(const ReportOptions& options) {
     const std::string text =
         options.json ? report::tour_figures_json(figures)
                      : report::report_page(figures, phrases, {.generated_at = -1, .catalogs = &catalogs});
-    if (!write_output(options, text, problem)) return kErrors.input_error(problem);
+    if (!write_output(options, text, problem)) return command.input_error(problem);
     return 0;
+}
+
+int report(const ReportOptions& options, const Command& command) {
+    std::string problem;
+    if (!check_selection(options.selection, problem)) return command.usage_error(problem);
+    if (!options.json && !options.output)
+        return command.usage_error("where should the report go? Give -o report.html (or --json)");
+    return make_report(options, command);
 }
 
 }  // namespace
 
-int feedback_report(const std::vector<std::string>& raw_args) {
-    ReportOptions options;
-    const std::string problem = read_options(split_option_values(raw_args), options);
-    if (problem == "help") {
-        std::printf("%s%s%s", kSynopsis, kDescription, kSelectionHelp);
-        std::printf(kEnd, kDateHelp);
-        return 0;
-    }
-    if (!problem.empty()) return kErrors.usage_error(problem);
-    return make_report(options);
+void add_feedback_report(Command& feedback) {
+    const auto options = std::make_shared<ReportOptions>();
+    Command& command =
+        feedback.command("report", kText, [options](const Command& c) { return report(*options, c); });
+    add_report_options(command, *options);
 }
 
 }  // namespace amanat::cli

@@ -1,11 +1,11 @@
 #include "cli/feedback_summary.hpp"
-#include "cli/command_errors.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
+#include "cli/command_line.hpp"
 #include "cli/feedback_options.hpp"
 #include "cli/terminal_table.hpp"
 #include "core/files/json_record.hpp"
@@ -16,31 +16,26 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis =
-    "Usage: amanat feedback summary --db FILE... [--since DATE] [--until DATE] [--top N] [--json]\n";
+const CommandText kText{
+    .listing = "summary --db FILE...",
+    .summary = "visitors per day and hour, languages, top artifacts, survey answers",
+    .synopsis =
+        "Usage: amanat feedback summary --db FILE... [--since DATE] [--until DATE] [--top N] [--json]\n",
+    .description =
+        "Summarises the visitors' feedback: visitors per day and per hour (at each venue's own\n"
+        "time), the languages chosen, the artifacts with the most reactions and the longest\n"
+        "looks, how visits ended, the survey's answers, and each venue. A visitor is one visit\n"
+        "(a session that started at a kiosk), not a person.\n",
+    .footer = std::string(kDateHelp) + "\nExit status: 0 done, 1 a file could not be read, 2 usage error.\n",
+};
 
-const char* const kDescription =
-    "\n"
-    "Summarises the visitors' feedback: visitors per day and per hour (at each venue's own\n"
-    "time), the languages chosen, the artifacts with the most reactions and the longest\n"
-    "looks, how visits ended, the survey's answers, and each venue. A visitor is one visit\n"
-    "(a session that started at a kiosk), not a person.\n"
-    "\n"
-    "Options:\n"
-    "  --top N           artifacts shown in each list (default 10; 0 shows all)\n"
-    "  --json            print everything (no --top limit) as one JSON document\n";
-
-const char* const kHelpOption = "  -h, --help        print this help\n";
-
-const char* const kEnd = "Exit status: 0 done, 1 a file could not be read, 2 usage error.\n";
+struct SummaryOptions {
+    FeedbackSelection selection;
+    bool json = false;
+    std::size_t top = 10;
+};
 
 constexpr int kBarWidth = 30;
-
-void print_help() {
-    std::printf("%s%s%s%s\n%s\n%s", kSynopsis, kDescription, kSelectionHelp, kHelpOption, kDateHelp, kEnd);
-}
-
-const FeedbackErrors kErrors{{"amanat feedback summary", kSynopsis}};
 
 std::string count_text(long long value) {
     return std::to_string(value);
@@ -254,48 +249,37 @@ std::string format_json(const store::FeedbackSummary& s, const FeedbackSelection
     return std::string(record.finish()) + "\n";
 }
 
-}  // namespace
-
-int feedback_summary(const std::vector<std::string>& raw_args) {
-    const std::vector<std::string> args = split_option_values(raw_args);
-    FeedbackSelection selection;
-    bool json = false;
-    std::size_t top = 10;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string problem;
-        const OptionRead read = read_selection_option(args, i, selection, problem);
-        if (read == OptionRead::wrong) return kErrors.usage_error(problem);
-        if (read == OptionRead::read) continue;
-        if (arg == "-h" || arg == "--help") {
-            print_help();
-            return 0;
-        } else if (arg == "--json") {
-            json = true;
-        } else if (arg == "--top") {
-            const std::string next = i + 1 < args.size() ? args[++i] : "";
-            const auto parsed = std::from_chars(next.data(), next.data() + next.size(), top);
-            if (next.empty() || parsed.ec != std::errc{} || parsed.ptr != next.data() + next.size())
-                return kErrors.usage_error("--top needs a number of artifacts (0 for all)");
-        } else if (!arg.empty() && arg[0] == '-') {
-            return kErrors.usage_error("unknown option '" + arg + "'");
-        } else {
-            return kErrors.usage_error("unexpected '" + arg + "' (give feedback files with --db FILE...)");
-        }
-    }
+int summarise(const SummaryOptions& options, const Command& command) {
+    const FeedbackSelection& selection = options.selection;
     std::string problem;
-    if (!check_selection(selection, problem)) return kErrors.usage_error(problem);
-    if (!check_files_exist(selection, problem)) return kErrors.input_error(problem);
+    if (!check_selection(selection, problem)) return command.usage_error(problem);
+    if (!check_files_exist(selection, problem)) return command.input_error(problem);
 
     std::string error;
     const auto archive = store::FeedbackArchive::open(selection.files, error);
-    if (!archive) return kErrors.input_error(error);
+    if (!archive) return command.input_error(error);
     store::FeedbackSummary summary;
-    if (!archive->summarise(selection.period, summary, error)) return kErrors.input_error(error);
-    const std::string text = json ? format_json(summary, selection) : format_text(summary, selection, top);
+    if (!archive->summarise(selection.period, summary, error)) return command.input_error(error);
+    const std::string text =
+        options.json ? format_json(summary, selection) : format_text(summary, selection, options.top);
     std::fputs(text.c_str(), stdout);
-    if (std::fflush(stdout) != 0) return kErrors.input_error("cannot write to standard output");
+    if (std::fflush(stdout) != 0) return command.input_error("cannot write to standard output");
     return 0;
+}
+
+}  // namespace
+
+void add_feedback_summary(Command& feedback) {
+    const auto options = std::make_shared<SummaryOptions>();
+    Command& command =
+        feedback.command("summary", kText, [options](const Command& c) { return summarise(*options, c); });
+    command.value("--top", "N", "a number of artifacts, 0 for all",
+                  "artifacts shown in each list (default 10; 0 shows all)",
+                  [&top = options->top](const std::string& text, std::string&) {
+                      return read_number(text, std::size_t{0}, top);
+                  });
+    command.flag("--json", options->json, "print everything (no --top limit) as one JSON document");
+    add_selection_options(command, options->selection);
 }
 
 }  // namespace amanat::cli

@@ -1,16 +1,15 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
 
+class Command;
+
 // The fleet subcommands that set up Syncthing and pair machines (fleet.cpp
-// dispatches to them). Each: --help, exit 0 done, 1 bad input or Syncthing
+// gathers them). Each: --help, exit 0 done, 1 bad input or Syncthing
 // unreachable, 2 usage error; messages on stderr.
-int fleet_init(const std::vector<std::string>& args);    // amanat fleet init
-int fleet_id(const std::vector<std::string>& args);      // amanat fleet id
-int fleet_join(const std::vector<std::string>& args);    // amanat fleet join (kiosk)
-int fleet_accept(const std::vector<std::string>& args);  // amanat fleet accept (organisers)
+void add_fleet_init(Command& fleet);    // amanat fleet init
+void add_fleet_id(Command& fleet);      // amanat fleet id
+void add_fleet_join(Command& fleet);    // amanat fleet join (kiosk)
+void add_fleet_accept(Command& fleet);  // amanat fleet accept (organisers)
 
 }  // namespace amanat::cli

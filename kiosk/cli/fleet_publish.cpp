@@ -6,9 +6,10 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "core/files/diagnostics.hpp"
 #include "core/settings/kiosk_config.hpp"
 #include "core/settings/kiosk_identity.hpp"
@@ -18,23 +19,19 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis = "Usage: amanat fleet publish [--config FILE]\n";
-
-const char* const kHelp =
-    "\n"
-    "Writes the kiosk's status and its feedback (one file per day of visits that changed)\n"
-    "into the [fleet] outbox of its config now, as the kiosk does every\n"
-    "publish_every_minutes; Syncthing then sends them to the organisers. Safe while the\n"
-    "kiosk runs: every file is written whole and renamed into place.\n"
-    "\n"
-    "Options:\n"
-    "  --config FILE   the kiosk's config (default /etc/amanat/kiosk.toml)\n"
-    "  -h, --help      print this help\n"
-    "\n"
-    "Exit status: 0 published, 1 no outbox in the config or something could not be\n"
-    "written (named), 2 usage error.\n";
-
-const CommandErrors kErrors{"amanat fleet publish", kSynopsis};
+const CommandText kText{
+    .listing = "publish",
+    .summary = "write this kiosk's status and feedback into its outbox now",
+    .synopsis = "Usage: amanat fleet publish [--config FILE]\n",
+    .description =
+        "Writes the kiosk's status and its feedback (one file per day of visits that changed)\n"
+        "into the [fleet] outbox of its config now, as the kiosk does every\n"
+        "publish_every_minutes; Syncthing then sends them to the organisers. Safe while the\n"
+        "kiosk runs: every file is written whole and renamed into place.\n",
+    .footer =
+        "Exit status: 0 published, 1 no outbox in the config or something could not be\n"
+        "written (named), 2 usage error.\n",
+};
 
 std::string read_all(const std::filesystem::path& file) {
     std::ifstream in(file);
@@ -50,23 +47,7 @@ std::string kiosk_id_in(const std::filesystem::path& state) {
     return id;
 }
 
-}  // namespace
-
-int fleet_publish(const std::vector<std::string>& args) {
-    std::filesystem::path config_file = "/etc/amanat/kiosk.toml";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            std::printf("%s%s", kSynopsis, kHelp);
-            return 0;
-        }
-        if (args[i] == "--config" && i + 1 < args.size()) {
-            config_file = args[++i];
-        } else {
-            return kErrors.usage_error(args[i] == "--config"
-                                           ? std::string("--config needs a file")
-                                           : std::string("unknown argument '") + args[i] + "'");
-        }
-    }
+int publish(const std::filesystem::path& config_file, const Command& command) {
     Diagnostics problems;
     const KioskConfig config = load_kiosk_config(config_file, problems);
     for (const Diagnostic& d : problems.items())
@@ -74,7 +55,7 @@ int fleet_publish(const std::vector<std::string>& args) {
     const std::filesystem::path state = default_state_folder();
     const fleet::FleetFolders folders = fleet::fleet_folders(config, state);
     if (!folders.outbox)
-        return kErrors.input_error(
+        return command.input_error(
             config_file.string() + " sets no [fleet] outbox and this kiosk has not joined (no " +
             (state / "fleet" / "outbox").string() +
             "): nothing to publish to (see packaging/README.md, 'Connecting kiosks to the "
@@ -89,10 +70,21 @@ int fleet_publish(const std::vector<std::string>& args) {
     input.now = static_cast<long long>(std::time(nullptr));
     fleet::local_day_and_week(input.now, input.today_start, input.week_start);
     std::string error;
-    if (!outbox.publish(input, error)) return kErrors.input_error(error);
+    if (!outbox.publish(input, error)) return command.input_error(error);
     std::printf("Published to %s%s\n", folders.outbox->c_str(),
                 input.status_json.empty() ? " (no status yet: the kiosk has not run here)" : "");
     return 0;
+}
+
+}  // namespace
+
+void add_fleet_publish(Command& fleet) {
+    const auto config_file = std::make_shared<std::filesystem::path>("/etc/amanat/kiosk.toml");
+    Command& command =
+        fleet.command("publish", kText, [config_file](const Command& c) { return publish(*config_file, c); });
+    command.heading("On a kiosk");
+    command.value("--config", *config_file, "FILE", "a file",
+                  "the kiosk's config (default /etc/amanat/kiosk.toml)");
 }
 
 }  // namespace amanat::cli

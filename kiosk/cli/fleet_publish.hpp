@@ -1,12 +1,11 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
+
+class Command;
 
 // amanat fleet publish [--config FILE]: the kiosk's status and feedback into its
 // [fleet] outbox now (see its --help).
-int fleet_publish(const std::vector<std::string>& args);
+void add_fleet_publish(Command& fleet);
 
 }  // namespace amanat::cli

@@ -11,35 +11,37 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "cli/terminal_table.hpp"
 #include "core/files/utc_time.hpp"
 
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis = "Usage: amanat fleet status FOLDER [--json]\n";
+const CommandText kText{
+    .listing = "status FOLDER",
+    .summary = "every kiosk heard from: venue, last heard, exhibition, visits",
+    .synopsis = "Usage: amanat fleet status FOLDER [--json]\n",
+    .description =
+        "Every kiosk heard from, read from FOLDER: the organisers' collected folder, where\n"
+        "Syncthing puts each kiosk's outbox (any depth; each holds the kiosk's status.json).\n"
+        "For each kiosk: venue, kiosk id, when it was last heard from, the exhibition and pack\n"
+        "it shows, visits today and this week (as the kiosk counted them when it published),\n"
+        "its last problem, and a pack it refused. Kiosks not heard from for more than a day\n"
+        "are flagged LATE. A kiosk's outbox found twice (a copy, a conflict) counts once: its\n"
+        "newest status.\n"
+        "\n"
+        "Exit status 1 when FOLDER holds no kiosk's status, or a status file cannot be read\n"
+        "(it is named; the others are still listed).\n",
+};
 
-const char* const kHelp =
-    "\n"
-    "Every kiosk heard from, read from FOLDER: the organisers' collected folder, where\n"
-    "Syncthing puts each kiosk's outbox (any depth; each holds the kiosk's status.json).\n"
-    "For each kiosk: venue, kiosk id, when it was last heard from, the exhibition and pack\n"
-    "it shows, visits today and this week (as the kiosk counted them when it published),\n"
-    "its last problem, and a pack it refused. Kiosks not heard from for more than a day\n"
-    "are flagged LATE. A kiosk's outbox found twice (a copy, a conflict) counts once: its\n"
-    "newest status.\n"
-    "\n"
-    "Exit status 1 when FOLDER holds no kiosk's status, or a status file cannot be read\n"
-    "(it is named; the others are still listed).\n"
-    "\n"
-    "Options:\n"
-    "  --json       every kiosk's facts as JSON, for monitoring\n"
-    "  -h, --help   print this help\n";
-
-const CommandErrors kErrors{"amanat fleet status", kSynopsis};
+struct StatusOptions {
+    std::string folder;
+    bool json = false;
+};
 
 constexpr long long kLateSeconds = 24 * 3600;
 
@@ -187,45 +189,37 @@ void print_json(const std::vector<HeardKiosk>& kiosks, long long now) {
                             .c_str());
 }
 
-}  // namespace
-
-int fleet_status(const std::vector<std::string>& args) {
-    std::string folder;
-    bool json = false;
-    for (const std::string& arg : args) {
-        if (arg == "-h" || arg == "--help") {
-            std::printf("%s%s", kSynopsis, kHelp);
-            return 0;
-        }
-        if (arg == "--json") {
-            json = true;
-        } else if (!arg.empty() && arg[0] == '-') {
-            return kErrors.usage_error(std::string("unknown option '") + arg + "'");
-        } else if (folder.empty()) {
-            folder = arg;
-        } else {
-            return kErrors.usage_error(std::string("one FOLDER only ('") + arg + "' is one too many)");
-        }
-    }
-    if (folder.empty()) return kErrors.usage_error("which folder? Give the organisers' collected folder");
+int show_status(const StatusOptions& options, const Command& command) {
+    const std::string& folder = options.folder;
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
-        return kErrors.input_error(folder +
+        return command.input_error(folder +
                                    ": no such folder; give the folder Syncthing collects the kiosks into");
     std::vector<std::string> problems;
     const std::vector<HeardKiosk> kiosks = find_kiosks(folder, problems);
     for (const std::string& problem : problems)
         std::fprintf(stderr, "amanat fleet status: %s\n", problem.c_str());
     if (kiosks.empty() && problems.empty())
-        return kErrors.input_error(folder +
+        return command.input_error(folder +
                                    ": no kiosk heard from yet (no status.json below it); is Syncthing "
                                    "running, and were the kiosks accepted (amanat fleet accept)?");
     const long long now = static_cast<long long>(std::time(nullptr));
-    if (json)
+    if (options.json)
         print_json(kiosks, now);
     else
         print_table(kiosks, now);
     return problems.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_fleet_status(Command& fleet) {
+    const auto options = std::make_shared<StatusOptions>();
+    Command& command =
+        fleet.command("status", kText, [options](const Command& c) { return show_status(*options, c); });
+    command.heading("On the organisers' machine");
+    command.operand("FOLDER", options->folder, "which folder? Give the organisers' collected folder");
+    command.flag("--json", options->json, "every kiosk's facts as JSON, for monitoring");
 }
 
 }  // namespace amanat::cli

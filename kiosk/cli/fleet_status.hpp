@@ -1,11 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
 
+class Command;
+
 // amanat fleet status FOLDER [--json]: every kiosk heard from (see its --help).
-int fleet_status(const std::vector<std::string>& args);
+void add_fleet_status(Command& fleet);
 
 }  // namespace amanat::cli

@@ -6,12 +6,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "cli/l10n.hpp"
 #include "core/exhibition/bundle_validator.hpp"
 #include "core/exhibition/script_languages.hpp"
@@ -27,34 +28,32 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kCheckSynopsis =
-    "Usage: amanat l10n check [--bundle DIR] [--config FILE] [--languages TAGS] [--localisation DIR]\n"
-    "                         [--json]\n";
+const CommandText kCheckText{
+    .listing = "check",
+    .summary = "every phrase translated, correct and fitting, in every offered language",
+    .synopsis =
+        "Usage: amanat l10n check [--bundle DIR] [--config FILE] [--languages TAGS] [--localisation DIR]\n"
+        "                         [--json]\n",
+    .description =
+        "Checks the kiosk's own words (buttons, hints, messages) in every language the venue\n"
+        "offers, as visitors and staff would meet them:\n"
+        "  - every phrase translated (localisation/LANG.po), none marked fuzzy;\n"
+        "  - phrases with numbers keep the English text's {arguments} and give every plural\n"
+        "    form the language has (CLDR: Russian one/few/many/other, Korean other);\n"
+        "  - every label fits its button at both text sizes, measured with the kiosk's fonts\n"
+        "    on a landscape (1920x1080) and a portrait (1080x1920) screen;\n"
+        "  - every letter, in the catalogs and in the exhibition's texts, is in the fonts;\n"
+        "  - the exhibition's own translation coverage (as 'amanat pack validate' reports it).\n",
+    .footer = "Exit status: 0 no problems (notes allowed), 1 problems found, 2 usage error.\n",
+};
 
-const char* const kCheckHelp =
-    "\n"
-    "Checks the kiosk's own words (buttons, hints, messages) in every language the venue\n"
-    "offers, as visitors and staff would meet them:\n"
-    "  - every phrase translated (localisation/LANG.po), none marked fuzzy;\n"
-    "  - phrases with numbers keep the English text's {arguments} and give every plural\n"
-    "    form the language has (CLDR: Russian one/few/many/other, Korean other);\n"
-    "  - every label fits its button at both text sizes, measured with the kiosk's fonts\n"
-    "    on a landscape (1920x1080) and a portrait (1080x1920) screen;\n"
-    "  - every letter, in the catalogs and in the exhibition's texts, is in the fonts;\n"
-    "  - the exhibition's own translation coverage (as 'amanat pack validate' reports it).\n"
-    "\n"
-    "Options:\n"
-    "  --bundle DIR         the exhibition to check with (default: the sample exhibition)\n"
-    "  --config FILE        the kiosk's settings: its [visitors] languages are the ones checked\n"
-    "  --languages TAGS     the languages to check, e.g. ko,en,kk-Latn (default: the config's,\n"
-    "                       else the exhibition's)\n"
-    "  --localisation DIR   the folder of the catalogs (default: the kiosk's own)\n"
-    "  --json               print the report as JSON on standard output\n"
-    "  -h, --help           print this help\n"
-    "\n"
-    "Exit status: 0 no problems (notes allowed), 1 problems found, 2 usage error.\n";
-
-const CommandErrors kErrors{"amanat l10n check", kCheckSynopsis};
+struct CheckOptions {
+    std::optional<std::filesystem::path> bundle;
+    std::optional<std::filesystem::path> config;
+    std::optional<std::filesystem::path> localisation;
+    std::vector<std::string> languages;
+    bool json = false;
+};
 
 struct Problem {
     bool error = true;
@@ -181,56 +180,37 @@ std::string phrase_of(const TranslationCatalogs& catalogs, const Phrasebook& phr
     return "";
 }
 
-int check(const std::vector<std::string>& args) {
-    const DataFolders data = data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
-    std::filesystem::path bundle_folder = data.exhibition;
-    std::filesystem::path localisation = data.localisation;
-    std::optional<std::filesystem::path> config_file;
-    std::vector<std::string> languages;
-    bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        const auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size() || args[i + 1].empty()) return std::nullopt;
-            return args[++i];
-        };
-        if (arg == "-h" || arg == "--help") {
-            std::fputs(kCheckSynopsis, stdout);
-            std::fputs(kCheckHelp, stdout);
-            return 0;
-        } else if (arg == "--json") {
-            json = true;
-        } else if (arg == "--bundle" || arg == "--config" || arg == "--languages" ||
-                   arg == "--localisation") {
-            const auto given = value();
-            if (!given) return kErrors.usage_error(arg + " needs a value");
-            if (arg == "--bundle") bundle_folder = *given;
-            if (arg == "--config") config_file = *given;
-            if (arg == "--localisation") localisation = *given;
-            if (arg == "--languages") {
-                languages = split_tags(*given);
-                for (std::string& tag : languages) {
-                    if (const auto problem = language_tag_problem(tag)) {
-                        const std::string suggestion = did_you_mean_language(tag);
-                        return kErrors.usage_error(std::string("'") + tag + "' in --languages: " + *problem +
-                                                   (suggestion.empty() ? "" : "; " + suggestion));
-                    }
-                    tag = canonical_language_tag(tag);
-                }
-            }
-        } else {
-            return kErrors.usage_error("unexpected '" + arg + "'");
+// The tags given to --languages, checked and made canonical.
+bool read_languages(const std::string& list, std::vector<std::string>& languages, std::string& problem) {
+    languages = split_tags(list);
+    for (std::string& tag : languages) {
+        if (const auto tag_problem = language_tag_problem(tag)) {
+            const std::string suggestion = did_you_mean_language(tag);
+            problem = std::string("'") + tag + "' in --languages: " + *tag_problem +
+                      (suggestion.empty() ? "" : "; " + suggestion);
+            return false;
         }
+        tag = canonical_language_tag(tag);
     }
+    return true;
+}
+
+int check(const CheckOptions& options, const Command& command) {
+    const DataFolders data = data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE);
+    const std::filesystem::path bundle_folder = options.bundle.value_or(data.exhibition);
+    const std::filesystem::path localisation = options.localisation.value_or(data.localisation);
+    const std::optional<std::filesystem::path>& config_file = options.config;
+    std::vector<std::string> languages = options.languages;
+    const bool json = options.json;
 
     std::error_code unreadable;
     if (!std::filesystem::is_directory(localisation, unreadable))
-        return kErrors.input_error(localisation.string() + " is not a folder of catalogs");
+        return command.input_error(localisation.string() + " is not a folder of catalogs");
     Diagnostics catalog_problems;
     const TranslationCatalogs catalogs = TranslationCatalogs::load(localisation, catalog_problems);
     const ScriptLanguages scripts = ScriptLanguages::load(localisation, catalog_problems);
     if (catalogs.template_phrases().empty())
-        return kErrors.input_error("no template " +
+        return command.input_error("no template " +
                                    (localisation / TranslationCatalogs::kTemplateFileName).string() +
                                    ": cannot tell which phrases the kiosk needs");
 
@@ -242,7 +222,7 @@ int check(const std::vector<std::string>& args) {
             for (const Diagnostic& d : config_problems.items())
                 std::fprintf(stderr, "amanat l10n check: %s:%d: %s\n", d.file.c_str(), d.line,
                              d.message.c_str());
-            return kErrors.input_error("fix " + config_file->string() + " first");
+            return command.input_error("fix " + config_file->string() + " first");
         }
     }
 
@@ -250,7 +230,7 @@ int check(const std::vector<std::string>& args) {
     validation.scripts = &scripts;
     const ValidationReport validated = validate_bundle(bundle_folder, validation);
     if (!validated.bundle)
-        return kErrors.input_error("cannot read the exhibition in " + bundle_folder.string() +
+        return command.input_error("cannot read the exhibition in " + bundle_folder.string() +
                                    "; run 'amanat pack validate " + bundle_folder.string() + "'");
     Bundle bundle = *validated.bundle;
     if (languages.empty()) languages = config.languages;
@@ -331,7 +311,7 @@ int check(const std::vector<std::string>& args) {
     std::string font_error;
     if (!ui::find_squeezed_labels(bundle, catalogs, languages, {{1920, 1080}, {1080, 1920}}, squeezed,
                                   font_error)) {
-        return kErrors.input_error("the kiosk's fonts cannot be read: " + font_error);
+        return command.input_error("the kiosk's fonts cannot be read: " + font_error);
     }
     for (const ui::SqueezedLabel& s : squeezed) {
         for (LanguageReport& report : reports) {
@@ -421,22 +401,35 @@ int check(const std::vector<std::string>& args) {
     return errors == 0 ? 0 : 1;
 }
 
-const char* const kUsage =
-    "Usage: amanat l10n SUBCOMMAND [ARGS...]\n"
-    "\n"
-    "The kiosk's own words in the venue's languages (localisation/README.md).\n"
-    "\n"
-    "Subcommands:\n"
-    "  check           every phrase translated, correct and fitting, in every offered language\n"
-    "  transliterate   standard input in kk-Latn or sr-Latn, by the kiosk's rules\n"
-    "\n"
-    "Run 'amanat l10n SUBCOMMAND --help' for each one's options.\n";
+void add_l10n_check(Command& l10n) {
+    const auto options = std::make_shared<CheckOptions>();
+    Command& command =
+        l10n.command("check", kCheckText, [options](const Command& c) { return check(*options, c); });
+    command.value("--bundle", options->bundle, "DIR", "a folder",
+                  "the exhibition to check with (default: the sample exhibition)");
+    command.value("--config", options->config, "FILE", "a file",
+                  "the kiosk's settings: its [visitors] languages are the ones checked");
+    command.value("--languages", "TAGS", "a value",
+                  "the languages to check, e.g. ko,en,kk-Latn (default: the config's,\n"
+                  "else the exhibition's)",
+                  [&languages = options->languages](const std::string& list, std::string& problem) {
+                      return read_languages(list, languages, problem);
+                  });
+    command.value("--localisation", options->localisation, "DIR", "a folder",
+                  "the folder of the catalogs (default: the kiosk's own)");
+    command.flag("--json", options->json, "print the report as JSON on standard output");
+    command.call_unknown_options_unexpected();
+}
 
 }  // namespace
 
-int l10n(const std::vector<std::string>& args) {
-    return run_subcommand("amanat l10n", kUsage, args,
-                          {{"check", check}, {"transliterate", l10n_transliterate}});
+void add_l10n(Command& program) {
+    Command& l10n = program.group(
+        "l10n", {.synopsis = "Usage: amanat l10n SUBCOMMAND [ARGS...]\n",
+                 .description = "The kiosk's own words in the venue's languages (localisation/README.md).\n",
+                 .footer = "Run 'amanat l10n SUBCOMMAND --help' for each one's options.\n"});
+    add_l10n_check(l10n);
+    add_l10n_transliterate(l10n);
 }
 
 }  // namespace amanat::cli

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "cli/l10n.hpp"
 #include "core/exhibition/script_languages.hpp"
 #include "core/files/diagnostics.hpp"
@@ -18,52 +20,34 @@ namespace amanat::cli {
 
 namespace {
 
-const char* const kSynopsis = "Usage: amanat l10n transliterate LANGUAGE [--localisation DIR] < TEXT\n";
+const CommandText kText{
+    .listing = "transliterate",
+    .summary = "standard input in kk-Latn or sr-Latn, by the kiosk's rules",
+    .synopsis = "Usage: amanat l10n transliterate LANGUAGE [--localisation DIR] < TEXT\n",
+    .description =
+        "Writes standard input in LANGUAGE's script by the kiosk's transliteration rules, the\n"
+        "same the kiosk uses for the exhibition's texts: kk-Latn (Kazakh in the Latin alphabet\n"
+        "of 2021, from Cyrillic) or sr-Latn (Serbian in Latin, from Cyrillic). Latin letters,\n"
+        "digits, Markdown and {arguments} pass through unchanged. To start a catalog:\n"
+        "\n"
+        "  msgfilter --keep-header -i kk.po -o kk-Latn.po amanat l10n transliterate kk-Latn\n"
+        "\n"
+        "then set its header's Language to kk-Latn and read it through.\n",
+};
 
-const char* const kHelp =
-    "\n"
-    "Writes standard input in LANGUAGE's script by the kiosk's transliteration rules, the\n"
-    "same the kiosk uses for the exhibition's texts: kk-Latn (Kazakh in the Latin alphabet\n"
-    "of 2021, from Cyrillic) or sr-Latn (Serbian in Latin, from Cyrillic). Latin letters,\n"
-    "digits, Markdown and {arguments} pass through unchanged. To start a catalog:\n"
-    "\n"
-    "  msgfilter --keep-header -i kk.po -o kk-Latn.po amanat l10n transliterate kk-Latn\n"
-    "\n"
-    "then set its header's Language to kk-Latn and read it through.\n"
-    "\n"
-    "Options:\n"
-    "  --localisation DIR   the folder of the rule files (default: the kiosk's own)\n"
-    "  -h, --help           print this help\n";
-
-const CommandErrors kErrors{"amanat l10n transliterate", kSynopsis};
-
-}  // namespace
-
-int l10n_transliterate(const std::vector<std::string>& args) {
-    std::filesystem::path localisation =
-        data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE).localisation;
+struct TransliterateOptions {
     std::string language;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            std::fputs(kSynopsis, stdout);
-            std::fputs(kHelp, stdout);
-            return 0;
-        } else if (args[i] == "--localisation") {
-            if (i + 1 >= args.size()) return kErrors.usage_error("--localisation needs a folder");
-            localisation = args[++i];
-        } else if (!args[i].empty() && args[i][0] == '-') {
-            return kErrors.usage_error("unknown option '" + args[i] + "'");
-        } else if (language.empty()) {
-            language = args[i];
-        } else {
-            return kErrors.usage_error("give one language (got '" + language + "' and '" + args[i] + "')");
-        }
-    }
-    if (language.empty()) return kErrors.usage_error("which language? kk-Latn or sr-Latn");
+    std::optional<std::filesystem::path> localisation;
+};
+
+int transliterate(const TransliterateOptions& options, const Command& command) {
+    const std::string& language = options.language;
+    const std::filesystem::path localisation = options.localisation.value_or(
+        data_folders(AMANAT_DEFAULT_LOCALISATION, AMANAT_DEFAULT_BUNDLE).localisation);
     bool known = false;
     for (const ScriptDerivation& derivation : kScriptDerivations)
         known = known || language == derivation.target;
-    if (!known) return kErrors.usage_error("the kiosk writes only kk-Latn and sr-Latn by transliteration");
+    if (!known) return command.usage_error("the kiosk writes only kk-Latn and sr-Latn by transliteration");
 
     Diagnostics problems;
     const ScriptLanguages scripts = ScriptLanguages::load(localisation, problems);
@@ -72,12 +56,23 @@ int l10n_transliterate(const std::vector<std::string>& args) {
         for (const Diagnostic& d : problems.items())
             std::fprintf(stderr, "amanat l10n transliterate: %s:%d: %s\n", d.file.c_str(), d.line,
                          d.message.c_str());
-        return kErrors.input_error("no usable rules for " + language + " in " + localisation.string());
+        return command.input_error("no usable rules for " + language + " in " + localisation.string());
     }
     const std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     const std::string written = script->transliterate(text);
     std::fwrite(written.data(), 1, written.size(), stdout);
     return 0;
+}
+
+}  // namespace
+
+void add_l10n_transliterate(Command& l10n) {
+    const auto options = std::make_shared<TransliterateOptions>();
+    Command& command = l10n.command("transliterate", kText,
+                                    [options](const Command& c) { return transliterate(*options, c); });
+    command.operand("LANGUAGE", options->language, "which language? kk-Latn or sr-Latn");
+    command.value("--localisation", options->localisation, "DIR", "a folder",
+                  "the folder of the rule files (default: the kiosk's own)");
 }
 
 }  // namespace amanat::cli

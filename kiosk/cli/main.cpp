@@ -1,12 +1,9 @@
 // amanat: the command-line tool for museum staff and organisers.
 //
-// Conventions: messages on stderr; exit 0 on success, 1 when the input is wrong,
-// 2 on usage errors; --json where a machine reads the output.
-#include <cstdio>
-#include <string>
-#include <vector>
-
-#include "cli/command_errors.hpp"
+// Conventions (cli/command_line.hpp keeps them): messages on stderr; exit 0 on
+// success, 1 when the input is wrong, 2 on usage errors; --json where a machine
+// reads the output.
+#include "cli/command_line.hpp"
 #include "cli/feedback.hpp"
 #include "cli/fleet.hpp"
 #include "cli/l10n.hpp"
@@ -23,9 +20,11 @@
 
 namespace {
 
-const char* const kUsage =
-    "Usage: amanat COMMAND [ARGS...]\n"
-    "\n"
+using amanat::cli::Command;
+
+// The commands staff and organisers use most, two levels deep: more than the
+// list of `amanat`'s own subcommands would say.
+const char* const kOverview =
     "The Amanat exhibition kiosk's tool for museum staff and organisers.\n"
     "\n"
     "Commands:\n"
@@ -45,64 +44,38 @@ const char* const kUsage =
     "                      and status (every kiosk heard from), on the organisers' machine\n"
     "                      (see amanat fleet --help)\n"
     "  l10n check          the kiosk's words in the venue's languages: translated, correct,\n"
-    "                      fitting their buttons, every letter in the fonts\n"
-    "\n"
-    "Options:\n"
-    "  --version           print the version and exit\n"
-    "  -h, --help          print this help and exit\n"
-    "\n"
-    "Run 'amanat COMMAND --help' for a command's own options.\n";
+    "                      fitting their buttons, every letter in the fonts\n";
 
-const char* const kPackUsage =
-    "Usage: amanat pack SUBCOMMAND [ARGS...]\n"
-    "\n"
-    "Subcommands:\n"
-    "  validate DIR        check an exhibition bundle folder\n"
-    "  build DIR -o FILE   validate a bundle and write it as one signed pack file\n"
-    "  keygen KEYFILE      make a key to sign packs with; prints its public key\n"
-    "  verify FILE         check a pack's signature and every file's hash\n"
-    "  install FILE        install a pack on this kiosk and make it the active exhibition\n"
-    "  rollback            make the previously active exhibition active again\n"
-    "  list                the packs installed on this kiosk, and which is active\n"
-    "\n"
-    "Run 'amanat pack SUBCOMMAND --help' for each one's options; docs/PACKS.md explains\n"
-    "packs, keys and the kiosk's packs folder.\n";
-
-int pack(const std::vector<std::string>& args) {
+void add_pack(Command& program) {
     using namespace amanat::cli;
-    return run_subcommand("amanat pack", kPackUsage, args,
-                          {{"validate", pack_validate},
-                           {"build", pack_build},
-                           {"keygen", pack_keygen},
-                           {"verify", pack_verify},
-                           {"install", pack_install},
-                           {"rollback", pack_rollback},
-                           {"list", pack_list}});
+    Command& pack = program.group(
+        "pack",
+        {.synopsis = "Usage: amanat pack SUBCOMMAND [ARGS...]\n",
+         .footer = "Run 'amanat pack SUBCOMMAND --help' for each one's options; docs/PACKS.md explains\n"
+                   "packs, keys and the kiosk's packs folder.\n"});
+    add_pack_validate(pack);
+    add_pack_build(pack);
+    add_pack_keygen(pack);
+    add_pack_verify(pack);
+    add_pack_install(pack);
+    add_pack_rollback(pack);
+    add_pack_list(pack);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) {
-        std::fputs(kUsage, stderr);
-        return 2;
-    }
-    const std::string& command = args[0];
-    if (command == "-h" || command == "--help" || command == "help") {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    if (command == "--version") {
-        std::printf("amanat %s\n", amanat::kVersion);
-        return 0;
-    }
-    if (command == "pack") return pack({args.begin() + 1, args.end()});
-    if (command == "feedback") return amanat::cli::feedback({args.begin() + 1, args.end()});
-    if (command == "staff") return amanat::cli::staff({args.begin() + 1, args.end()});
-    if (command == "fleet") return amanat::cli::fleet({args.begin() + 1, args.end()});
-    if (command == "l10n") return amanat::cli::l10n({args.begin() + 1, args.end()});
-    if (command == "status") return amanat::cli::status({args.begin() + 1, args.end()});
-    std::fprintf(stderr, "amanat: unknown command '%s'\n\n%s", command.c_str(), kUsage);
-    return 2;
+    using namespace amanat::cli;
+    Command program("amanat",
+                    {.synopsis = "Usage: amanat COMMAND [ARGS...]\n",
+                     .description = kOverview,
+                     .footer = "Run 'amanat COMMAND --help' for a command's own options.\n"},
+                    amanat::kVersion, "print this help and exit");
+    add_pack(program);
+    add_feedback(program);
+    add_staff(program);
+    add_status(program);
+    add_fleet(program);
+    add_l10n(program);
+    return program.run(argc, argv);
 }

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
+
+class Command;
 
 // `amanat pack build DIR -o NAME.amanat [--sign KEYFILE]`. 0 written, 1 the
 // bundle does not validate or a file cannot be read or written, 2 usage error.
-int pack_build(const std::vector<std::string>& args);
+void add_pack_build(Command& pack);
 
 }  // namespace amanat::cli

@@ -1,8 +1,9 @@
 #include "cli/pack_install.hpp"
 
 #include <cstdio>
+#include <memory>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
 #include "core/exhibition/validation_report.hpp"
@@ -13,41 +14,40 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis =
-    "Usage: amanat pack install PACK.amanat [--root DIR] [--config FILE] [--trust KEY]...\n"
-    "                           [--allow-unsigned] [--allow-older] [--json]\n";
+const CommandText kText{
+    .listing = "install FILE",
+    .summary = "install a pack on this kiosk and make it the active exhibition",
+    .synopsis =
+        "Usage: amanat pack install PACK.amanat [--root DIR] [--config FILE] [--trust KEY]...\n"
+        "                           [--allow-unsigned] [--allow-older] [--json]\n",
+    .description =
+        "Installs an exhibition pack on this kiosk: checks its signature against the trusted\n"
+        "keys, extracts it into the packs folder's staging/ while checking every file's hash\n"
+        "(refusing links, devices, paths leading out and anything beyond the limits), validates\n"
+        "the exhibition, then makes it the active one in a single step. The exhibition it\n"
+        "replaces is kept: `amanat pack rollback` returns to it. A power cut at any moment\n"
+        "leaves the old exhibition or the new one active, never a mix. docs/PACKS.md explains\n"
+        "every refusal.\n"
+        "\n"
+        "PACK.amanat must be a regular file: a pipe, a device or a folder is refused at once.\n"
+        "\n"
+        "An older version of the active exhibition (the same id, a lower version: versions\n"
+        "compare part by part at the dots, numbers as numbers, so 2026.9.1 < 2026.11.1) is\n"
+        "refused unless --allow-older is given, so that no pack ever signed can quietly put\n"
+        "back content a newer one replaced; staff mode refuses it too. `amanat pack rollback`\n"
+        "returns to the previous pack without it.\n",
+    .footer =
+        "Exit status: 0 installed (or already the active exhibition), 1 refused (the active\n"
+        "exhibition is unchanged; also an older version without --allow-older), 2 usage error.\n",
+};
 
-const char* const kHelp =
-    "\n"
-    "Installs an exhibition pack on this kiosk: checks its signature against the trusted\n"
-    "keys, extracts it into the packs folder's staging/ while checking every file's hash\n"
-    "(refusing links, devices, paths leading out and anything beyond the limits), validates\n"
-    "the exhibition, then makes it the active one in a single step. The exhibition it\n"
-    "replaces is kept: `amanat pack rollback` returns to it. A power cut at any moment\n"
-    "leaves the old exhibition or the new one active, never a mix. docs/PACKS.md explains\n"
-    "every refusal.\n"
-    "\n"
-    "PACK.amanat must be a regular file: a pipe, a device or a folder is refused at once.\n"
-    "\n"
-    "An older version of the active exhibition (the same id, a lower version: versions\n"
-    "compare part by part at the dots, numbers as numbers, so 2026.9.1 < 2026.11.1) is\n"
-    "refused unless --allow-older is given, so that no pack ever signed can quietly put\n"
-    "back content a newer one replaced; staff mode refuses it too. `amanat pack rollback`\n"
-    "returns to the previous pack without it.\n"
-    "\n"
-    "Options:\n";
-
-const char* const kMoreHelp =
-    "  --allow-older       install it even if it is an older version of the active\n"
-    "                      exhibition (going back on purpose)\n"
-    "  --json              print the outcome as JSON on standard output\n"
-    "  -q, --quiet         no progress\n"
-    "  -h, --help          print this help\n"
-    "\n"
-    "Exit status: 0 installed (or already the active exhibition), 1 refused (the active\n"
-    "exhibition is unchanged; also an older version without --allow-older), 2 usage error.\n";
-
-const CommandErrors kErrors{"amanat pack install", kSynopsis};
+struct InstallOptions {
+    PackOptions packs;
+    bool json = false;
+    bool quiet = false;
+    bool allow_older = false;
+    std::string file;
+};
 
 std::string pack_json(const pack::InstalledPack& p) {
     JsonRecord record;
@@ -62,43 +62,11 @@ std::string pack_json(const pack::InstalledPack& p) {
     return std::string(record.finish());
 }
 
-}  // namespace
-
-int pack_install(const std::vector<std::string>& args) {
-    PackOptions options;
-    bool json = false;
-    bool quiet = false;
-    auto older = pack::OlderPack::refuse;
-    std::string file;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string problem;
-        const auto read = read_pack_option(args, i, {"--root", "--config", "--trust", "--allow-unsigned"},
-                                           options, problem);
-        if (read == PackOptionRead::wrong) return kErrors.usage_error(problem);
-        if (read == PackOptionRead::read) continue;
-        if (arg == "-h" || arg == "--help") {
-            std::printf("%s%s%s%s%s%s", kSynopsis, kHelp, kRootHelp, kConfigHelp, kTrustHelp, kMoreHelp);
-            return 0;
-        } else if (arg == "--json") {
-            json = true;
-        } else if (arg == "--allow-older") {
-            older = pack::OlderPack::allow;
-        } else if (arg == "-q" || arg == "--quiet") {
-            quiet = true;
-        } else if (!arg.empty() && arg[0] == '-') {
-            return kErrors.usage_error("unknown option '" + arg + "'");
-        } else if (file.empty()) {
-            file = arg;
-        } else {
-            return kErrors.usage_error("give one pack file (got '" + file + "' and '" + arg + "')");
-        }
-    }
-    if (file.empty()) return kErrors.usage_error("which pack file should I install?");
+int install(const InstallOptions& options, const Command& command) {
     PackSettings settings;
     std::string problem;
-    if (!resolve_pack_settings(options, "amanat pack install", settings, problem))
-        return kErrors.input_error(problem);
+    if (!resolve_pack_settings(options.packs, "amanat pack install", settings, problem))
+        return command.input_error(problem);
     if (!settings.trust_given) {
         std::fprintf(stderr,
                      "amanat pack install: note: no trusted keys given (--config FILE or --trust KEY), so a "
@@ -108,13 +76,14 @@ int pack_install(const std::vector<std::string>& args) {
     pack::InstalledPacks packs(settings.root);
     pack::InstallOutcome outcome;
     {
-        ProgressLine progress(quiet);
-        outcome = packs.install(file, settings.trust, settings.limits, progress.callback(), older);
+        ProgressLine progress(options.quiet);
+        outcome = packs.install(options.file, settings.trust, settings.limits, progress.callback(),
+                                options.allow_older ? pack::OlderPack::allow : pack::OlderPack::refuse);
     }
     // Also after a refusal: what it left in staging/ must be the kiosk's to clear.
     if (const std::string note = hand_packs_to_kiosk_user(settings.root); !note.empty())
         std::fprintf(stderr, "amanat pack install: %s\n", note.c_str());
-    if (json) {
+    if (options.json) {
         JsonRecord record;
         record.raw("ok", outcome.ok ? "true" : "false")
             .text("message", outcome.message)
@@ -127,13 +96,30 @@ int pack_install(const std::vector<std::string>& args) {
         std::printf("%s\n", std::string(record.finish()).c_str());
     }
     if (!outcome.ok) {
-        if (!json && outcome.validation.diagnostics.has_errors())
+        if (!options.json && outcome.validation.diagnostics.has_errors())
             std::fputs(format_report_text(outcome.validation).c_str(), stderr);
-        return kErrors.input_error(outcome.message);
+        return command.input_error(outcome.message);
     }
-    std::fprintf(json ? stderr : stdout, "%s\n(packs folder: %s)\n", outcome.message.c_str(),
+    std::fprintf(options.json ? stderr : stdout, "%s\n(packs folder: %s)\n", outcome.message.c_str(),
                  settings.root.c_str());
     return 0;
+}
+
+}  // namespace
+
+void add_pack_install(Command& pack) {
+    const auto options = std::make_shared<InstallOptions>();
+    Command& command =
+        pack.command("install", kText, [options](const Command& c) { return install(*options, c); });
+    command.operand("PACK", options->file, "which pack file should I install?");
+    add_root_option(command, options->packs);
+    add_config_option(command, options->packs);
+    add_trust_options(command, options->packs);
+    command.flag("--allow-older", options->allow_older,
+                 "install it even if it is an older version of the active\n"
+                 "exhibition (going back on purpose)");
+    command.flag("--json", options->json, "print the outcome as JSON on standard output");
+    command.flag("-q,--quiet", options->quiet, "no progress");
 }
 
 }  // namespace amanat::cli

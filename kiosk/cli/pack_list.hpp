@@ -1,12 +1,11 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
 
-// `amanat pack list [--root DIR] [--config FILE] [--json] [--find [FOLDER...]]`.
+class Command;
+
+// `amanat pack list [--root DIR] [--config FILE] [--available] [--json]`.
 // 0 listed, 1 the packs folder cannot be read, 2 usage error.
-int pack_list(const std::vector<std::string>& args);
+void add_pack_list(Command& pack);
 
 }  // namespace amanat::cli

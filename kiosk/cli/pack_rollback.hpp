@@ -1,12 +1,11 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
+
+class Command;
 
 // `amanat pack rollback [--root DIR] [--config FILE]`. 0 rolled back, 1 nothing
 // to roll back to (or it failed), 2 usage error.
-int pack_rollback(const std::vector<std::string>& args);
+void add_pack_rollback(Command& pack);
 
 }  // namespace amanat::cli

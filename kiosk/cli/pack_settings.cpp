@@ -3,9 +3,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 
+#include "cli/command_line.hpp"
 #include "core/files/diagnostics.hpp"
 #include "core/files/regular_file.hpp"
 #include "core/settings/kiosk_config.hpp"
@@ -14,50 +14,36 @@
 
 namespace amanat::cli {
 
-const char* const kRootHelp =
-    "  --root DIR          the kiosk's packs folder (default: root under [packs] in --config,\n"
-    "                      else the kiosk's own default: /var/lib/amanat/packs when installed,\n"
-    "                      ~/.local/state/amanat/packs for a user)\n";
-const char* const kConfigHelp =
-    "  --config FILE       the kiosk's config (/etc/amanat/kiosk.toml): its [packs] root,\n"
-    "                      trusted_keys, allow_unsigned, max_megabytes and max_files\n";
-const char* const kTrustHelp =
-    "  --trust KEY         also trust packs signed with this public key (base64, as\n"
-    "                      `amanat pack keygen` prints it); may be repeated\n"
-    "  --allow-unsigned    accept unsigned packs, and packs signed by keys not trusted\n"
-    "                      (development kiosks only)\n";
+void add_root_option(Command& command, PackOptions& options) {
+    command.value("--root", options.root, "DIR", "a folder",
+                  "the kiosk's packs folder (default: root under [packs] in --config,\n"
+                  "else the kiosk's own default: /var/lib/amanat/packs when installed,\n"
+                  "~/.local/state/amanat/packs for a user)");
+}
 
-PackOptionRead read_pack_option(const std::vector<std::string>& args, std::size_t& i,
-                                std::initializer_list<std::string_view> accepted, PackOptions& options,
-                                std::string& problem) {
-    const std::string& option = args[i];
-    if (std::find(accepted.begin(), accepted.end(), option) == accepted.end())
-        return PackOptionRead::not_mine;
-    if (option == "--allow-unsigned") {
-        options.allow_unsigned = true;
-        return PackOptionRead::read;
-    }
-    if (option != "--config" && option != "--root" && option != "--trust") return PackOptionRead::not_mine;
-    if (i + 1 >= args.size() || args[i + 1].empty()) {
-        problem = option == "--trust"  ? "--trust needs a public key (base64)"
-                  : option == "--root" ? "--root needs a folder"
-                                       : "--config needs the kiosk's config file";
-        return PackOptionRead::wrong;
-    }
-    const std::string& value = args[++i];
-    if (option == "--config") {
-        options.config = value;
-    } else if (option == "--root") {
-        options.root = value;
-    } else {
-        if (!pack::parse_public_key(value)) {
-            problem = "--trust '" + value +
-                      "' is not a public key: give the 44-character base64 text `amanat pack keygen` printed";
-            return PackOptionRead::wrong;
-        }
-        options.trusted_keys.push_back(value);
-    }
-    return PackOptionRead::read;
+void add_config_option(Command& command, PackOptions& options) {
+    command.value("--config", options.config, "FILE", "the kiosk's config file",
+                  "the kiosk's config (/etc/amanat/kiosk.toml): its [packs] root,\n"
+                  "trusted_keys, allow_unsigned, max_megabytes and max_files");
+}
+
+void add_trust_options(Command& command, PackOptions& options) {
+    command.value("--trust", "KEY", "a public key (base64)",
+                  "also trust packs signed with this public key (base64, as\n"
+                  "`amanat pack keygen` prints it); may be repeated",
+                  [&options](const std::string& key, std::string& problem) {
+                      if (!pack::parse_public_key(key)) {
+                          problem = std::string("--trust '") + key +
+                                    "' is not a public key: give the 44-character base64 text `amanat pack "
+                                    "keygen` printed";
+                          return false;
+                      }
+                      options.trusted_keys.push_back(key);
+                      return true;
+                  });
+    command.flag("--allow-unsigned", options.allow_unsigned,
+                 "accept unsigned packs, and packs signed by keys not trusted\n"
+                 "(development kiosks only)");
 }
 
 bool resolve_pack_settings(const PackOptions& options, const char* command, PackSettings& settings,

@@ -4,12 +4,9 @@
 // packs are installed, whose packs it trusts, and its limits, from the kiosk's
 // config (--config) and the command line (which adds to it).
 
-#include <cstddef>
 #include <filesystem>
-#include <initializer_list>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "pack/packs.hpp"
@@ -23,15 +20,13 @@ struct PackOptions {
     bool allow_unsigned = false;
 };
 
-enum class PackOptionRead { not_mine, read, wrong };
+class Command;
 
-// Reads `--config FILE`, `--root DIR`, `--trust KEY` or `--allow-unsigned` at
-// args[i] when it is one of `accepted` (e.g. {"--config", "--root"}), leaving
-// `i` on the last argument used. `wrong` sets `problem` to a sentence for a
-// usage error.
-PackOptionRead read_pack_option(const std::vector<std::string>& args, std::size_t& i,
-                                std::initializer_list<std::string_view> accepted, PackOptions& options,
-                                std::string& problem);
+// The options, each declared on the command that takes it: `--root DIR`,
+// `--config FILE`, and `--trust KEY`... with `--allow-unsigned`.
+void add_root_option(Command& command, PackOptions& options);
+void add_config_option(Command& command, PackOptions& options);
+void add_trust_options(Command& command, PackOptions& options);
 
 struct PackSettings {
     std::filesystem::path root;
@@ -54,10 +49,5 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
 // when not root, or when that folder is root's own. Returns what to tell the user,
 // or "" when nothing was done.
 std::string hand_packs_to_kiosk_user(const std::filesystem::path& root);
-
-// Help lines for the shared options.
-extern const char* const kRootHelp;
-extern const char* const kConfigHelp;
-extern const char* const kTrustHelp;
 
 }  // namespace amanat::cli

@@ -1,8 +1,9 @@
 #include "cli/pack_verify.hpp"
 
 #include <cstdio>
+#include <memory>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
 #include "core/files/byte_count.hpp"
@@ -12,66 +13,39 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis =
-    "Usage: amanat pack verify PACK.amanat [--trust KEY]... [--config FILE] [--allow-unsigned] [--json]\n";
+const CommandText kText{
+    .listing = "verify FILE",
+    .summary = "check a pack's signature and every file's hash",
+    .synopsis =
+        "Usage: amanat pack verify PACK.amanat [--trust KEY]... [--config FILE] [--allow-unsigned] "
+        "[--json]\n",
+    .description =
+        "Reads a whole pack without installing it: its signature, and every file's size and\n"
+        "BLAKE2b-256 hash against the signed manifest; also every check an install makes on\n"
+        "the archive (no links, devices or paths leading out, nothing extra or missing, the\n"
+        "kiosk's limits). Ends with a verdict.\n"
+        "\n"
+        "Without --trust or --config the signature is checked but nobody's key is trusted or\n"
+        "distrusted: the verdict names the signer, and an unsigned pack is refused unless\n"
+        "--allow-unsigned is given.\n",
+    .footer =
+        "Exit status: 0 intact and acceptable, 1 damaged, altered, unsigned, signed by a key not\n"
+        "trusted, or unreadable, 2 usage error.\n",
+};
 
-const char* const kHelp =
-    "\n"
-    "Reads a whole pack without installing it: its signature, and every file's size and\n"
-    "BLAKE2b-256 hash against the signed manifest; also every check an install makes on\n"
-    "the archive (no links, devices or paths leading out, nothing extra or missing, the\n"
-    "kiosk's limits). Ends with a verdict.\n"
-    "\n"
-    "Without --trust or --config the signature is checked but nobody's key is trusted or\n"
-    "distrusted: the verdict names the signer, and an unsigned pack is refused unless\n"
-    "--allow-unsigned is given.\n"
-    "\n"
-    "Options:\n";
-
-const char* const kMoreHelp =
-    "  --json              print the verdict as JSON on standard output\n"
-    "  -q, --quiet         no progress\n"
-    "  -h, --help          print this help\n"
-    "\n"
-    "Exit status: 0 intact and acceptable, 1 damaged, altered, unsigned, signed by a key not\n"
-    "trusted, or unreadable, 2 usage error.\n";
-
-const CommandErrors kErrors{"amanat pack verify", kSynopsis};
-
-}  // namespace
-
-int pack_verify(const std::vector<std::string>& args) {
-    PackOptions options;
+struct VerifyOptions {
+    PackOptions packs;
     bool json = false;
     bool quiet = false;
     std::string file;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string problem;
-        const auto read =
-            read_pack_option(args, i, {"--config", "--trust", "--allow-unsigned"}, options, problem);
-        if (read == PackOptionRead::wrong) return kErrors.usage_error(problem);
-        if (read == PackOptionRead::read) continue;
-        if (arg == "-h" || arg == "--help") {
-            std::printf("%s%s%s%s%s", kSynopsis, kHelp, kConfigHelp, kTrustHelp, kMoreHelp);
-            return 0;
-        } else if (arg == "--json") {
-            json = true;
-        } else if (arg == "-q" || arg == "--quiet") {
-            quiet = true;
-        } else if (!arg.empty() && arg[0] == '-') {
-            return kErrors.usage_error("unknown option '" + arg + "'");
-        } else if (file.empty()) {
-            file = arg;
-        } else {
-            return kErrors.usage_error("give one pack file (got '" + file + "' and '" + arg + "')");
-        }
-    }
-    if (file.empty()) return kErrors.usage_error("which pack file should I verify?");
+};
+
+int verify(const VerifyOptions& options, const Command& command) {
+    const std::string& file = options.file;
     PackSettings settings;
     std::string problem;
-    if (!resolve_pack_settings(options, "amanat pack verify", settings, problem))
-        return kErrors.input_error(problem);
+    if (!resolve_pack_settings(options.packs, "amanat pack verify", settings, problem))
+        return command.input_error(problem);
 
     // With no trust given, keys are not judged here: only whether a signature
     // is there and matches, which the reader checks in any case.
@@ -79,7 +53,7 @@ int pack_verify(const std::vector<std::string>& args) {
     if (!settings.trust_given) trust.allow_unsigned = true;
     pack::PackCheck check;
     {
-        ProgressLine progress(quiet);
+        ProgressLine progress(options.quiet);
         check = pack::verify_pack(file, trust, settings.limits, progress.callback());
     }
     const bool signed_pack = !check.signer.empty();
@@ -105,7 +79,7 @@ int pack_verify(const std::vector<std::string>& args) {
                           " (give --config or --trust to check that a kiosk trusts it)";
     }
 
-    if (json) {
+    if (options.json) {
         std::vector<std::string> problems;
         for (const std::string& p : check.problems) problems.push_back(json_quoted(p));
         JsonRecord record;
@@ -136,6 +110,19 @@ int pack_verify(const std::vector<std::string>& args) {
     }
     for (const std::string& p : check.problems) std::printf("  problem     %s\n", p.c_str());
     return acceptable ? 0 : 1;
+}
+
+}  // namespace
+
+void add_pack_verify(Command& pack) {
+    const auto options = std::make_shared<VerifyOptions>();
+    Command& command =
+        pack.command("verify", kText, [options](const Command& c) { return verify(*options, c); });
+    command.operand("PACK", options->file, "which pack file should I verify?");
+    add_config_option(command, options->packs);
+    add_trust_options(command, options->packs);
+    command.flag("--json", options->json, "print the verdict as JSON on standard output");
+    command.flag("-q,--quiet", options->quiet, "no progress");
 }
 
 }  // namespace amanat::cli

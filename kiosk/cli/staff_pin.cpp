@@ -7,10 +7,10 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 
-#include "cli/command_errors.hpp"
-#include "cli/feedback_options.hpp"
+#include "cli/command_line.hpp"
 #include "core/files/diagnostics.hpp"
 #include "core/settings/kiosk_config.hpp"
 #include "core/staff/staff_pin.hpp"
@@ -18,52 +18,36 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kUsage =
-    "Usage: amanat staff SUBCOMMAND [ARGS...]\n"
-    "\n"
-    "The kiosk's staff mode: five taps in the screen's top-left corner within three\n"
-    "seconds, then the staff PIN, open the staff screens (exporting feedback to a USB\n"
-    "stick...). With no PIN set, staff mode is off.\n"
-    "\n"
-    "Subcommands:\n"
-    "  set-pin     set the staff PIN (4 to 8 digits)\n"
-    "  clear-pin   remove the staff PIN: staff mode off\n"
-    "\n"
-    "Run 'amanat staff SUBCOMMAND --help' for each one's options.\n";
+const CommandText kSetPinText{
+    .listing = "set-pin",
+    .summary = "set the staff PIN (4 to 8 digits)",
+    .synopsis = "Usage: amanat staff set-pin [--pin-file FILE] [--config FILE]\n",
+    .description =
+        "Sets the PIN that opens the kiosk's staff mode, replacing any previous one. At a\n"
+        "terminal the PIN is asked twice and not shown; otherwise the first line of standard\n"
+        "input is the PIN (for scripts: echo 4826 | amanat staff set-pin). A PIN is 4 to 8\n"
+        "digits. Only its Argon2id hash is kept, in a file only its owner can read; the\n"
+        "kiosk reads it the next time someone opens staff mode, without a restart. A new PIN\n"
+        "also clears the count of wrong PINs and any lockout (five wrong PINs in a row lock\n"
+        "the PIN pad for five minutes).\n",
+    .footer = "Exit status: 0 done, 1 the PIN or a file is wrong, 2 usage error.\n",
+};
 
-const char* const kSetPinSynopsis = "Usage: amanat staff set-pin [--pin-file FILE] [--config FILE]\n";
-const char* const kClearPinSynopsis = "Usage: amanat staff clear-pin [--pin-file FILE] [--config FILE]\n";
+const CommandText kClearPinText{
+    .listing = "clear-pin",
+    .summary = "remove the staff PIN: staff mode off",
+    .synopsis = "Usage: amanat staff clear-pin [--pin-file FILE] [--config FILE]\n",
+    .description =
+        "Removes the staff PIN, and with it the count of wrong PINs: the kiosk's staff mode\n"
+        "is off (the corner taps do nothing) until a PIN is set again.\n",
+    .footer = "Exit status: 0 done, 1 the PIN or a file is wrong, 2 usage error.\n",
+};
 
-const char* const kFileOptions =
-    "Options:\n"
-    "  --pin-file FILE   where the kiosk finds the PIN (default: the config's [staff] pin_file,\n"
-    "                    else /var/lib/amanat/staff-pin when installed, or\n"
-    "                    $XDG_STATE_HOME/amanat/staff-pin for a developer's kiosk)\n"
-    "  --config FILE     the kiosk's config file (/etc/amanat/kiosk.toml when installed), to\n"
-    "                    find its [staff] pin_file\n"
-    "  -h, --help        print this help\n";
-
-const char* const kSetPinHelp =
-    "\n"
-    "Sets the PIN that opens the kiosk's staff mode, replacing any previous one. At a\n"
-    "terminal the PIN is asked twice and not shown; otherwise the first line of standard\n"
-    "input is the PIN (for scripts: echo 4826 | amanat staff set-pin). A PIN is 4 to 8\n"
-    "digits. Only its Argon2id hash is kept, in a file only its owner can read; the\n"
-    "kiosk reads it the next time someone opens staff mode, without a restart. A new PIN\n"
-    "also clears the count of wrong PINs and any lockout (five wrong PINs in a row lock\n"
-    "the PIN pad for five minutes).\n"
-    "\n";
-
-const char* const kClearPinHelp =
-    "\n"
-    "Removes the staff PIN, and with it the count of wrong PINs: the kiosk's staff mode\n"
-    "is off (the corner taps do nothing) until a PIN is set again.\n"
-    "\n";
-
-const char* const kExitStatus = "\nExit status: 0 done, 1 the PIN or a file is wrong, 2 usage error.\n";
-
-const CommandErrors kSetPinErrors{"amanat staff set-pin", kSetPinSynopsis};
-const CommandErrors kClearPinErrors{"amanat staff clear-pin", kClearPinSynopsis};
+// Where the PIN is kept: given, or named by the kiosk's config.
+struct PinOptions {
+    std::optional<std::filesystem::path> pin_file;
+    std::optional<std::filesystem::path> config_file;
+};
 
 // The terminal's settings while the PIN is typed without echo, for the signal
 // handler: Ctrl-C at the prompt must not leave the terminal silent.
@@ -126,40 +110,10 @@ void forget(std::string& pin) {
     pin.clear();
 }
 
-enum class Subcommand { set_pin, clear_pin };
-
-// Reads the options both subcommands take; returns the PIN file, or nullopt
-// after printing help (`status` 0) or an error (`status` 1 or 2).
-std::optional<std::filesystem::path> pin_file_from(const std::vector<std::string>& raw_args, Subcommand which,
+// The PIN file `options` name; nullopt after saying why the config cannot tell (exit 1).
+std::optional<std::filesystem::path> pin_file_from(const PinOptions& options, const Command& command,
                                                    int& status) {
-    const CommandErrors& errors = which == Subcommand::set_pin ? kSetPinErrors : kClearPinErrors;
-    const std::vector<std::string> args = split_option_values(raw_args);
-    std::optional<std::filesystem::path> pin_file;
-    std::optional<std::filesystem::path> config_file;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "-h" || arg == "--help") {
-            if (which == Subcommand::set_pin)
-                std::printf("%s%s%s%s", kSetPinSynopsis, kSetPinHelp, kFileOptions, kExitStatus);
-            else
-                std::printf("%s%s%s%s", kClearPinSynopsis, kClearPinHelp, kFileOptions, kExitStatus);
-            status = 0;
-            return std::nullopt;
-        }
-        if (arg == "--pin-file" || arg == "--config") {
-            if (i + 1 >= args.size() || args[i + 1].empty()) {
-                status = errors.usage_error(arg + " needs a file name");
-                return std::nullopt;
-            }
-            (arg == "--pin-file" ? pin_file : config_file) = args[++i];
-        } else if (!arg.empty() && arg[0] == '-') {
-            status = errors.usage_error("unknown option '" + arg + "'");
-            return std::nullopt;
-        } else {
-            status = errors.usage_error("unexpected '" + arg + "'");
-            return std::nullopt;
-        }
-    }
+    const auto& [pin_file, config_file] = options;
     if (pin_file) return pin_file;
     KioskConfig config;
     if (config_file) {
@@ -174,46 +128,46 @@ std::optional<std::filesystem::path> pin_file_from(const std::vector<std::string
                 std::fprintf(stderr, "%s:%d:%d: %s (%s)\n", problem.file.c_str(), problem.line,
                              problem.column, problem.message.c_str(), problem.fix.c_str());
             }
-            status = errors.input_error("the config " + config_file->string() +
-                                        " has errors (above); fix them, or give --pin-file");
+            status = command.input_error("the config " + config_file->string() +
+                                         " has errors (above); fix them, or give --pin-file");
             return std::nullopt;
         }
     }
     return staff_pin_file(config);
 }
 
-int set_pin(const std::vector<std::string>& args) {
+int set_pin(const PinOptions& options, const Command& command) {
     int status = 0;
-    const auto file = pin_file_from(args, Subcommand::set_pin, status);
+    const auto file = pin_file_from(options, command, status);
     if (!file) return status;
 
     std::string pin;
     if (::isatty(STDIN_FILENO)) {
         auto first = ask_silently("New staff PIN (4 to 8 digits): ");
-        if (!first) return kSetPinErrors.input_error("no PIN typed; nothing was changed");
+        if (!first) return command.input_error("no PIN typed; nothing was changed");
         std::string problem;
         if (!is_valid_staff_pin(*first, problem)) {
             forget(*first);
-            return kSetPinErrors.input_error(problem + "; nothing was changed");
+            return command.input_error(problem + "; nothing was changed");
         }
         auto second = ask_silently("Type it again: ");
         const bool same = second && *second == *first;
         if (second) forget(*second);
         if (!same) {
             forget(*first);
-            return kSetPinErrors.input_error("the two PINs typed differ; nothing was changed");
+            return command.input_error("the two PINs typed differ; nothing was changed");
         }
         pin = std::move(*first);
     } else {
         auto line = read_line();
-        if (!line) return kSetPinErrors.input_error("no PIN on standard input; nothing was changed");
+        if (!line) return command.input_error("no PIN on standard input; nothing was changed");
         pin = std::move(*line);
     }
 
     std::string error;
     const bool stored = store_pin(*file, pin, error);
     forget(pin);
-    if (!stored) return kSetPinErrors.input_error(error);
+    if (!stored) return command.input_error(error);
     std::fprintf(stderr,
                  "The staff PIN is set (%s). On the kiosk: five taps in the top-left corner within three "
                  "seconds, then the PIN.\n",
@@ -221,13 +175,13 @@ int set_pin(const std::vector<std::string>& args) {
     return 0;
 }
 
-int clear_pin(const std::vector<std::string>& args) {
+int clear_pin(const PinOptions& options, const Command& command) {
     int status = 0;
-    const auto file = pin_file_from(args, Subcommand::clear_pin, status);
+    const auto file = pin_file_from(options, command, status);
     if (!file) return status;
     bool removed = false;
     std::string error;
-    if (!remove_pin(*file, removed, error)) return kClearPinErrors.input_error(error);
+    if (!remove_pin(*file, removed, error)) return command.input_error(error);
     if (removed)
         std::fprintf(stderr, "The staff PIN is removed (%s): staff mode is off.\n", file->c_str());
     else
@@ -235,10 +189,33 @@ int clear_pin(const std::vector<std::string>& args) {
     return 0;
 }
 
+// set-pin or clear-pin, with the options both take: --pin-file and --config.
+void add_pin_command(Command& staff, const char* name, const CommandText& text,
+                     int (*run)(const PinOptions&, const Command&)) {
+    const auto options = std::make_shared<PinOptions>();
+    Command& command =
+        staff.command(name, text, [options, run](const Command& c) { return run(*options, c); });
+    command.value("--pin-file", options->pin_file, "FILE", "a file name",
+                  "where the kiosk finds the PIN (default: the config's [staff] pin_file,\n"
+                  "else /var/lib/amanat/staff-pin when installed, or\n"
+                  "$XDG_STATE_HOME/amanat/staff-pin for a developer's kiosk)");
+    command.value("--config", options->config_file, "FILE", "a file name",
+                  "the kiosk's config file (/etc/amanat/kiosk.toml when installed), to\n"
+                  "find its [staff] pin_file");
+}
+
 }  // namespace
 
-int staff(const std::vector<std::string>& args) {
-    return run_subcommand("amanat staff", kUsage, args, {{"set-pin", set_pin}, {"clear-pin", clear_pin}});
+void add_staff(Command& program) {
+    Command& staff = program.group(
+        "staff",
+        {.synopsis = "Usage: amanat staff SUBCOMMAND [ARGS...]\n",
+         .description = "The kiosk's staff mode: five taps in the screen's top-left corner within three\n"
+                        "seconds, then the staff PIN, open the staff screens (exporting feedback to a USB\n"
+                        "stick...). With no PIN set, staff mode is off.\n",
+         .footer = "Run 'amanat staff SUBCOMMAND --help' for each one's options.\n"});
+    add_pin_command(staff, "set-pin", kSetPinText, set_pin);
+    add_pin_command(staff, "clear-pin", kClearPinText, clear_pin);
 }
 
 }  // namespace amanat::cli

@@ -7,11 +7,12 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
 
-#include "cli/command_errors.hpp"
+#include "cli/command_line.hpp"
 #include "core/files/utc_time.hpp"
 #include "core/settings/kiosk_config.hpp"
 #include "core/settings/kiosk_identity.hpp"
@@ -19,24 +20,21 @@
 namespace amanat::cli {
 namespace {
 
-const char* const kSynopsis = "Usage: amanat status [--file FILE] [--json]\n";
+const CommandText kText{
+    .synopsis = "Usage: amanat status [--file FILE] [--json]\n",
+    .description =
+        "Prints the kiosk's health from the status file it replaces every minute: version,\n"
+        "exhibition and active pack, what is on screen, uptime and restarts, memory, free\n"
+        "disk, how it draws on the screen, feedback saved, and the last problems it logged.\n"
+        "Exit status 1 when the file is missing or more than three minutes old (the kiosk is\n"
+        "not running, or hangs: see journalctl -u amanat-kiosk), or when the kiosk could not\n"
+        "draw on the screen at all (the reason is printed).\n",
+};
 
-const char* const kHelp =
-    "\n"
-    "Prints the kiosk's health from the status file it replaces every minute: version,\n"
-    "exhibition and active pack, what is on screen, uptime and restarts, memory, free\n"
-    "disk, how it draws on the screen, feedback saved, and the last problems it logged.\n"
-    "Exit status 1 when the file is missing or more than three minutes old (the kiosk is\n"
-    "not running, or hangs: see journalctl -u amanat-kiosk), or when the kiosk could not\n"
-    "draw on the screen at all (the reason is printed).\n"
-    "\n"
-    "Options:\n"
-    "  --file FILE   the status file (default: /var/lib/amanat/status.json when installed,\n"
-    "                else $XDG_STATE_HOME/amanat/status.json)\n"
-    "  --json        print the file itself, for monitoring\n"
-    "  -h, --help    print this help\n";
-
-const CommandErrors kErrors{"amanat status", kSynopsis};
+struct StatusOptions {
+    std::optional<std::filesystem::path> file;
+    bool json = false;
+};
 
 constexpr long long kStaleSeconds = 180;
 
@@ -97,29 +95,11 @@ std::string duration(long long seconds) {
     return out + std::to_string(hours) + " h " + std::to_string(minutes) + " min";
 }
 
-}  // namespace
-
-int status(const std::vector<std::string>& args) {
-    std::filesystem::path file = default_state_folder() / "status.json";
-    bool json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-h" || args[i] == "--help") {
-            std::fputs(kSynopsis, stdout);
-            std::fputs(kHelp, stdout);
-            return 0;
-        } else if (args[i] == "--json") {
-            json = true;
-        } else if (args[i] == "--file") {
-            if (i + 1 >= args.size() || args[i + 1].empty())
-                return kErrors.usage_error("--file needs a file");
-            file = args[++i];
-        } else {
-            return kErrors.usage_error("unexpected '" + args[i] + "'");
-        }
-    }
+int print_status(const StatusOptions& options, const Command& command) {
+    const std::filesystem::path file = options.file.value_or(default_state_folder() / "status.json");
     std::ifstream in(file);
     if (!in) {
-        return kErrors.input_error("no status file " + file.string() +
+        return command.input_error("no status file " + file.string() +
                                    ": the kiosk has not run here, or not as this user (installed kiosks: "
                                    "systemctl status amanat-kiosk)");
     }
@@ -127,8 +107,8 @@ int status(const std::vector<std::string>& args) {
     text << in.rdbuf();
     const nlohmann::json report = nlohmann::json::parse(text.str(), nullptr, false);
     if (report.is_discarded() || !report.is_object())
-        return kErrors.input_error(file.string() + " is not a status file (not JSON)");
-    if (json) {
+        return command.input_error(file.string() + " is not a status file (not JSON)");
+    if (options.json) {
         std::fputs(text.str().c_str(), stdout);
     } else {
         const nlohmann::json exhibition = report.value("exhibition", nlohmann::json::object());
@@ -162,20 +142,32 @@ int status(const std::vector<std::string>& args) {
     const auto written = parse_time_argument(text_of(report, "written_at"), unreadable);
     const long long age = written ? static_cast<long long>(std::time(nullptr)) - written->unix_seconds : -1;
     if (!written || age > kStaleSeconds) {
-        return kErrors.input_error(
+        return command.input_error(
             "the status file is " + (written ? std::to_string(age / 60) + " minutes" : "of unknown age") +
             " old: the kiosk is not running or not responding; see journalctl -u amanat-kiosk");
     }
     // The kiosk stopped because it could not draw: staff must act.
     if (const std::string problem = text_of(report.value("display", nlohmann::json::object()), "problem");
         !problem.empty())
-        return kErrors.input_error("the kiosk shows nothing: " + problem);
+        return command.input_error("the kiosk shows nothing: " + problem);
     // A pack kept stopping the kiosk: it runs, but not with what staff installed.
     if (const std::string fallback =
             text_of(report.value("exhibition", nlohmann::json::object()), "crash_fallback");
         !fallback.empty())
-        return kErrors.input_error(fallback);
+        return command.input_error(fallback);
     return 0;
+}
+
+}  // namespace
+
+void add_status(Command& program) {
+    const auto options = std::make_shared<StatusOptions>();
+    Command& command =
+        program.command("status", kText, [options](const Command& c) { return print_status(*options, c); });
+    command.value("--file", options->file, "FILE", "a file",
+                  "the status file (default: /var/lib/amanat/status.json when installed,\n"
+                  "else $XDG_STATE_HOME/amanat/status.json)");
+    command.flag("--json", options->json, "print the file itself, for monitoring");
 }
 
 }  // namespace amanat::cli

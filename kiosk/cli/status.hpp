@@ -1,13 +1,12 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 namespace amanat::cli {
+
+class Command;
 
 // `amanat status [--file FILE] [--json]`: the kiosk's health from its status
 // file. 0 when the file is fresh, 1 when missing, unreadable or stale, 2 on
 // usage errors.
-int status(const std::vector<std::string>& args);
+void add_status(Command& program);
 
 }  // namespace amanat::cli
