@@ -18,6 +18,29 @@ namespace {
 constexpr int kFormatVersion = 1;
 constexpr std::size_t kMaxArtifacts = 10000;
 
+// Where each key of a manifest belongs (content/FORMAT.md); tables not named are language maps.
+const ManifestReader::FileKeys& exhibition_keys() {
+    static const ManifestReader::FileKeys keys{
+        {"format", "id", "version", "languages", "idle_timeout_seconds", "title", "subtitle", "fallback",
+         "attract", "sections", "survey"},
+        {{"[attract]", {"images"}},
+         {"[[sections]]", {"id", "title"}},
+         {"[[survey]]", {"id", "kind", "question", "options"}},
+         {"[[survey.options]]", {"id", "label"}}}};
+    return keys;
+}
+
+const ManifestReader::FileKeys& artifact_keys() {
+    static const ManifestReader::FileKeys keys{
+        {"id", "section", "order", "inventory_number", "title", "subtitle", "period", "materials",
+         "dimensions", "credit", "origin", "story", "images", "narration", "videos"},
+        {{"[origin]", {"place", "people"}},
+         {"[[images]]", {"file", "alt", "caption"}},
+         {"[narration]", {"audio", "transcript"}},
+         {"[[videos]]", {"id", "file", "title", "captions", "subtitles"}}}};
+    return keys;
+}
+
 std::string numbered(std::string_view what, std::size_t index) {
     return std::string(what) + " number " + std::to_string(index + 1);
 }
@@ -32,6 +55,12 @@ std::string reference(ManifestReader& reader, const BundleFolder& folder, const 
             fix = "copy the file into the bundle and refer to it by a relative path";
         if (ref.code == "bad-path")
             fix = "write the path relative to this manifest's folder, like images/front.jpg";
+        if (!ref.meant.empty()) {
+            // As the manifest writes it: relative to the manifest's folder.
+            const std::string name = base.empty() ? ref.meant : ref.meant.substr(base.size() + 1);
+            fix = "write \"" + name + "\", exactly as the file is named, if that is the file meant; " +
+                  "otherwise add the file to the bundle";
+        }
         reader.error(node.source(), ref.code, ref.problem, fix);
         if (ref.code != "missing-file") return {};
     }
@@ -68,7 +97,12 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
     const toml::table* table = reader.subtable(root, "fallback", true, "exhibition.toml");
     if (table == nullptr) return;
     const toml::source_region place = table->source();
+    // Without the exhibition's languages (a misspelt or missing languages = [...],
+    // reported as such), whether a fallback is offered cannot be told: saying it is
+    // not would advise wrecking a correct [fallback].
+    const bool offered_known = !exhibition.languages.empty();
     for (const auto& [key, value] : *table) {
+        if (reader.misplaced(key, value, "[fallback]")) continue;
         std::string language(key.str());
         if (language != "default") {
             auto canonical = reader.language(language, key.source());
@@ -91,8 +125,8 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
             }
             const auto fallback = reader.language(tag->get(), item.source());
             if (!fallback) continue;
-            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), *fallback) ==
-                exhibition.languages.end()) {
+            if (offered_known && std::find(exhibition.languages.begin(), exhibition.languages.end(),
+                                           *fallback) == exhibition.languages.end()) {
                 const std::string suggestion = did_you_mean_language(*fallback, exhibition.languages);
                 reader.error(item.source(), "fallback-not-offered",
                              "the fallback for '" + language + "' names '" + *fallback +
@@ -107,8 +141,8 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
         if (language == "default") {
             exhibition.fallback.set_default(std::move(chain));
         } else {
-            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), language) ==
-                exhibition.languages.end()) {
+            if (offered_known && std::find(exhibition.languages.begin(), exhibition.languages.end(),
+                                           language) == exhibition.languages.end()) {
                 reader.warning(
                     key.source(), "fallback-unused",
                     "[fallback] has a line for '" + language + "', which the exhibition does not offer",
@@ -117,7 +151,7 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
             exhibition.fallback.set(language, std::move(chain));
         }
     }
-    if (!exhibition.fallback.has_default()) {
+    if (offered_known && !exhibition.fallback.has_default()) {
         for (const std::string& language : exhibition.languages) {
             if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front())
                 continue;
@@ -131,14 +165,14 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
 
 void read_sections(ManifestReader& reader, const toml::table& root, Exhibition& exhibition) {
     const auto sections = reader.table_list(root, "sections", "exhibition.toml");
-    if (sections.empty() && root.get("sections") == nullptr) {
+    if (sections.empty() && root.get("sections") == nullptr && !reader.written_elsewhere(root, "sections")) {
         reader.error_in_file("missing-key", "the exhibition has no sections",
                              "add at least one [[sections]] with an id and a title.en = \"...\"");
     }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < sections.size(); ++i) {
         const std::string where = numbered("[[sections]]", i);
-        reader.check_keys(*sections[i], {"id", "title"}, where);
+        reader.check_table(*sections[i], "[[sections]]", where);
         Section section;
         section.id = reader.identifier(*sections[i], "id", where).value_or("");
         section.title = reader.language_map(*sections[i], "title", true, where);
@@ -157,7 +191,7 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
     for (std::size_t i = 0; i < questions.size(); ++i) {
         const toml::table& table = *questions[i];
         const std::string where = numbered("[[survey]] question", i);
-        reader.check_keys(table, {"id", "kind", "question", "options"}, where);
+        reader.check_table(table, "[[survey]]", where);
         SurveyQuestion question;
         question.id = reader.identifier(table, "id", where).value_or("");
         question.question = reader.language_map(table, "question", true, where);
@@ -180,7 +214,7 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
         const auto options = reader.table_list(table, "options", where);
         for (std::size_t j = 0; j < options.size(); ++j) {
             const std::string option_where = numbered("option", j) + " of " + where;
-            reader.check_keys(*options[j], {"id", "label"}, option_where);
+            reader.check_table(*options[j], "[[survey.options]]", option_where);
             SurveyOption option;
             option.id = reader.identifier(*options[j], "id", option_where).value_or("");
             option.label = reader.language_map(*options[j], "label", true, option_where);
@@ -217,12 +251,10 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
 std::optional<Exhibition> read_exhibition(ManifestReader& reader, const BundleFolder& folder,
                                           const toml::table& root) {
     Exhibition exhibition;
-    reader.check_keys(root,
-                      {"format", "id", "version", "languages", "idle_timeout_seconds", "title", "subtitle",
-                       "fallback", "attract", "sections", "survey"},
-                      "exhibition.toml");
+    reader.expect_keys(root, exhibition_keys());
+    reader.check_table(root, "", "exhibition.toml");
     const auto format = reader.integer(root, "format", "exhibition.toml");
-    if (!format && root.get("format") == nullptr) {
+    if (!format && root.get("format") == nullptr && !reader.written_elsewhere(root, "format")) {
         reader.error_in_file("missing-key", "'format' is missing", "add format = 1 at the top of the file");
     } else if (format && *format != kFormatVersion) {
         reader.error(
@@ -265,7 +297,7 @@ std::optional<Exhibition> read_exhibition(ManifestReader& reader, const BundleFo
     read_fallback(reader, root, exhibition);
 
     if (const toml::table* attract = reader.subtable(root, "attract", true, "exhibition.toml")) {
-        reader.check_keys(*attract, {"images"}, "[attract]");
+        reader.check_table(*attract, "[attract]", "[attract]");
         const auto images = reader.text_list(*attract, "images", true, "[attract]");
         const toml::array* nodes = attract->get("images") ? attract->get("images")->as_array() : nullptr;
         for (std::size_t i = 0; i < images.size() && nodes != nullptr; ++i) {
@@ -283,17 +315,15 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
                                       const Exhibition& exhibition) {
     Artifact artifact;
     const std::string where = "artifact.toml";
-    reader.check_keys(
-        root,
-        {"id", "section", "order", "inventory_number", "title", "subtitle", "period", "materials",
-         "dimensions", "credit", "origin", "story", "images", "narration", "videos"},
-        where);
+    reader.expect_keys(root, artifact_keys());
+    reader.check_table(root, "", where);
     artifact.id = reader.identifier(root, "id", where).value_or("");
     artifact.title = reader.language_map(root, "title", true, where);
     if (const auto section = reader.text(root, "section", true, where)) {
         const bool known = std::any_of(exhibition.sections.begin(), exhibition.sections.end(),
                                        [&](const Section& s) { return s.id == *section; });
-        if (!known) {
+        // No sections at all is reported in exhibition.toml; every artifact need not repeat it.
+        if (!known && !exhibition.sections.empty()) {
             std::string ids;
             for (const Section& s : exhibition.sections) ids += (ids.empty() ? "" : ", ") + s.id;
             reader.error(root.get("section")->source(), "unknown-section",
@@ -310,20 +340,20 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     artifact.dimensions = reader.language_map(root, "dimensions", false, where);
     artifact.credit = reader.language_map(root, "credit", false, where);
     if (const toml::table* origin = reader.subtable(root, "origin", false, where)) {
-        reader.check_keys(*origin, {"place", "people"}, "[origin]");
+        reader.check_table(*origin, "[origin]", "[origin]");
         artifact.origin_place = reader.language_map(*origin, "place", false, "[origin]");
         artifact.origin_people = reader.language_map(*origin, "people", false, "[origin]");
     }
     artifact.story = file_map(reader, folder, root, "story", where, base);
 
     const auto images = reader.table_list(root, "images", where);
-    if (images.empty() && root.get("images") == nullptr) {
+    if (images.empty() && root.get("images") == nullptr && !reader.written_elsewhere(root, "images")) {
         reader.error_in_file("missing-key", "the artifact has no pictures",
                              "add an [[images]] table with file = \"...\" and alt.en = \"...\"");
     }
     for (std::size_t i = 0; i < images.size(); ++i) {
         const std::string image_where = numbered("[[images]]", i);
-        reader.check_keys(*images[i], {"file", "alt", "caption"}, image_where);
+        reader.check_table(*images[i], "[[images]]", image_where);
         ArtifactImage image;
         image.file = single_file(reader, folder, *images[i], "file", image_where, base);
         image.alt = reader.language_map(*images[i], "alt", false, image_where);
@@ -332,7 +362,7 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     }
 
     if (const toml::table* narration = reader.subtable(root, "narration", false, where)) {
-        reader.check_keys(*narration, {"audio", "transcript"}, "[narration]");
+        reader.check_table(*narration, "[narration]", "[narration]");
         artifact.narration.audio = file_map(reader, folder, *narration, "audio", "[narration]", base);
         artifact.narration.transcript =
             file_map(reader, folder, *narration, "transcript", "[narration]", base);
@@ -342,7 +372,7 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     const auto videos = reader.table_list(root, "videos", where);
     for (std::size_t i = 0; i < videos.size(); ++i) {
         const std::string video_where = numbered("[[videos]]", i);
-        reader.check_keys(*videos[i], {"id", "file", "title", "captions", "subtitles"}, video_where);
+        reader.check_table(*videos[i], "[[videos]]", video_where);
         Video video;
         video.id = reader.identifier(*videos[i], "id", video_where).value_or("");
         video.file = single_file(reader, folder, *videos[i], "file", video_where, base);
@@ -409,6 +439,9 @@ bool written_by_kiosk(std::string_view language, const std::vector<std::string>&
 void report_unoffered(ManifestReader& reader, const Exhibition& exhibition, TextCounts& counts) {
     for (const auto& [language, use] : reader.text_languages()) {
         counts[language] += use.texts;
+        // No languages (languages = [...] misspelt or missing, reported as such): every
+        // text would seem unoffered, and "remove these texts" would wreck them all.
+        if (exhibition.languages.empty()) continue;
         if (contains(exhibition.languages, language) || written_by_kiosk(language, exhibition.languages))
             continue;
         std::string close;
@@ -473,6 +506,84 @@ void report_offered_without_texts(ManifestReader& reader, const toml::table& roo
     }
 }
 
+// A file in `folder` named nearly artifact.toml ("Artifact.toml", or
+// "artifact.toml.txt" from an editor that adds .txt), or empty.
+std::string lookalike_manifest(const fs::path& folder) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::string lower = name;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.starts_with("artifact") && lower.find(".toml") != std::string::npos) return name;
+    }
+    return {};
+}
+
+// The folder `base` has no artifact.toml: the error, and why its artifact is left out.
+LeftOutArtifact report_missing_manifest(const BundleFolder& folder, const std::string& base,
+                                        Diagnostics& out) {
+    const std::string lookalike = lookalike_manifest(folder.root() / base);
+    if (lookalike.empty()) {
+        out.error(base, 0, 0, "missing-file", "the folder " + base + " has no artifact.toml",
+                  "add an artifact.toml describing the artifact (copy one from another artifact's folder and "
+                  "change it)");
+    } else {
+        out.error(base, 0, 0, "missing-file",
+                  "the folder " + base + " has no artifact.toml, but it has " + lookalike +
+                      ": the kiosk reads only the name artifact.toml, in small letters",
+                  "rename " + lookalike +
+                      " to artifact.toml (check that your file manager shows file "
+                      "extensions such as .txt)");
+    }
+    return {base + "/artifact.toml", "its folder has no artifact.toml"};
+}
+
+// Reads every artifact manifest into `bundle`, noting the artifacts left out.
+void load_artifacts(const BundleFolder& folder, const std::vector<std::string>& manifests, Bundle& bundle,
+                    LoadedBundle& result, TextCounts& text_counts) {
+    std::map<std::string, std::string> id_to_manifest;
+    for (const std::string& manifest : manifests) {
+        const std::string base = manifest.substr(0, manifest.rfind('/'));
+        ManifestReader reader(manifest, result.diagnostics);
+        reader.suggest_from(bundle.exhibition.languages);
+        std::error_code ec;
+        if (folder.escapes(base)) {
+            reader.error_in_file("path-escape",
+                                 "the folder " + base + " is a link to a place outside the bundle",
+                                 "copy the artifact's folder into the bundle instead of linking to it");
+            result.left_out.push_back({manifest, "its folder is a link to a place outside the bundle"});
+            continue;
+        }
+        if (!fs::exists(folder.root() / manifest, ec)) {
+            result.left_out.push_back(report_missing_manifest(folder, base, result.diagnostics));
+            continue;
+        }
+        const auto table = parse_manifest(reader, folder, manifest);
+        if (!table) {
+            result.left_out.push_back({manifest, "its artifact.toml cannot be read as TOML"});
+            continue;
+        }
+        auto artifact = read_artifact(reader, folder, *table, base, bundle.exhibition);
+        report_unoffered(reader, bundle.exhibition, text_counts);
+        if (!reader.misspelt_keys().empty()) result.misspelt_keys[manifest] = reader.misspelt_keys();
+        if (!artifact) {
+            const auto* id = table->get("id") != nullptr ? table->get("id")->as_string() : nullptr;
+            const bool has_id = id != nullptr && is_identifier(id->get());
+            result.left_out.push_back({manifest, has_id ? "it has no title" : "it has no valid id"});
+            continue;
+        }
+        artifact->manifest = manifest;
+        if (auto [it, inserted] = id_to_manifest.emplace(artifact->id, manifest); !inserted) {
+            reader.error(table->get("id")->source(), "duplicate-id",
+                         "the id '" + artifact->id + "' is already used by " + it->second,
+                         "give every artifact its own id");
+            result.left_out.push_back({manifest, "its id is already used by " + it->second});
+            continue;
+        }
+        bundle.artifacts.push_back(std::move(*artifact));
+    }
+}
+
 }  // namespace
 
 const Artifact* Bundle::find_artifact(std::string_view id) const {
@@ -526,38 +637,10 @@ LoadedBundle load_bundle(const fs::path& path) {
         manifests.resize(kMaxArtifacts);
     }
 
-    std::map<std::string, std::string> id_to_manifest;
-    for (const std::string& manifest : manifests) {
-        const std::string base = manifest.substr(0, manifest.rfind('/'));
-        ManifestReader reader(manifest, result.diagnostics);
-        reader.suggest_from(bundle->exhibition.languages);
-        if (folder.escapes(base)) {
-            reader.error_in_file("path-escape",
-                                 "the folder " + base + " is a link to a place outside the bundle",
-                                 "copy the artifact's folder into the bundle instead of linking to it");
-            continue;
-        }
-        if (!fs::exists(path / manifest, ec)) {
-            result.diagnostics.error(base, 0, 0, "missing-file",
-                                     "the folder " + base + " has no artifact.toml",
-                                     "add an artifact.toml describing the artifact, or remove the folder");
-            continue;
-        }
-        const auto table = parse_manifest(reader, folder, manifest);
-        if (!table) continue;
-        auto artifact = read_artifact(reader, folder, *table, base, bundle->exhibition);
-        report_unoffered(reader, bundle->exhibition, text_counts);
-        if (!artifact) continue;
-        artifact->manifest = manifest;
-        if (auto [it, inserted] = id_to_manifest.emplace(artifact->id, manifest); !inserted) {
-            reader.error(table->get("id")->source(), "duplicate-id",
-                         "the id '" + artifact->id + "' is already used by " + it->second,
-                         "give every artifact its own id");
-            continue;
-        }
-        bundle->artifacts.push_back(std::move(*artifact));
-    }
+    load_artifacts(folder, manifests, *bundle, result, text_counts);
     report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts);
+    if (!exhibition_reader.misspelt_keys().empty())
+        result.misspelt_keys["exhibition.toml"] = exhibition_reader.misspelt_keys();
     sort_for_gallery(bundle->artifacts, bundle->exhibition);
     result.bundle = std::move(bundle);
     return result;

@@ -8,8 +8,10 @@
 #include "core/exhibition/bundle_folder.hpp"
 #include "core/exhibition/bundle_loader.hpp"
 #include "core/exhibition/media_probe.hpp"
+#include "core/exhibition/media_support.hpp"
 #include "core/exhibition/story.hpp"
 #include "core/exhibition/subtitles.hpp"
+#include "core/exhibition/unused_files.hpp"
 #include "core/files/showable_text.hpp"
 #include "core/localisation/language_tag.hpp"
 
@@ -37,8 +39,8 @@ std::string extension(const std::string& path) {
 class Validator {
   public:
     Validator(const BundleFolder& folder, const Bundle& bundle, const ValidationOptions& options,
-              Diagnostics& out)
-        : m_folder(folder), m_bundle(bundle), m_options(options), m_out(out) {}
+              const LoadedBundle& loaded, Diagnostics& out)
+        : m_folder(folder), m_bundle(bundle), m_options(options), m_loaded(loaded), m_out(out) {}
 
     void run() {
         const Exhibition& exhibition = m_bundle.exhibition;
@@ -46,7 +48,7 @@ class Validator {
         for (const std::string& image : exhibition.attract_images) check_image(image, "exhibition.toml");
         check_exhibition_texts();
         for (const Artifact& artifact : m_bundle.artifacts) check_artifact(artifact);
-        check_unreferenced();
+        report_unused_files(m_folder, m_used, m_loaded.left_out, m_out);
     }
 
     void note_manifest(const std::string& path) { m_used.insert(path); }
@@ -143,6 +145,10 @@ class Validator {
                         use == MediaUse::Film ? "export the film again as MP4 (H.264 video, AAC sound)"
                                               : "export the narration again as Ogg, MP3 or WAV");
         }
+        for (MediaAdvice& advice : judge_media(probe, use, path)) {
+            m_out.add({advice.severity, path, 0, 0, std::move(advice.code), std::move(advice.message),
+                       std::move(advice.fix)});
+        }
     }
 
     void check_story(const std::string& path, const std::string& user) {
@@ -176,14 +182,18 @@ class Validator {
         const SubtitleTrack track =
             parse_subtitles(content, ext == "vtt" ? SubtitleFormat::WebVtt : SubtitleFormat::SubRip);
         for (const auto& problem : track.problems) {
-            m_out.error(path, problem.line, 0, "bad-subtitles", problem.message,
-                        "correct the cue (see the example in content/FORMAT.md)");
+            m_out.error(path, problem.line, 0, "bad-subtitles", problem.message, problem.fix);
         }
     }
 
-    // Every offered language must reach a text for each required field.
-    void require_text(const LanguageMap& map, const std::string& file, const std::string& what) {
+    // Every offered language must reach a text for each required field (`key`: "title").
+    void require_text(const LanguageMap& map, const std::string& file, std::string_view key,
+                      const std::string& what) {
         if (map.empty()) return;  // already reported by the loader
+        // A misspelt key ("tittle.en") is reported at its line, with the key it means:
+        // that its texts are missing follows from it.
+        const auto misspelt = m_loaded.misspelt_keys.find(file);
+        if (misspelt != m_loaded.misspelt_keys.end() && misspelt->second.count(std::string(key)) != 0) return;
         std::vector<std::string> unreachable;
         for (const std::string& language : m_bundle.exhibition.languages) {
             if (!localise(map, language, m_bundle.exhibition.fallback)) unreachable.push_back(language);
@@ -202,15 +212,15 @@ class Validator {
 
     void check_exhibition_texts() {
         const Exhibition& exhibition = m_bundle.exhibition;
-        require_text(exhibition.title, "exhibition.toml", "exhibition title");
+        require_text(exhibition.title, "exhibition.toml", "title", "exhibition title");
         for (const Section& section : exhibition.sections) {
-            require_text(section.title, "exhibition.toml", "title for section '" + section.id + "'");
+            require_text(section.title, "exhibition.toml", "title", "title for section '" + section.id + "'");
         }
         for (const SurveyQuestion& question : exhibition.survey) {
-            require_text(question.question, "exhibition.toml",
+            require_text(question.question, "exhibition.toml", "question",
                          "text for survey question '" + question.id + "'");
             for (const SurveyOption& option : question.options) {
-                require_text(option.label, "exhibition.toml",
+                require_text(option.label, "exhibition.toml", "label",
                              "label for option '" + option.id + "' of question '" + question.id + "'");
             }
         }
@@ -238,7 +248,7 @@ class Validator {
     void check_artifact(const Artifact& artifact) {
         const std::string& file = artifact.manifest;
         m_used.insert(file);
-        require_text(artifact.title, file, "title");
+        require_text(artifact.title, file, "title", "title");
         for (const ArtifactImage& image : artifact.images) {
             check_image(image.file, file);
             if (const auto missing = missing_languages(image.alt); !missing.empty()) {
@@ -260,7 +270,7 @@ class Validator {
         }
         for (const Video& video : artifact.videos) {
             check_media(video.file, MediaUse::Film, file);
-            require_text(video.title, file, "title for film '" + video.id + "'");
+            require_text(video.title, file, "title", "title for film '" + video.id + "'");
             for (const auto& [language, path] : video.subtitles.entries()) check_subtitles(path, file);
             if (const auto missing = missing_languages(video.subtitles); !missing.empty()) {
                 m_out.warning(file, 0, 0, "missing-subtitles",
@@ -271,23 +281,10 @@ class Validator {
         }
     }
 
-    void check_unreferenced() {
-        for (const std::string& path : m_folder.list_files()) {
-            if (m_folder.escapes(path)) {
-                m_out.error(path, 0, 0, "path-escape", "this is a link to a place outside the bundle",
-                            "replace the link with a copy of the file, or remove it");
-                continue;
-            }
-            const std::string name = path.substr(path.rfind('/') + 1);
-            if (m_used.count(path) != 0 || name.starts_with(".")) continue;
-            m_out.warning(path, 0, 0, "unused-file", "no manifest uses this file",
-                          "refer to it from a manifest, or remove it to keep the bundle small");
-        }
-    }
-
     const BundleFolder& m_folder;
     const Bundle& m_bundle;
     const ValidationOptions& m_options;
+    const LoadedBundle& m_loaded;
     Diagnostics& m_out;
     std::set<std::string> m_used;     // every file a manifest refers to
     std::set<std::string> m_checked;  // files already probed (shared pictures are checked once)
@@ -339,6 +336,7 @@ ValidationReport validate_bundle(const std::filesystem::path& folder_path, const
     LoadedBundle loaded = load_bundle(folder_path);
     report.diagnostics = std::move(loaded.diagnostics);
     report.bundle = loaded.bundle;
+    report.left_out = loaded.left_out;
     if (report.bundle && options.scripts != nullptr) {
         auto derived = std::make_shared<Bundle>(*report.bundle);
         derive_script_languages(*derived, *options.scripts);
@@ -346,7 +344,7 @@ ValidationReport validate_bundle(const std::filesystem::path& folder_path, const
     }
     if (report.bundle) {
         const BundleFolder folder(folder_path);
-        Validator validator(folder, *report.bundle, options, report.diagnostics);
+        Validator validator(folder, *report.bundle, options, loaded, report.diagnostics);
         // Artifact manifests that failed to load are still "used" files.
         for (const std::string& path : folder.list_files()) {
             if (path.starts_with("artifacts/") && path.ends_with("/artifact.toml"))

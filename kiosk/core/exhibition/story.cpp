@@ -146,11 +146,16 @@ int leave_block(MD_BLOCKTYPE type, void*, void* user) {
     return 0;
 }
 
-int enter_span(MD_SPANTYPE type, void*, void* user) {
+int enter_span(MD_SPANTYPE type, void* detail, void* user) {
     auto& b = *static_cast<StoryBuilder*>(user);
     if (type == MD_SPAN_STRONG) ++b.strong;
     if (type == MD_SPAN_EM) ++b.emphasis;
-    if (type == MD_SPAN_IMG) b.leave_out(Left::Picture);
+    if (type == MD_SPAN_IMG) {
+        b.leave_out(Left::Picture);
+        // A picture without words (![](x.jpg)) has no text to place it: its file name does.
+        const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
+        if (src.size > 0) b.note_place(src.text);
+    }
     return 0;
 }
 
