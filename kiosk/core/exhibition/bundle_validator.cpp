@@ -163,8 +163,7 @@ class Validator {
                 "write the text, or remove its line from " + user + " so the fallback language is shown");
         }
         for (const StoryNote& dropped : story.dropped) {
-            m_out.warning(path, dropped.line, 0, "not-shown", dropped.message,
-                          "remove it from the Markdown file");
+            m_out.warning(path, dropped.line, 0, "not-shown", dropped.message, dropped.fix);
         }
     }
 

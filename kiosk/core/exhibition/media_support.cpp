@@ -83,6 +83,12 @@ std::string h264_command(const Names& n, const MediaTrack* video) {
     return "ffmpeg -i " + n.input + scale + " -c:v libx264 -crf 20 -c:a aac -pix_fmt yuv420p " + n.output;
 }
 
+// The file's own name for a codec this probe has no name for ("a video format ('xyz1')").
+std::string tag_of(const MediaTrack& track) {
+    const bool unnamed = track.codec == Codec::OtherVideo || track.codec == Codec::OtherAudio;
+    return unnamed && !track.tag.empty() ? " ('" + track.tag + "')" : std::string();
+}
+
 std::string size_of(const MediaTrack& video) {
     if (video.width <= 0 || video.height <= 0) return {};
     return ", " + std::to_string(video.width) + "x" + std::to_string(video.height);
@@ -110,8 +116,8 @@ void judge_film(const MediaProbe& probe, std::string_view path, std::vector<Medi
             return;
         case Verdict::Untested:
             out.push_back({Severity::Warning, "film-codec",
-                           "this film's video is " + name + " ('" + video->tag +
-                               "'), which the kiosk is not tested with: it may not play",
+                           "this film's video is " + name + tag_of(*video) +
+                               ", which the kiosk is not tested with: it may not play",
                            fix});
             return;
         case Verdict::Protected:
@@ -164,8 +170,8 @@ void judge_sound(const MediaProbe& probe, MediaUse use, std::string_view path,
         film ? "ffmpeg -i " + n.input + " -c:v copy -c:a aac " + n.output : opus_command(n);
     out.push_back({Severity::Warning, "sound-codec",
                    std::string(film ? "this film's sound is " : "this narration is ") +
-                       std::string(codec_name(sound->codec)) + " ('" + sound->tag +
-                       "'), which the kiosk is not tested with: it may play silently",
+                       std::string(codec_name(sound->codec)) + tag_of(*sound) +
+                       ", which the kiosk is not tested with: it may play silently",
                    "re-encode the sound: " + command + then_refer(n)});
 }
 
