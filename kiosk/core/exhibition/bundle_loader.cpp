@@ -152,13 +152,23 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
         }
     }
     if (offered_known && !exhibition.fallback.has_default()) {
+        // One error for them all: one line (default = [...]) fixes them all.
+        std::string without;
         for (const std::string& language : exhibition.languages) {
             if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front())
                 continue;
+            without += (without.empty() ? "" : ", ") + language;
+        }
+        if (!without.empty()) {
+            const bool one = without.find(',') == std::string::npos;
             reader.error(place, "fallback-missing",
-                         "visitors reading '" + language +
-                             "' have no fallback: [fallback] has neither a line for it nor a default",
-                         "add default = [\"en\"] (or " + language + " = [...]) under [fallback]");
+                         "visitors reading " + without + " have" +
+                             " no fallback: [fallback] has neither a line for " + (one ? "it" : "them") +
+                             " nor a default",
+                         "add default = [\"" + exhibition.languages.front() +
+                             "\"] under [fallback] (or a line "
+                             "for each language, like " +
+                             without.substr(0, without.find(',')) + " = [...])");
         }
     }
 }

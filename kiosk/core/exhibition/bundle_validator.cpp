@@ -193,9 +193,16 @@ class Validator {
         // that its texts are missing follows from it.
         const auto misspelt = m_loaded.misspelt_keys.find(file);
         if (misspelt != m_loaded.misspelt_keys.end() && misspelt->second.count(std::string(key)) != 0) return;
+        const Exhibition& exhibition = m_bundle.exhibition;
         std::vector<std::string> unreachable;
-        for (const std::string& language : m_bundle.exhibition.languages) {
-            if (!localise(map, language, m_bundle.exhibition.fallback)) unreachable.push_back(language);
+        for (const std::string& language : exhibition.languages) {
+            // A language [fallback] says nothing about (or a [fallback] misspelt or
+            // missing) is reported there: one fix, not one per text.
+            const bool chain_unknown = !exhibition.fallback.has_default() &&
+                                       !exhibition.fallback.has_own_line(language) &&
+                                       language != exhibition.languages.front();
+            if (!chain_unknown && !localise(map, language, exhibition.fallback))
+                unreachable.push_back(language);
         }
         if (unreachable.empty()) return;
         std::string tried;

@@ -107,7 +107,12 @@ std::optional<toml::table> ManifestReader::parse(std::string_view content) {
         std::string lower = description;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos) {
-            fix = "save the file as UTF-8 in your text editor";
+            error(
+                at, "syntax",
+                "this file is not UTF-8 text from here on (it was saved in another encoding, such as UTF-16 "
+                "or Windows-1251)",
+                "save the file as UTF-8 in your text editor");
+            return std::nullopt;
         } else if (description.find("redefin") != std::string::npos ||
                    description.find("already") != std::string::npos) {
             fix = "remove the second definition; each key may appear once per table";
