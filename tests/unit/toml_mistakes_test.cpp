@@ -111,3 +111,39 @@ TEST_CASE("TOML mistakes: a line that shows none of them keeps the parser's word
     CHECK(d.message.starts_with("this is not valid TOML"));
     CHECK_FALSE(explain_toml_mistake("order = 1O\n", 1, "expected digit"));
 }
+
+TEST_CASE("TOML mistakes: habits of YAML and JSON, an apostrophe in single quotes, a curly-quoted key") {
+    const auto colon = explain_toml_mistake("title.en: \"Dombra\"\n", 1, "expected '=', saw ':'");
+    REQUIRE(colon);
+    CHECK(colon->fix == "write title.en = \"Dombra\"");
+    const auto comma =
+        explain_toml_mistake("title.en = \"Dombra\",\n", 1, "expected a comment or whitespace");
+    REQUIRE(comma);
+    CHECK(comma->message.starts_with("there is a , after the text"));
+    const auto apostrophe = explain_toml_mistake("title.en = 'Children's toy'\n", 1, "");
+    REQUIRE(apostrophe);
+    CHECK(apostrophe->fix == "put the text between double quotes instead: title.en = \"Children's toy\"");
+    const auto key = explain_toml_mistake("\u201Ctitle\u201D.en = \"x\"\n", 1, "expected keys");
+    REQUIRE(key);
+    CHECK(key->fix == "write the key without them: title.en = ...");
+}
+
+TEST_CASE("TOML mistakes: lists without a comma, or without their ]") {
+    const auto one_line =
+        explain_toml_mistake("languages = [\"en\" \"kk\"]\n", 1, "expected comma or closing ']'");
+    REQUIRE(one_line);
+    CHECK(one_line->message == "the items of the list after `languages =` need a comma between them");
+
+    const std::string lines = "[attract]\nimages = [\n  \"a.jpg\"\n  \"b.jpg\",\n]\n";
+    const auto item = explain_toml_mistake(lines, 4, "expected comma or closing ']', saw '\"'");
+    REQUIRE(item);
+    CHECK(item->line == 3);
+    CHECK(item->fix == "put a comma at the end of line 3");
+
+    // The parser stops at the next heading or key; the mistake is where the list starts.
+    BundleFixture f;
+    f.edit_exhibition("images = [\"attract/one.jpg\"]", "images = [\"attract/one.jpg\"");
+    const auto d = only(f.validate(), "syntax");
+    CHECK(d.line == line_of(f.exhibition, "images = ["));
+    CHECK(d.message == "the list after `images =` is not closed with ]");
+}

@@ -100,6 +100,7 @@ std::optional<toml::table> ManifestReader::parse(std::string_view content) {
         // Curly quotes, a missing quote, a text not in quotes...: said in plain words.
         if (auto mistake = explain_toml_mistake(content, static_cast<int>(at.begin.line), description)) {
             at.begin.column = static_cast<toml::source_index>(mistake->column);
+            if (mistake->line > 0) at.begin.line = static_cast<toml::source_index>(mistake->line);
             error(at, "syntax", std::move(mistake->message), std::move(mistake->fix));
             return std::nullopt;
         }

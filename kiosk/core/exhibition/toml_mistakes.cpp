@@ -163,17 +163,35 @@ std::optional<TomlMistake> key_with_space(std::string_view line, std::size_t sta
 }
 
 // `title.en "Dombra"`: a key and its value with no '=' between them.
+// “title”.en = ...: a key in curly quotes.
+std::optional<TomlMistake> curly_key(std::string_view line, std::size_t start) {
+    const std::size_t equals = line.find('=');
+    std::string key(trim(line.substr(start, equals == npos ? npos : equals - start)));
+    for (const std::string_view quote : kCurlyQuotes) {
+        for (std::size_t at = key.find(quote); at != npos; at = key.find(quote)) key.erase(at, quote.size());
+    }
+    if (!plain_key(key)) return std::nullopt;
+    return TomlMistake{"the key starts with a curly quote " + std::string(curly_quote_at(line, start)) +
+                           "; keys are written without quotes",
+                       "write the key without them: " + key + " = ...", column_of(line, start)};
+}
+
 std::optional<TomlMistake> missing_equals(std::string_view line, std::size_t start,
                                           std::string_view description) {
     if (description.find("'='") == npos) return std::nullopt;
-    const std::size_t end = line.find_first_of(" \t\"'", start);
+    const std::size_t end = line.find_first_of(" \t\"':", start);
     if (end == npos || end == start) return std::nullopt;
+    const std::string_view key = line.substr(start, end - start);
+    if (!plain_key(key)) return std::nullopt;
+    if (line[end] == ':') {  // title.en: "Dombra", as YAML and JSON write it
+        return TomlMistake{"`" + std::string(key) + "` is followed by : where TOML has =",
+                           "write " + std::string(key) + " = " + std::string(trim(line.substr(end + 1))),
+                           column_of(line, end)};
+    }
     const std::size_t value = skip_spaces(line, end);
     const bool quoted = value < line.size() &&
                         (line[value] == '"' || line[value] == '\'' || !curly_quote_at(line, value).empty());
     if (!quoted) return std::nullopt;
-    const std::string_view key = line.substr(start, end - start);
-    if (!plain_key(key)) return std::nullopt;
     return TomlMistake{"there is no = between `" + std::string(key) + "` and its text",
                        "write " + straight(key, line.substr(value)), column_of(line, end)};
 }
@@ -232,8 +250,24 @@ std::optional<TomlMistake> quote_inside(std::string_view line, std::string_view 
                                         std::size_t close) {
     const std::size_t after = skip_spaces(line, close + 1);
     if (after >= line.size() || line[after] == '#') return std::nullopt;
-    const std::size_t last = line.rfind('"');
+    const std::string quoted(line.substr(value, close - value + 1));
+    if ((line[after] == ',' || line[after] == ';') && skip_spaces(line, after + 1) >= line.size()) {
+        return TomlMistake{
+            "there is a " + std::string(1, line[after]) + " after the text; a TOML line ends with its value",
+            "take out the " + std::string(1, line[after]) + ": " + std::string(key) + " = " + quoted,
+            column_of(line, after)};
+    }
+    const char quote = line[value];
+    const std::size_t last = line.rfind(quote);
     const std::string inner(line.substr(value + 1, last > value ? last - value - 1 : 0));
+    if (quote == '\'') {  // 'Children's toy': an apostrophe ends a text in single quotes
+        return TomlMistake{
+            "the text after `" + std::string(key) +
+                " =` is between single quotes and has an apostrophe ' inside it, which TOML reads "
+                "as the end of the text",
+            "put the text between double quotes instead: " + std::string(key) + " = \"" + inner + "\"",
+            column_of(line, close)};
+    }
     const bool example = inner.find('\'') == npos && inner.size() <= 60;
     return TomlMistake{"the text after `" + std::string(key) +
                            " =` has a straight quote \" inside it, which TOML reads as the end of the text",
@@ -241,6 +275,76 @@ std::optional<TomlMistake> quote_inside(std::string_view line, std::string_view 
                        "whole text between single quotes '...'" +
                            (example ? " (here: " + std::string(key) + " = '" + inner + "')" : std::string()),
                        column_of(line, close)};
+}
+
+// The line, at or above `number`, where the list the parser was reading starts
+// (`key = [`), or 0.
+int list_start(std::string_view content, int number) {
+    for (int at = number; at > 0 && at > number - 50; --at) {
+        const std::string_view line = line_at(content, at);
+        const std::size_t equals = equals_sign(line);
+        if (equals == npos) continue;
+        const std::size_t open = skip_spaces(line, equals + 1);
+        return open < line.size() && line[open] == '[' ? at : 0;
+    }
+    return 0;
+}
+
+// Whether the brackets opened from line `from` are still open before line `to`.
+bool still_open(std::string_view content, int from, int to) {
+    int depth = 0;
+    for (int at = from; at < to; ++at) {
+        const std::string_view line = line_at(content, at);
+        char quote = 0;
+        for (std::size_t i = at == from ? equals_sign(line) : 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quote != 0) {
+                if (c == '\\' && quote == '"')
+                    ++i;
+                else if (c == quote)
+                    quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#') {
+                break;
+            } else {
+                depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            }
+        }
+    }
+    return depth > 0;
+}
+
+// `languages = ["en" "kk"]`, an item of a list over several lines without its
+// comma, or a list whose ] is missing (the parser then stops on a later line).
+std::optional<TomlMistake> list_mistake(std::string_view content, int number, std::string_view description) {
+    const std::string_view here = trim(line_at(content, number));
+    const bool item_line = here.starts_with("\"") || here.starts_with("'");
+    const bool starts_here = list_start(content, number) == number;
+    const int start =
+        item_line || starts_here ? list_start(content, number) : list_start(content, number - 1);
+    if (start == 0) return std::nullopt;
+    const bool comma_or_bracket = description.find("closing ']'") != npos;
+    if (!comma_or_bracket && (start == number || !still_open(content, start, number))) return std::nullopt;
+    const std::string_view first = line_at(content, start);
+    const std::size_t equals = equals_sign(first);
+    const std::string key(trim(first.substr(0, equals)));
+    if (!plain_key(key)) return std::nullopt;
+    const std::size_t open = skip_spaces(first, equals + 1);
+    if (start == number) {
+        return TomlMistake{"the items of the list after `" + key + " =` need a comma between them",
+                           "put a comma after each item but the last, like " + key + " = [\"en\", \"kk\"]",
+                           column_of(first, open), 0};
+    }
+    if (item_line && comma_or_bracket) {  // the item above this one has no comma after it
+        const std::string_view above = line_at(content, number - 1);
+        return TomlMistake{"the item on this line of the list `" + key + " = [...]` has no comma after it",
+                           "put a comma at the end of line " + std::to_string(number - 1),
+                           column_of(above, above.size()) + 1, number - 1};
+    }
+    return TomlMistake{"the list after `" + key + " =` is not closed with ]",
+                       "end it with ] after its last item (before line " + std::to_string(number) + ")",
+                       column_of(first, open), start};
 }
 
 // `title.en = Dombra`, `captions = True`: a value TOML does not recognise.
@@ -318,9 +422,11 @@ std::optional<TomlMistake> explain_toml_mistake(std::string_view content, int li
     // Only a line of showable text is quoted back (a message may not carry raw bytes).
     if (find_unshowable(line)) return std::nullopt;
     if (auto twice = written_twice(content, line_number, description)) return twice;
+    if (auto list = list_mistake(content, line_number, description)) return list;
     const std::size_t start = skip_spaces(line, 0);
     if (start >= line.size() || line[start] == '#') return std::nullopt;
     if (line[start] == '[') return heading_mistake(line, start);
+    if (!curly_quote_at(line, start).empty()) return curly_key(line, start);
     const std::size_t equals = equals_sign(line);
     if (equals == npos) return missing_equals(line, start, description);
     if (auto spaced = key_with_space(line, start, equals)) return spaced;

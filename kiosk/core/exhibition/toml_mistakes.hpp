@@ -14,6 +14,7 @@ struct TomlMistake {
     std::string message;  // what is wrong, in plain words
     std::string fix;      // what to type instead
     int column = 0;       // 1-based, in characters, of the place to look at
+    int line = 0;         // the line of that place when the parser stopped on a later one; else 0
 };
 
 // `content` is the whole file; `line` (1-based) where the parser stopped;
