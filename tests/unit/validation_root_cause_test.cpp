@@ -211,3 +211,38 @@ TEST_CASE("root cause: Markdown a kiosk does not show is named by its line, with
     CHECK(notes[0].line == 3);  // the table
     CHECK(notes[1].line == 7);  // the picture without words
 }
+
+TEST_CASE("root cause: a name an editor gave .txt, or capitals, is told to be renamed") {
+    BundleFixture exhibition;
+    std::filesystem::rename(exhibition.folder.path() / "exhibition.toml",
+                            exhibition.folder.path() / "exhibition.toml.txt");
+    const auto e = only_error(exhibition.validate());
+    CHECK(e.message.find("added .txt") != std::string::npos);
+    CHECK(e.fix.starts_with("rename exhibition.toml.txt to exhibition.toml"));
+
+    BundleFixture capital;
+    std::filesystem::rename(capital.folder.path() / kArtifact,
+                            capital.folder.path() / "artifacts/artifact-1/Artifact.toml");
+    CHECK(only(capital.validate(), "missing-file").fix.starts_with("rename Artifact.toml to artifact.toml"));
+
+    BundleFixture story;
+    std::filesystem::rename(story.folder.path() / "artifacts/artifact-1/story.en.md",
+                            story.folder.path() / "artifacts/artifact-1/story.en.md.txt");
+    const auto report = story.validate();
+    CHECK(only_error(report).fix.starts_with("rename story.en.md.txt to story.en.md"));
+    CHECK(with_code(report, "unused-file").empty());
+}
+
+TEST_CASE("root cause: a picture from a phone or a web page is named for what it is") {
+    BundleFixture heic;
+    heic.write("artifacts/artifact-1/picture.png", std::string("\0\0\0\x18"
+                                                               "ftypheic\0\0\0\0mif1heic",
+                                                               24));
+    const auto h = only(heic.validate(), "bad-image");
+    CHECK(h.message.find("a HEIC picture (as iPhones save photos)") != std::string::npos);
+    CHECK(h.fix.starts_with("export it as a JPEG"));
+
+    BundleFixture webp;
+    webp.write("artifacts/artifact-1/picture.png", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16));
+    CHECK(only(webp.validate(), "bad-image").message.find("a WebP picture") != std::string::npos);
+}

@@ -27,21 +27,27 @@ std::string same_but_case(const fs::path& folder, const std::string& name) {
     return {};
 }
 
-// The file of `folder` whose name is one or two letters from `name`, if just one is.
+// The file of `folder` named `name` with .txt added (by an editor such as Notepad),
+// or else the one file whose name is nearest `name`, one or two letters off.
 std::string near_name(const fs::path& folder, const std::string& name) {
     std::error_code ec;
-    std::string found;
-    int matches = 0;
+    std::string nearest;
+    std::size_t best = name.size() <= 6 ? 2 : 3;  // more than allowed
+    int at_best = 0;
     for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string entry = it->path().filename().string();
         if (!it->is_regular_file(ec) || entry.starts_with(".")) continue;
-        const std::size_t allowed = name.size() <= 6 ? 1 : 2;
-        if (edit_distance(lower_case(entry), lower_case(name)) <= allowed) {
-            found = entry;
-            ++matches;
+        if (lower_case(entry) == lower_case(name) + ".txt") return entry;
+        const std::size_t distance = edit_distance(lower_case(entry), lower_case(name));
+        if (distance < best) {
+            best = distance;
+            nearest = entry;
+            at_best = 1;
+        } else if (distance == best) {
+            ++at_best;
         }
     }
-    return matches == 1 ? found : std::string();
+    return at_best == 1 ? nearest : std::string();
 }
 
 bool is_within(const fs::path& inner, const fs::path& outer) {

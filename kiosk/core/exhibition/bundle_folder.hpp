@@ -30,7 +30,8 @@ class BundleFolder {
 
     // The file a bundle-relative path that matches none most likely means: one whose
     // name differs only in upper and lower case (in any folder of the path), or
-    // else one in the same folder with a name one or two letters off. Empty if none.
+    // else one in the same folder with a name one or two letters off or with .txt
+    // added. Empty if none.
     std::string spelt_like(const std::string& relative) const;
 
     // Reads a bundle-relative file of at most `max_bytes`.

@@ -60,6 +60,11 @@ std::string reference(ManifestReader& reader, const BundleFolder& folder, const 
             const std::string name = base.empty() ? ref.meant : ref.meant.substr(base.size() + 1);
             fix = "write \"" + name + "\", exactly as the file is named, if that is the file meant; " +
                   "otherwise add the file to the bundle";
+            if (ref.meant == ref.path + ".txt") {
+                fix = "rename " + name + " to " + name.substr(0, name.size() - 4) +
+                      " (the editor that saved it added .txt; check that your file manager shows file "
+                      "extensions)";
+            }
         }
         reader.error(node.source(), ref.code, ref.problem, fix);
         if (ref.code != "missing-file") return {};
@@ -401,11 +406,31 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     return artifact;
 }
 
+// Why `found` is not read as `name`, the manifest it most likely is.
+std::string misnamed(const std::string& found, const std::string& name) {
+    if (found.size() == name.size() + 4 && found.ends_with(".txt"))
+        return "the editor that saved it added .txt to its name, and the kiosk reads only " + name;
+    return "the kiosk reads only the name " + name + ", spelt so, in small letters";
+}
+
 std::optional<toml::table> parse_manifest(ManifestReader& reader, const BundleFolder& folder,
                                           const std::string& relative) {
     std::string content;
     std::string problem;
     if (!folder.read(relative, kMaxManifestBytes, content, problem)) {
+        std::error_code ec;
+        const std::string lookalike =
+            fs::exists(folder.root() / relative, ec) ? "" : folder.spelt_like(relative);
+        if (!lookalike.empty()) {
+            const std::string name = relative.substr(relative.rfind('/') + 1);
+            const std::string found = lookalike.substr(lookalike.rfind('/') + 1);
+            reader.error_in_file(
+                "missing-file",
+                "there is no " + name + ", but there is " + found + ": " + misnamed(found, name),
+                "rename " + found + " to " + name +
+                    " (check that your file manager shows file extensions such as .txt)");
+            return std::nullopt;
+        }
         reader.error_in_file("unreadable", "the manifest cannot be read: " + problem,
                              "check that the file exists, is a real file inside the bundle and is readable");
         return std::nullopt;
@@ -516,31 +541,19 @@ void report_offered_without_texts(ManifestReader& reader, const toml::table& roo
     }
 }
 
-// A file in `folder` named nearly artifact.toml ("Artifact.toml", or
-// "artifact.toml.txt" from an editor that adds .txt), or empty.
-std::string lookalike_manifest(const fs::path& folder) {
-    std::error_code ec;
-    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        std::string lower = name;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower.starts_with("artifact") && lower.find(".toml") != std::string::npos) return name;
-    }
-    return {};
-}
-
 // The folder `base` has no artifact.toml: the error, and why its artifact is left out.
 LeftOutArtifact report_missing_manifest(const BundleFolder& folder, const std::string& base,
                                         Diagnostics& out) {
-    const std::string lookalike = lookalike_manifest(folder.root() / base);
+    std::string lookalike = folder.spelt_like(base + "/artifact.toml");
+    lookalike = lookalike.substr(lookalike.rfind('/') + 1);
     if (lookalike.empty()) {
         out.error(base, 0, 0, "missing-file", "the folder " + base + " has no artifact.toml",
                   "add an artifact.toml describing the artifact (copy one from another artifact's folder and "
                   "change it)");
     } else {
         out.error(base, 0, 0, "missing-file",
-                  "the folder " + base + " has no artifact.toml, but it has " + lookalike +
-                      ": the kiosk reads only the name artifact.toml, in small letters",
+                  "the folder " + base + " has no artifact.toml, but it has " + lookalike + ": " +
+                      misnamed(lookalike, "artifact.toml"),
                   "rename " + lookalike +
                       " to artifact.toml (check that your file manager shows file "
                       "extensions such as .txt)");

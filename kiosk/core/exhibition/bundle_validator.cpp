@@ -36,6 +36,25 @@ std::string extension(const std::string& path) {
     return ext;
 }
 
+// What a picture that is not JPEG or PNG is, by its first bytes: staff who know
+// it is "a HEIC from the phone" know how to export it. Empty when unknown.
+std::string picture_kind(std::string_view bytes) {
+    const std::string_view brand =
+        bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp" ? bytes.substr(8, 4) : "";
+    if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1" || brand == "hevc")
+        return "a HEIC picture (as iPhones save photos)";
+    if (brand == "avif") return "an AVIF picture";
+    if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP")
+        return "a WebP picture (as web pages save them)";
+    if (bytes.starts_with("GIF8")) return "a GIF picture";
+    if (bytes.starts_with(std::string_view("II*\0", 4)) || bytes.starts_with(std::string_view("MM\0*", 4)))
+        return "a TIFF picture";
+    if (bytes.starts_with("BM")) return "a BMP picture";
+    if (bytes.starts_with("%PDF")) return "a PDF document";
+    if (bytes.starts_with("8BPS")) return "a Photoshop document";
+    return {};
+}
+
 class Validator {
   public:
     Validator(const BundleFolder& folder, const Bundle& bundle, const ValidationOptions& options,
@@ -100,7 +119,12 @@ class Validator {
             return;
         }
         const ImageProbe probe = probe_image(bytes, m_options.max_image_dimension);
-        if (!probe.problem.empty()) {
+        if (const std::string kind = picture_kind(bytes); !probe.problem.empty() && !kind.empty()) {
+            m_out.error(
+                path, 0, 0, "bad-image",
+                "this picture, used by " + user + ", cannot be shown: it is " + kind + ", not a JPEG or PNG",
+                "export it as a JPEG (or PNG) from a photo editor, and write the new file's name in " + user);
+        } else if (!probe.problem.empty()) {
             m_out.error(path, 0, 0, "bad-image",
                         "this picture, used by " + user + ", cannot be shown: " + probe.problem,
                         "export the picture again as a JPEG or PNG (at most " +
