@@ -246,3 +246,20 @@ TEST_CASE("root cause: a picture from a phone or a web page is named for what it
     webp.write("artifacts/artifact-1/picture.png", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16));
     CHECK(only(webp.validate(), "bad-image").message.find("a WebP picture") != std::string::npos);
 }
+
+TEST_CASE("root cause: an offered language no text is written in is an error, unless [fallback] says so") {
+    BundleFixture f;
+    f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"es\"]");
+    const auto report = f.validate();
+    const auto d = only(report, "language-without-texts");
+    CHECK(d.severity == Severity::Error);
+    CHECK(d.line == line_of(f.exhibition, "languages = "));
+    CHECK(d.message.find("offers es (Spanish), but no text is written in es") != std::string::npos);
+    CHECK(d.message.find("would read every text in en") != std::string::npos);
+    CHECK_FALSE(format_report_text(report).find("the bundle is valid") != std::string::npos);
+
+    BundleFixture on_purpose;  // Spanish visitors get the English texts, as staff decided
+    on_purpose.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"es\"]");
+    on_purpose.edit_exhibition("default = [\"en\"]", "default = [\"en\"]\nes = [\"en\"]");
+    CHECK(with_code(on_purpose.validate(), "language-without-texts").empty());
+}

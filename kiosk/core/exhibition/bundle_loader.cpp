@@ -505,11 +505,27 @@ void report_unoffered(ManifestReader& reader, const Exhibition& exhibition, Text
     }
 }
 
+void report_language_never_written(ManifestReader& reader, const toml::node& node,
+                                   const std::string& language, const std::vector<std::string>& chain) {
+    const std::string shown = chain.size() > 1 ? chain[1] : std::string("no language at all");
+    reader.error(node.source(), "language-without-texts",
+                 "the exhibition offers " + language + " (" + language_english_name(language) +
+                     "), but no text is written in " + language +
+                     ": visitors who choose it would read every text "
+                     "in " +
+                     shown,
+                 "write the texts in " + language + " (title." + language +
+                     " = \"...\" and the others), or offer " + language +
+                     " only once they are written; to offer it on purpose with another language's "
+                     "texts, give it a line under [fallback] (" +
+                     language + " = [\"" + (chain.size() > 1 ? chain[1] : std::string("en")) + "\"])");
+}
+
 // An offered language no text is written in, while a close tag has texts
 // (languages = ["nl-NL"], texts keyed nl): its visitors would see every text in a
 // fallback language. An error, with the tag the texts use.
 void report_offered_without_texts(ManifestReader& reader, const toml::table& root,
-                                  const Exhibition& exhibition, const TextCounts& counts) {
+                                  const Exhibition& exhibition, const TextCounts& counts, bool all_read) {
     const toml::array* nodes = root.get("languages") ? root.get("languages")->as_array() : nullptr;
     if (nodes == nullptr) return;
     std::vector<std::string> with_texts;
@@ -530,7 +546,14 @@ void report_offered_without_texts(ManifestReader& reader, const toml::table& roo
             close = other;
             most = texts;
         }
-        if (close.empty()) continue;
+        if (close.empty()) {
+            // No text at all: visitors who choose it read another language throughout.
+            // Unless [fallback] gives it a line (offered so on purpose), or an artifact
+            // could not be read (its texts may be in it).
+            if (!exhibition.fallback.has_own_line(language) && all_read)
+                report_language_never_written(reader, node, language, chain);
+            continue;
+        }
         reader.error(node.source(), "language-without-texts",
                      std::string("the exhibition offers ") + language + " but no text is written in " +
                          language + "; the texts are in " + close + " (" + std::to_string(most) +
@@ -661,7 +684,8 @@ LoadedBundle load_bundle(const fs::path& path) {
     }
 
     load_artifacts(folder, manifests, *bundle, result, text_counts);
-    report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts);
+    report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts,
+                                 result.left_out.empty());
     if (!exhibition_reader.misspelt_keys().empty())
         result.misspelt_keys["exhibition.toml"] = exhibition_reader.misspelt_keys();
     sort_for_gallery(bundle->artifacts, bundle->exhibition);
