@@ -179,3 +179,11 @@ TEST_CASE("subtitles: each problem's fix says what to write") {
          parse_subtitles("WEBVTT\n\n00:61.000 --> 00:62.000\nHi\n", SubtitleFormat::WebVtt).problems)
         CHECK(problem.fix.find("00:00:01.000 --> 00:00:04.000") != std::string::npos);
 }
+
+TEST_CASE("subtitles: a WebVTT file named .srt is one error, and its cues are read") {
+    const auto track =
+        parse_subtitles("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n", SubtitleFormat::SubRip);
+    REQUIRE(track.problems.size() == 1);
+    CHECK(track.problems[0].fix == "rename it to .vtt and write its new name in the manifest");
+    CHECK(track.cues.size() == 1);
+}

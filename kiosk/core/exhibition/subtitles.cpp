@@ -188,6 +188,12 @@ class SubtitleReader {
         : m_lines(std::move(lines)), m_format(format) {}
 
     SubtitleTrack read() {
+        if (m_format == SubtitleFormat::SubRip && !m_lines.empty() && m_lines[0].starts_with("WEBVTT")) {
+            // A WebVTT file named .srt: one mistake, read as what it is.
+            problem(1, "this file is WebVTT (it starts with WEBVTT), but its name ends in .srt",
+                    "rename it to .vtt and write its new name in the manifest");
+            m_format = SubtitleFormat::WebVtt;
+        }
         std::size_t i = m_format == SubtitleFormat::WebVtt ? read_header() : 0;
         while (i < m_lines.size()) {
             while (i < m_lines.size() && trim(m_lines[i]).empty()) ++i;
