@@ -128,7 +128,7 @@ TEST_CASE("TOML mistakes: habits of YAML and JSON, an apostrophe in single quote
     CHECK(key->fix == "write the key without them: title.en = ...");
 }
 
-TEST_CASE("TOML mistakes: lists without a comma, or without their ]") {
+TEST_CASE("TOML mistakes: lists without a comma, or without their closing bracket") {
     const auto one_line =
         explain_toml_mistake("languages = [\"en\" \"kk\"]\n", 1, "expected comma or closing ']'");
     REQUIRE(one_line);

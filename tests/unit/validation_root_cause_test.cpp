@@ -96,7 +96,7 @@ TEST_CASE("root cause: a misspelt title key is the one error, at its line, with 
     CHECK(left.left_out[0].reason == "it has no title");
 }
 
-TEST_CASE("root cause: a top-level key below a [table] heading is told to move up, never to go") {
+TEST_CASE("root cause: a top-level key below a table heading is told to move up, never to go") {
     for (const char* key : {"order = 0", "section = \"section-1\"", "inventory_number = \"INV 1000\""}) {
         CAPTURE(key);
         BundleFixture f;
@@ -114,7 +114,7 @@ TEST_CASE("root cause: a top-level key below a [table] heading is told to move u
     }
 }
 
-TEST_CASE("root cause: a key of another table, or of the top, under a language map or [fallback]") {
+TEST_CASE("root cause: a key of another table, or of the top, under a language map or the fallback table") {
     BundleFixture alt;  // alt.en written under [narration]: it belongs to a picture
     alt.edit_artifact("[narration]\n", "[narration]\nalt.fr = \"A drawing\"\n");
     const auto a = only_error(alt.validate());
@@ -145,7 +145,7 @@ TEST_CASE("root cause: a key valid nowhere is kept as a note, not removed") {
     CHECK(d.fix.find("put # at the start of its line") != std::string::npos);
 }
 
-TEST_CASE("root cause: [fallback] or [[sections]] misspelt is one error") {
+TEST_CASE("root cause: the fallback or sections table misspelt is one error") {
     BundleFixture fallback;
     fallback.edit_exhibition("[fallback]", "[fallbak]");
     CHECK(only_error(fallback.validate()).fix.find("did you mean 'fallback'?") != std::string::npos);
@@ -247,7 +247,7 @@ TEST_CASE("root cause: a picture from a phone or a web page is named for what it
     CHECK(only(webp.validate(), "bad-image").message.find("a WebP picture") != std::string::npos);
 }
 
-TEST_CASE("root cause: an offered language no text is written in is an error, unless [fallback] says so") {
+TEST_CASE("root cause: an offered language no text is written in is an error, unless its fallback line says so") {
     BundleFixture f;
     f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"es\"]");
     const auto report = f.validate();
