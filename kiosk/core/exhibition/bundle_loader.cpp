@@ -98,6 +98,25 @@ std::string single_file(ManifestReader& reader, const BundleFolder& folder, cons
     return reference(reader, folder, *table.get(key), *written, base);
 }
 
+// Languages with neither a [fallback] line nor a default: one error for them all,
+// as one line (default = [...]) fixes them all.
+void report_no_fallback(ManifestReader& reader, const toml::source_region& place,
+                        const Exhibition& exhibition) {
+    std::string without;
+    for (const std::string& language : exhibition.languages) {
+        if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front()) continue;
+        without += (without.empty() ? "" : ", ") + language;
+    }
+    if (without.empty()) return;
+    const bool one = without.find(',') == std::string::npos;
+    reader.error(place, "fallback-missing",
+                 "visitors reading " + without + " have no fallback: [fallback] has neither a line for " +
+                     (one ? "it" : "them") + " nor a default",
+                 "add default = [\"" + exhibition.languages.front() +
+                     "\"] under [fallback] (or a line for each language, like " +
+                     without.substr(0, without.find(',')) + " = [...])");
+}
+
 void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& exhibition) {
     const toml::table* table = reader.subtable(root, "fallback", true, "exhibition.toml");
     if (table == nullptr) return;
@@ -156,26 +175,7 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
             exhibition.fallback.set(language, std::move(chain));
         }
     }
-    if (offered_known && !exhibition.fallback.has_default()) {
-        // One error for them all: one line (default = [...]) fixes them all.
-        std::string without;
-        for (const std::string& language : exhibition.languages) {
-            if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front())
-                continue;
-            without += (without.empty() ? "" : ", ") + language;
-        }
-        if (!without.empty()) {
-            const bool one = without.find(',') == std::string::npos;
-            reader.error(place, "fallback-missing",
-                         "visitors reading " + without + " have" +
-                             " no fallback: [fallback] has neither a line for " + (one ? "it" : "them") +
-                             " nor a default",
-                         "add default = [\"" + exhibition.languages.front() +
-                             "\"] under [fallback] (or a line "
-                             "for each language, like " +
-                             without.substr(0, without.find(',')) + " = [...])");
-        }
-    }
+    if (offered_known && !exhibition.fallback.has_default()) report_no_fallback(reader, place, exhibition);
 }
 
 void read_sections(ManifestReader& reader, const toml::table& root, Exhibition& exhibition) {

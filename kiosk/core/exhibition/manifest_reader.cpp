@@ -31,6 +31,19 @@ std::string_view type_name(const toml::node& node) {
     }
 }
 
+// The line of the first [table] heading, where a file's top-level keys end; 0 when none.
+int first_heading_line(std::string_view content) {
+    int line = 1;
+    for (std::size_t start = 0; start < content.size(); ++line) {
+        const std::size_t text = content.find_first_not_of(" \t", start);
+        if (text != std::string_view::npos && content[text] == '[') return line;
+        start = content.find('\n', start);
+        if (start == std::string_view::npos) break;
+        ++start;
+    }
+    return 0;
+}
+
 std::string in(std::string_view where) {
     return where.empty() ? std::string() : " in " + std::string(where);
 }
@@ -83,15 +96,7 @@ void ManifestReader::error_in_file(std::string code, std::string message, std::s
 }
 
 std::optional<toml::table> ManifestReader::parse(std::string_view content) {
-    m_first_heading_line = 0;
-    for (std::size_t start = 0, line = 1; start < content.size() && m_first_heading_line == 0; ++line) {
-        const std::size_t text = content.find_first_not_of(" \t", start);
-        if (text != std::string_view::npos && content[text] == '[')
-            m_first_heading_line = static_cast<int>(line);
-        start = content.find('\n', start);
-        if (start == std::string_view::npos) break;
-        ++start;
-    }
+    m_first_heading_line = first_heading_line(content);
     try {
         return toml::parse(content, m_file);
     } catch (const toml::parse_error& e) {
@@ -116,7 +121,7 @@ std::optional<toml::table> ManifestReader::parse(std::string_view content) {
             return std::nullopt;
         } else if (description.find("redefin") != std::string::npos ||
                    description.find("already") != std::string::npos) {
-            fix = "remove the second definition; each key may appear once per table";
+            fix = "keep one of the two (each key and table may be given once)";
         }
         error(at, "syntax", "this is not valid TOML: " + description, fix);
         return std::nullopt;
