@@ -175,6 +175,19 @@ void judge_sound(const MediaProbe& probe, MediaUse use, std::string_view path,
                    "re-encode the sound: " + command + then_refer(n)});
 }
 
+// A QuickTime film whose codecs are fine: the kiosk's player reads it as it reads
+// MP4, but QuickTime is not what the kiosk is tested with, and copying the streams
+// into an MP4 file changes nothing of the picture or the sound.
+void judge_quicktime(std::string_view path, std::vector<MediaAdvice>& out) {
+    const Names n = names(path, ".mp4", "-copy");
+    out.push_back(
+        {Severity::Warning, "film-container",
+         "this film is a QuickTime (.mov) file: its picture and sound are ones the kiosk plays, but "
+         "films are tested as MP4",
+         "save it as MP4 without re-encoding (nothing is lost): ffmpeg -i " + n.input + " -c copy " +
+             n.output + then_refer(n)});
+}
+
 }  // namespace
 
 std::vector<MediaAdvice> judge_media(const MediaProbe& probe, MediaUse use, std::string_view path) {
@@ -197,6 +210,7 @@ std::vector<MediaAdvice> judge_media(const MediaProbe& probe, MediaUse use, std:
         judge_narration(probe, path, out);
     }
     judge_sound(probe, use, path, out);
+    if (out.empty() && use == MediaUse::Film && probe.container == "QuickTime") judge_quicktime(path, out);
     return out;
 }
 

@@ -14,11 +14,12 @@ namespace amanat {
 // software (kiosk/media hands libvlc no hardware decoder), on PCs chosen for low
 // power, so the choice is by codec, not by the file's name:
 //  - fine: H.264, VP9 and VP8 video; AAC, MP3, Opus, Vorbis, FLAC and PCM sound,
-//    in MP4 (.mp4 .m4v .m4a .mov), WebM/Matroska, Ogg, MP3 or WAV files;
+//    in MP4 (.mp4 .m4v .m4a), WebM/Matroska, Ogg, MP3 or WAV files;
 //  - an error: H.265 (HEVC), AV1, ProRes and DNxHD video, too heavy without
 //    hardware at film sizes, and copy-protected files, which nothing can play;
-//  - a warning: other codecs, which the kiosk is not tested with, and films larger
-//    than a 1920x1080 screen.
+//  - a warning: other codecs, which the kiosk is not tested with, films larger than
+//    a 1920x1080 screen, and a QuickTime (.mov) film, whose streams an MP4 file
+//    holds unchanged (`ffmpeg -c copy`).
 // Each finding's fix is the ffmpeg command that makes the file right.
 struct MediaAdvice {
     Severity severity = Severity::Warning;
