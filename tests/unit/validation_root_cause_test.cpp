@@ -247,7 +247,8 @@ TEST_CASE("root cause: a picture from a phone or a web page is named for what it
     CHECK(only(webp.validate(), "bad-image").message.find("a WebP picture") != std::string::npos);
 }
 
-TEST_CASE("root cause: an offered language no text is written in is an error, unless its fallback line says so") {
+TEST_CASE(
+    "root cause: an offered language no text is written in is an error, unless its fallback line says so") {
     BundleFixture f;
     f.edit_exhibition("languages = [\"en\", \"kk\"]", "languages = [\"en\", \"kk\", \"es\"]");
     const auto report = f.validate();
