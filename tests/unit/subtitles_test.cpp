@@ -125,3 +125,65 @@ TEST_CASE("subtitles: SubRip text keeps its ampersands as written, as before") {
     REQUIRE(track.cues.size() == 1);
     CHECK(track.cues[0].text == "Salt &amp; bread &lt;");
 }
+
+TEST_CASE("subtitles: a WebVTT time with a comma is an error at its line, with the time written right") {
+    const auto track = parse_subtitles(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04,500\nOne\n\n00:00:05,000 --> 00:00:06.000\nTwo\n",
+        SubtitleFormat::WebVtt);
+    REQUIRE(track.problems.size() == 1);  // once for the file, at the first
+    CHECK(track.problems[0].line == 3);
+    CHECK(track.problems[0].message.find("00:00:01.000 --> 00:00:04,500") == std::string::npos);
+    CHECK(track.problems[0].message.find("comma") != std::string::npos);
+    CHECK(track.problems[0].fix.find("(a full stop, not a comma: this looks like an SRT file)") !=
+          std::string::npos);
+    CHECK(track.problems[0].fix.find("every timing line") != std::string::npos);
+    CHECK(track.cues.size() == 2);  // the kiosk still shows them
+
+    const auto one =
+        parse_subtitles("WEBVTT\n\n00:00:04,500 --> 00:00:06.000\nOne\n", SubtitleFormat::WebVtt);
+    REQUIRE(one.problems.size() == 1);
+    CHECK(one.problems[0].fix.starts_with("write 00:00:04.500 (a full stop, not a comma"));
+    // SubRip writes its times with commas: nothing to say.
+    CHECK(
+        parse_subtitles("1\n00:00:04,500 --> 00:00:06,000\nOne\n", SubtitleFormat::SubRip).problems.empty());
+}
+
+TEST_CASE("subtitles: a SubRip file named .vtt is one error, not one per cue") {
+    const auto track =
+        parse_subtitles("1\n00:00:01,000 --> 00:00:02,000\nOne\n\n2\n00:00:03,000 --> 00:00:04,000\nTwo\n",
+                        SubtitleFormat::WebVtt);
+    REQUIRE(track.problems.size() == 1);
+    CHECK(track.problems[0].line == 1);
+    CHECK(track.problems[0].message.find("SubRip (.srt)") != std::string::npos);
+    CHECK(track.problems[0].fix.find("add WEBVTT as the first line") != std::string::npos);
+    CHECK(track.problems[0].fix.find("rename the file to .srt") != std::string::npos);
+}
+
+TEST_CASE("subtitles: each problem's fix says what to write") {
+    const auto missing_header = parse_subtitles("00:01.000 --> 00:02.000\nHi\n", SubtitleFormat::WebVtt);
+    REQUIRE(missing_header.problems.size() == 1);
+    CHECK(missing_header.problems[0].fix.starts_with("add WEBVTT as the first line"));
+    CHECK(missing_header.cues.size() == 1);  // the first cue is not taken for a header
+
+    // No empty line between two cues: the second timing would be shown as text.
+    const auto run_on = parse_subtitles(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n00:03.000 --> 00:04.000\nHo\n", SubtitleFormat::WebVtt);
+    REQUIRE(run_on.problems.size() == 1);
+    CHECK(run_on.problems[0].line == 5);
+    CHECK(run_on.problems[0].fix == "add an empty line before line 5");
+
+    const auto backwards = parse_subtitles("WEBVTT\n\n00:05.000 --> 00:02.000\nHi\n", SubtitleFormat::WebVtt);
+    REQUIRE(backwards.problems.size() == 1);
+    CHECK(backwards.problems[0].fix.find("later than the start") != std::string::npos);
+    for (const auto& problem :
+         parse_subtitles("WEBVTT\n\n00:61.000 --> 00:62.000\nHi\n", SubtitleFormat::WebVtt).problems)
+        CHECK(problem.fix.find("00:00:01.000 --> 00:00:04.000") != std::string::npos);
+}
+
+TEST_CASE("subtitles: a WebVTT file named .srt is one error, and its cues are read") {
+    const auto track =
+        parse_subtitles("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne\n", SubtitleFormat::SubRip);
+    REQUIRE(track.problems.size() == 1);
+    CHECK(track.problems[0].fix == "rename it to .vtt and write its new name in the manifest");
+    CHECK(track.cues.size() == 1);
+}

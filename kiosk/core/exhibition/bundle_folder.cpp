@@ -4,11 +4,51 @@
 #include <system_error>
 
 #include "core/files/small_file.hpp"
+#include "core/localisation/edit_distance.hpp"
 
 namespace amanat {
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string lower_case(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// The entry of `folder` named `name` but for upper and lower case, or empty.
+std::string same_but_case(const fs::path& folder, const std::string& name) {
+    std::error_code ec;
+    const std::string wanted = lower_case(name);
+    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        if (lower_case(entry) == wanted) return entry;
+    }
+    return {};
+}
+
+// The file of `folder` named `name` with .txt added (by an editor such as Notepad),
+// or else the one file whose name is nearest `name`, one or two letters off.
+std::string near_name(const fs::path& folder, const std::string& name) {
+    std::error_code ec;
+    std::string nearest;
+    std::size_t best = name.size() <= 6 ? 2 : 3;  // more than allowed
+    int at_best = 0;
+    for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        if (!it->is_regular_file(ec) || entry.starts_with(".")) continue;
+        if (lower_case(entry) == lower_case(name) + ".txt") return entry;
+        const std::size_t distance = edit_distance(lower_case(entry), lower_case(name));
+        if (distance < best) {
+            best = distance;
+            nearest = entry;
+            at_best = 1;
+        } else if (distance == best) {
+            ++at_best;
+        }
+    }
+    return at_best == 1 ? nearest : std::string();
+}
 
 bool is_within(const fs::path& inner, const fs::path& outer) {
     auto o = outer.begin();
@@ -77,7 +117,16 @@ BundleFolder::Reference BundleFolder::resolve(std::string_view written, std::str
     const fs::path full = m_root / ref.path;
     if (!fs::exists(fs::symlink_status(full, ec)) && !fs::exists(full, ec)) {
         ref.code = "missing-file";
+        ref.meant = spelt_like(ref.path);
         ref.problem = quoted + " does not exist (looked for " + ref.path + ")";
+        if (!ref.meant.empty() && lower_case(ref.meant) == lower_case(ref.path)) {
+            ref.problem = quoted + " does not exist, but " + ref.meant +
+                          " does: the names differ only in upper and lower case. Windows and macOS take such "
+                          "names for one, so content prepared there often mixes them, but the kiosk's disk "
+                          "tells them apart";
+        } else if (!ref.meant.empty()) {
+            ref.problem += "; the folder has " + ref.meant.substr(ref.meant.rfind('/') + 1);
+        }
         return ref;
     }
     if (escapes(ref.path)) {
@@ -94,6 +143,25 @@ BundleFolder::Reference BundleFolder::resolve(std::string_view written, std::str
         return ref;
     }
     return ref;
+}
+
+std::string BundleFolder::spelt_like(const std::string& relative) const {
+    if (!m_exists) return {};
+    std::string found;
+    std::size_t start = 0;
+    while (start <= relative.size()) {
+        std::size_t slash = relative.find('/', start);
+        if (slash == std::string::npos) slash = relative.size();
+        const std::string part = relative.substr(start, slash - start);
+        std::error_code ec;
+        std::string entry = fs::exists(m_root / join_bundle_path(found, part), ec) ? part : std::string();
+        if (entry.empty()) entry = same_but_case(m_root / found, part);
+        if (entry.empty() && slash == relative.size()) entry = near_name(m_root / found, part);
+        if (entry.empty()) return {};
+        found = join_bundle_path(found, entry);
+        start = slash + 1;
+    }
+    return found == relative || escapes(found) ? std::string() : found;
 }
 
 bool BundleFolder::read(const std::string& relative, std::size_t max_bytes, std::string& content,

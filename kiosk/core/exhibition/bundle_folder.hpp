@@ -22,10 +22,17 @@ class BundleFolder {
         std::string path;     // bundle-relative, '/'-separated; empty when refused
         std::string code;     // "path-escape", "bad-path", "missing-file", "not-a-file"; empty when fine
         std::string problem;  // a sentence for staff
+        std::string meant;    // for a missing file, the bundle-relative file it most likely means, or empty
     };
     // Checks a path written in a manifest in folder `base` (bundle-relative, "" for
     // the top) and returns it relative to the bundle.
     Reference resolve(std::string_view written, std::string_view base) const;
+
+    // The file a bundle-relative path that matches none most likely means: one whose
+    // name differs only in upper and lower case (in any folder of the path), or
+    // else one in the same folder with a name one or two letters off or with .txt
+    // added. Empty if none.
+    std::string spelt_like(const std::string& relative) const;
 
     // Reads a bundle-relative file of at most `max_bytes`.
     bool read(const std::string& relative, std::size_t max_bytes, std::string& content,

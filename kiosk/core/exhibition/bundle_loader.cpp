@@ -18,6 +18,29 @@ namespace {
 constexpr int kFormatVersion = 1;
 constexpr std::size_t kMaxArtifacts = 10000;
 
+// Where each key of a manifest belongs (content/FORMAT.md); tables not named are language maps.
+const ManifestReader::FileKeys& exhibition_keys() {
+    static const ManifestReader::FileKeys keys{
+        {"format", "id", "version", "languages", "idle_timeout_seconds", "title", "subtitle", "fallback",
+         "attract", "sections", "survey"},
+        {{"[attract]", {"images"}},
+         {"[[sections]]", {"id", "title"}},
+         {"[[survey]]", {"id", "kind", "question", "options"}},
+         {"[[survey.options]]", {"id", "label"}}}};
+    return keys;
+}
+
+const ManifestReader::FileKeys& artifact_keys() {
+    static const ManifestReader::FileKeys keys{
+        {"id", "section", "order", "inventory_number", "title", "subtitle", "period", "materials",
+         "dimensions", "credit", "origin", "story", "images", "narration", "videos"},
+        {{"[origin]", {"place", "people"}},
+         {"[[images]]", {"file", "alt", "caption"}},
+         {"[narration]", {"audio", "transcript"}},
+         {"[[videos]]", {"id", "file", "title", "captions", "subtitles"}}}};
+    return keys;
+}
+
 std::string numbered(std::string_view what, std::size_t index) {
     return std::string(what) + " number " + std::to_string(index + 1);
 }
@@ -32,6 +55,17 @@ std::string reference(ManifestReader& reader, const BundleFolder& folder, const 
             fix = "copy the file into the bundle and refer to it by a relative path";
         if (ref.code == "bad-path")
             fix = "write the path relative to this manifest's folder, like images/front.jpg";
+        if (!ref.meant.empty()) {
+            // As the manifest writes it: relative to the manifest's folder.
+            const std::string name = base.empty() ? ref.meant : ref.meant.substr(base.size() + 1);
+            fix = "write \"" + name + "\", exactly as the file is named, if that is the file meant; " +
+                  "otherwise add the file to the bundle";
+            if (ref.meant == ref.path + ".txt") {
+                fix = "rename " + name + " to " + name.substr(0, name.size() - 4) +
+                      " (the editor that saved it added .txt; check that your file manager shows file "
+                      "extensions)";
+            }
+        }
         reader.error(node.source(), ref.code, ref.problem, fix);
         if (ref.code != "missing-file") return {};
     }
@@ -64,11 +98,35 @@ std::string single_file(ManifestReader& reader, const BundleFolder& folder, cons
     return reference(reader, folder, *table.get(key), *written, base);
 }
 
+// Languages with neither a [fallback] line nor a default: one error for them all,
+// as one line (default = [...]) fixes them all.
+void report_no_fallback(ManifestReader& reader, const toml::source_region& place,
+                        const Exhibition& exhibition) {
+    std::string without;
+    for (const std::string& language : exhibition.languages) {
+        if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front()) continue;
+        without += (without.empty() ? "" : ", ") + language;
+    }
+    if (without.empty()) return;
+    const bool one = without.find(',') == std::string::npos;
+    reader.error(place, "fallback-missing",
+                 "visitors reading " + without + " have no fallback: [fallback] has neither a line for " +
+                     (one ? "it" : "them") + " nor a default",
+                 "add default = [\"" + exhibition.languages.front() +
+                     "\"] under [fallback] (or a line for each language, like " +
+                     without.substr(0, without.find(',')) + " = [...])");
+}
+
 void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& exhibition) {
     const toml::table* table = reader.subtable(root, "fallback", true, "exhibition.toml");
     if (table == nullptr) return;
     const toml::source_region place = table->source();
+    // Without the exhibition's languages (a misspelt or missing languages = [...],
+    // reported as such), whether a fallback is offered cannot be told: saying it is
+    // not would advise wrecking a correct [fallback].
+    const bool offered_known = !exhibition.languages.empty();
     for (const auto& [key, value] : *table) {
+        if (reader.misplaced(key, value, "[fallback]")) continue;
         std::string language(key.str());
         if (language != "default") {
             auto canonical = reader.language(language, key.source());
@@ -91,8 +149,8 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
             }
             const auto fallback = reader.language(tag->get(), item.source());
             if (!fallback) continue;
-            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), *fallback) ==
-                exhibition.languages.end()) {
+            if (offered_known && std::find(exhibition.languages.begin(), exhibition.languages.end(),
+                                           *fallback) == exhibition.languages.end()) {
                 const std::string suggestion = did_you_mean_language(*fallback, exhibition.languages);
                 reader.error(item.source(), "fallback-not-offered",
                              "the fallback for '" + language + "' names '" + *fallback +
@@ -107,8 +165,8 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
         if (language == "default") {
             exhibition.fallback.set_default(std::move(chain));
         } else {
-            if (std::find(exhibition.languages.begin(), exhibition.languages.end(), language) ==
-                exhibition.languages.end()) {
+            if (offered_known && std::find(exhibition.languages.begin(), exhibition.languages.end(),
+                                           language) == exhibition.languages.end()) {
                 reader.warning(
                     key.source(), "fallback-unused",
                     "[fallback] has a line for '" + language + "', which the exhibition does not offer",
@@ -117,28 +175,19 @@ void read_fallback(ManifestReader& reader, const toml::table& root, Exhibition& 
             exhibition.fallback.set(language, std::move(chain));
         }
     }
-    if (!exhibition.fallback.has_default()) {
-        for (const std::string& language : exhibition.languages) {
-            if (exhibition.fallback.has_own_line(language) || language == exhibition.languages.front())
-                continue;
-            reader.error(place, "fallback-missing",
-                         "visitors reading '" + language +
-                             "' have no fallback: [fallback] has neither a line for it nor a default",
-                         "add default = [\"en\"] (or " + language + " = [...]) under [fallback]");
-        }
-    }
+    if (offered_known && !exhibition.fallback.has_default()) report_no_fallback(reader, place, exhibition);
 }
 
 void read_sections(ManifestReader& reader, const toml::table& root, Exhibition& exhibition) {
     const auto sections = reader.table_list(root, "sections", "exhibition.toml");
-    if (sections.empty() && root.get("sections") == nullptr) {
+    if (sections.empty() && root.get("sections") == nullptr && !reader.written_elsewhere(root, "sections")) {
         reader.error_in_file("missing-key", "the exhibition has no sections",
                              "add at least one [[sections]] with an id and a title.en = \"...\"");
     }
     std::set<std::string> seen;
     for (std::size_t i = 0; i < sections.size(); ++i) {
         const std::string where = numbered("[[sections]]", i);
-        reader.check_keys(*sections[i], {"id", "title"}, where);
+        reader.check_table(*sections[i], "[[sections]]", where);
         Section section;
         section.id = reader.identifier(*sections[i], "id", where).value_or("");
         section.title = reader.language_map(*sections[i], "title", true, where);
@@ -157,7 +206,7 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
     for (std::size_t i = 0; i < questions.size(); ++i) {
         const toml::table& table = *questions[i];
         const std::string where = numbered("[[survey]] question", i);
-        reader.check_keys(table, {"id", "kind", "question", "options"}, where);
+        reader.check_table(table, "[[survey]]", where);
         SurveyQuestion question;
         question.id = reader.identifier(table, "id", where).value_or("");
         question.question = reader.language_map(table, "question", true, where);
@@ -180,7 +229,7 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
         const auto options = reader.table_list(table, "options", where);
         for (std::size_t j = 0; j < options.size(); ++j) {
             const std::string option_where = numbered("option", j) + " of " + where;
-            reader.check_keys(*options[j], {"id", "label"}, option_where);
+            reader.check_table(*options[j], "[[survey.options]]", option_where);
             SurveyOption option;
             option.id = reader.identifier(*options[j], "id", option_where).value_or("");
             option.label = reader.language_map(*options[j], "label", true, option_where);
@@ -217,12 +266,10 @@ void read_survey(ManifestReader& reader, const toml::table& root, Exhibition& ex
 std::optional<Exhibition> read_exhibition(ManifestReader& reader, const BundleFolder& folder,
                                           const toml::table& root) {
     Exhibition exhibition;
-    reader.check_keys(root,
-                      {"format", "id", "version", "languages", "idle_timeout_seconds", "title", "subtitle",
-                       "fallback", "attract", "sections", "survey"},
-                      "exhibition.toml");
+    reader.expect_keys(root, exhibition_keys());
+    reader.check_table(root, "", "exhibition.toml");
     const auto format = reader.integer(root, "format", "exhibition.toml");
-    if (!format && root.get("format") == nullptr) {
+    if (!format && root.get("format") == nullptr && !reader.written_elsewhere(root, "format")) {
         reader.error_in_file("missing-key", "'format' is missing", "add format = 1 at the top of the file");
     } else if (format && *format != kFormatVersion) {
         reader.error(
@@ -265,7 +312,7 @@ std::optional<Exhibition> read_exhibition(ManifestReader& reader, const BundleFo
     read_fallback(reader, root, exhibition);
 
     if (const toml::table* attract = reader.subtable(root, "attract", true, "exhibition.toml")) {
-        reader.check_keys(*attract, {"images"}, "[attract]");
+        reader.check_table(*attract, "[attract]", "[attract]");
         const auto images = reader.text_list(*attract, "images", true, "[attract]");
         const toml::array* nodes = attract->get("images") ? attract->get("images")->as_array() : nullptr;
         for (std::size_t i = 0; i < images.size() && nodes != nullptr; ++i) {
@@ -283,17 +330,15 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
                                       const Exhibition& exhibition) {
     Artifact artifact;
     const std::string where = "artifact.toml";
-    reader.check_keys(
-        root,
-        {"id", "section", "order", "inventory_number", "title", "subtitle", "period", "materials",
-         "dimensions", "credit", "origin", "story", "images", "narration", "videos"},
-        where);
+    reader.expect_keys(root, artifact_keys());
+    reader.check_table(root, "", where);
     artifact.id = reader.identifier(root, "id", where).value_or("");
     artifact.title = reader.language_map(root, "title", true, where);
     if (const auto section = reader.text(root, "section", true, where)) {
         const bool known = std::any_of(exhibition.sections.begin(), exhibition.sections.end(),
                                        [&](const Section& s) { return s.id == *section; });
-        if (!known) {
+        // No sections at all is reported in exhibition.toml; every artifact need not repeat it.
+        if (!known && !exhibition.sections.empty()) {
             std::string ids;
             for (const Section& s : exhibition.sections) ids += (ids.empty() ? "" : ", ") + s.id;
             reader.error(root.get("section")->source(), "unknown-section",
@@ -310,20 +355,20 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     artifact.dimensions = reader.language_map(root, "dimensions", false, where);
     artifact.credit = reader.language_map(root, "credit", false, where);
     if (const toml::table* origin = reader.subtable(root, "origin", false, where)) {
-        reader.check_keys(*origin, {"place", "people"}, "[origin]");
+        reader.check_table(*origin, "[origin]", "[origin]");
         artifact.origin_place = reader.language_map(*origin, "place", false, "[origin]");
         artifact.origin_people = reader.language_map(*origin, "people", false, "[origin]");
     }
     artifact.story = file_map(reader, folder, root, "story", where, base);
 
     const auto images = reader.table_list(root, "images", where);
-    if (images.empty() && root.get("images") == nullptr) {
+    if (images.empty() && root.get("images") == nullptr && !reader.written_elsewhere(root, "images")) {
         reader.error_in_file("missing-key", "the artifact has no pictures",
                              "add an [[images]] table with file = \"...\" and alt.en = \"...\"");
     }
     for (std::size_t i = 0; i < images.size(); ++i) {
         const std::string image_where = numbered("[[images]]", i);
-        reader.check_keys(*images[i], {"file", "alt", "caption"}, image_where);
+        reader.check_table(*images[i], "[[images]]", image_where);
         ArtifactImage image;
         image.file = single_file(reader, folder, *images[i], "file", image_where, base);
         image.alt = reader.language_map(*images[i], "alt", false, image_where);
@@ -332,7 +377,7 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     }
 
     if (const toml::table* narration = reader.subtable(root, "narration", false, where)) {
-        reader.check_keys(*narration, {"audio", "transcript"}, "[narration]");
+        reader.check_table(*narration, "[narration]", "[narration]");
         artifact.narration.audio = file_map(reader, folder, *narration, "audio", "[narration]", base);
         artifact.narration.transcript =
             file_map(reader, folder, *narration, "transcript", "[narration]", base);
@@ -342,7 +387,7 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     const auto videos = reader.table_list(root, "videos", where);
     for (std::size_t i = 0; i < videos.size(); ++i) {
         const std::string video_where = numbered("[[videos]]", i);
-        reader.check_keys(*videos[i], {"id", "file", "title", "captions", "subtitles"}, video_where);
+        reader.check_table(*videos[i], "[[videos]]", video_where);
         Video video;
         video.id = reader.identifier(*videos[i], "id", video_where).value_or("");
         video.file = single_file(reader, folder, *videos[i], "file", video_where, base);
@@ -361,11 +406,31 @@ std::optional<Artifact> read_artifact(ManifestReader& reader, const BundleFolder
     return artifact;
 }
 
+// Why `found` is not read as `name`, the manifest it most likely is.
+std::string misnamed(const std::string& found, const std::string& name) {
+    if (found.size() == name.size() + 4 && found.ends_with(".txt"))
+        return "the editor that saved it added .txt to its name, and the kiosk reads only " + name;
+    return "the kiosk reads only the name " + name + ", spelt so, in small letters";
+}
+
 std::optional<toml::table> parse_manifest(ManifestReader& reader, const BundleFolder& folder,
                                           const std::string& relative) {
     std::string content;
     std::string problem;
     if (!folder.read(relative, kMaxManifestBytes, content, problem)) {
+        std::error_code ec;
+        const std::string lookalike =
+            fs::exists(folder.root() / relative, ec) ? "" : folder.spelt_like(relative);
+        if (!lookalike.empty()) {
+            const std::string name = relative.substr(relative.rfind('/') + 1);
+            const std::string found = lookalike.substr(lookalike.rfind('/') + 1);
+            reader.error_in_file(
+                "missing-file",
+                "there is no " + name + ", but there is " + found + ": " + misnamed(found, name),
+                "rename " + found + " to " + name +
+                    " (check that your file manager shows file extensions such as .txt)");
+            return std::nullopt;
+        }
         reader.error_in_file("unreadable", "the manifest cannot be read: " + problem,
                              "check that the file exists, is a real file inside the bundle and is readable");
         return std::nullopt;
@@ -409,6 +474,9 @@ bool written_by_kiosk(std::string_view language, const std::vector<std::string>&
 void report_unoffered(ManifestReader& reader, const Exhibition& exhibition, TextCounts& counts) {
     for (const auto& [language, use] : reader.text_languages()) {
         counts[language] += use.texts;
+        // No languages (languages = [...] misspelt or missing, reported as such): every
+        // text would seem unoffered, and "remove these texts" would wreck them all.
+        if (exhibition.languages.empty()) continue;
         if (contains(exhibition.languages, language) || written_by_kiosk(language, exhibition.languages))
             continue;
         std::string close;
@@ -437,11 +505,27 @@ void report_unoffered(ManifestReader& reader, const Exhibition& exhibition, Text
     }
 }
 
+void report_language_never_written(ManifestReader& reader, const toml::node& node,
+                                   const std::string& language, const std::vector<std::string>& chain) {
+    const std::string shown = chain.size() > 1 ? chain[1] : std::string("no language at all");
+    reader.error(node.source(), "language-without-texts",
+                 "the exhibition offers " + language + " (" + language_english_name(language) +
+                     "), but no text is written in " + language +
+                     ": visitors who choose it would read every text "
+                     "in " +
+                     shown,
+                 "write the texts in " + language + " (title." + language +
+                     " = \"...\" and the others), or offer " + language +
+                     " only once they are written; to offer it on purpose with another language's "
+                     "texts, give it a line under [fallback] (" +
+                     language + " = [\"" + (chain.size() > 1 ? chain[1] : std::string("en")) + "\"])");
+}
+
 // An offered language no text is written in, while a close tag has texts
 // (languages = ["nl-NL"], texts keyed nl): its visitors would see every text in a
 // fallback language. An error, with the tag the texts use.
 void report_offered_without_texts(ManifestReader& reader, const toml::table& root,
-                                  const Exhibition& exhibition, const TextCounts& counts) {
+                                  const Exhibition& exhibition, const TextCounts& counts, bool all_read) {
     const toml::array* nodes = root.get("languages") ? root.get("languages")->as_array() : nullptr;
     if (nodes == nullptr) return;
     std::vector<std::string> with_texts;
@@ -462,7 +546,14 @@ void report_offered_without_texts(ManifestReader& reader, const toml::table& roo
             close = other;
             most = texts;
         }
-        if (close.empty()) continue;
+        if (close.empty()) {
+            // No text at all: visitors who choose it read another language throughout.
+            // Unless [fallback] gives it a line (offered so on purpose), or an artifact
+            // could not be read (its texts may be in it).
+            if (!exhibition.fallback.has_own_line(language) && all_read)
+                report_language_never_written(reader, node, language, chain);
+            continue;
+        }
         reader.error(node.source(), "language-without-texts",
                      std::string("the exhibition offers ") + language + " but no text is written in " +
                          language + "; the texts are in " + close + " (" + std::to_string(most) +
@@ -470,6 +561,72 @@ void report_offered_without_texts(ManifestReader& reader, const toml::table& roo
                      std::string("did you mean ") + close + "? Offer " + close + " (languages = [..., \"" +
                          close + "\", ...]) or key the texts " + language + " (title." + language +
                          " = ...)");
+    }
+}
+
+// The folder `base` has no artifact.toml: the error, and why its artifact is left out.
+LeftOutArtifact report_missing_manifest(const BundleFolder& folder, const std::string& base,
+                                        Diagnostics& out) {
+    std::string lookalike = folder.spelt_like(base + "/artifact.toml");
+    lookalike = lookalike.substr(lookalike.rfind('/') + 1);
+    if (lookalike.empty()) {
+        out.error(base, 0, 0, "missing-file", "the folder " + base + " has no artifact.toml",
+                  "add an artifact.toml describing the artifact (copy one from another artifact's folder and "
+                  "change it)");
+    } else {
+        out.error(base, 0, 0, "missing-file",
+                  "the folder " + base + " has no artifact.toml, but it has " + lookalike + ": " +
+                      misnamed(lookalike, "artifact.toml"),
+                  "rename " + lookalike +
+                      " to artifact.toml (check that your file manager shows file "
+                      "extensions such as .txt)");
+    }
+    return {base + "/artifact.toml", "its folder has no artifact.toml"};
+}
+
+// Reads every artifact manifest into `bundle`, noting the artifacts left out.
+void load_artifacts(const BundleFolder& folder, const std::vector<std::string>& manifests, Bundle& bundle,
+                    LoadedBundle& result, TextCounts& text_counts) {
+    std::map<std::string, std::string> id_to_manifest;
+    for (const std::string& manifest : manifests) {
+        const std::string base = manifest.substr(0, manifest.rfind('/'));
+        ManifestReader reader(manifest, result.diagnostics);
+        reader.suggest_from(bundle.exhibition.languages);
+        std::error_code ec;
+        if (folder.escapes(base)) {
+            reader.error_in_file("path-escape",
+                                 "the folder " + base + " is a link to a place outside the bundle",
+                                 "copy the artifact's folder into the bundle instead of linking to it");
+            result.left_out.push_back({manifest, "its folder is a link to a place outside the bundle"});
+            continue;
+        }
+        if (!fs::exists(folder.root() / manifest, ec)) {
+            result.left_out.push_back(report_missing_manifest(folder, base, result.diagnostics));
+            continue;
+        }
+        const auto table = parse_manifest(reader, folder, manifest);
+        if (!table) {
+            result.left_out.push_back({manifest, "its artifact.toml cannot be read as TOML"});
+            continue;
+        }
+        auto artifact = read_artifact(reader, folder, *table, base, bundle.exhibition);
+        report_unoffered(reader, bundle.exhibition, text_counts);
+        if (!reader.misspelt_keys().empty()) result.misspelt_keys[manifest] = reader.misspelt_keys();
+        if (!artifact) {
+            const auto* id = table->get("id") != nullptr ? table->get("id")->as_string() : nullptr;
+            const bool has_id = id != nullptr && is_identifier(id->get());
+            result.left_out.push_back({manifest, has_id ? "it has no title" : "it has no valid id"});
+            continue;
+        }
+        artifact->manifest = manifest;
+        if (auto [it, inserted] = id_to_manifest.emplace(artifact->id, manifest); !inserted) {
+            reader.error(table->get("id")->source(), "duplicate-id",
+                         "the id '" + artifact->id + "' is already used by " + it->second,
+                         "give every artifact its own id");
+            result.left_out.push_back({manifest, "its id is already used by " + it->second});
+            continue;
+        }
+        bundle.artifacts.push_back(std::move(*artifact));
     }
 }
 
@@ -526,38 +683,11 @@ LoadedBundle load_bundle(const fs::path& path) {
         manifests.resize(kMaxArtifacts);
     }
 
-    std::map<std::string, std::string> id_to_manifest;
-    for (const std::string& manifest : manifests) {
-        const std::string base = manifest.substr(0, manifest.rfind('/'));
-        ManifestReader reader(manifest, result.diagnostics);
-        reader.suggest_from(bundle->exhibition.languages);
-        if (folder.escapes(base)) {
-            reader.error_in_file("path-escape",
-                                 "the folder " + base + " is a link to a place outside the bundle",
-                                 "copy the artifact's folder into the bundle instead of linking to it");
-            continue;
-        }
-        if (!fs::exists(path / manifest, ec)) {
-            result.diagnostics.error(base, 0, 0, "missing-file",
-                                     "the folder " + base + " has no artifact.toml",
-                                     "add an artifact.toml describing the artifact, or remove the folder");
-            continue;
-        }
-        const auto table = parse_manifest(reader, folder, manifest);
-        if (!table) continue;
-        auto artifact = read_artifact(reader, folder, *table, base, bundle->exhibition);
-        report_unoffered(reader, bundle->exhibition, text_counts);
-        if (!artifact) continue;
-        artifact->manifest = manifest;
-        if (auto [it, inserted] = id_to_manifest.emplace(artifact->id, manifest); !inserted) {
-            reader.error(table->get("id")->source(), "duplicate-id",
-                         "the id '" + artifact->id + "' is already used by " + it->second,
-                         "give every artifact its own id");
-            continue;
-        }
-        bundle->artifacts.push_back(std::move(*artifact));
-    }
-    report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts);
+    load_artifacts(folder, manifests, *bundle, result, text_counts);
+    report_offered_without_texts(exhibition_reader, *root, bundle->exhibition, text_counts,
+                                 result.left_out.empty());
+    if (!exhibition_reader.misspelt_keys().empty())
+        result.misspelt_keys["exhibition.toml"] = exhibition_reader.misspelt_keys();
     sort_for_gallery(bundle->artifacts, bundle->exhibition);
     result.bundle = std::move(bundle);
     return result;

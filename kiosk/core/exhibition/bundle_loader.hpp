@@ -1,12 +1,22 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "core/exhibition/bundle.hpp"
 #include "core/files/diagnostics.hpp"
 
 namespace amanat {
+
+// An artifact whose manifest is there but which is not in the bundle.
+struct LeftOutArtifact {
+    std::string manifest;  // "artifacts/dombra/artifact.toml"
+    std::string reason;    // "its manifest is not valid TOML"
+};
 
 struct LoadedBundle {
     // Everything that could be read, even when there are errors: artifacts whose
@@ -14,6 +24,12 @@ struct LoadedBundle {
     // cannot be read, or the folder does not exist.
     std::shared_ptr<const Bundle> bundle;
     Diagnostics diagnostics;
+    // The artifacts left out, each for an error reported in its manifest. Their
+    // files are not checked: what they use is not known until the manifest is read.
+    std::vector<LeftOutArtifact> left_out;
+    // Per manifest, the keys misspelt in it ("title" for "tittle"): reported at the
+    // misspelling, so what follows from the key's absence is not reported again.
+    std::map<std::string, std::set<std::string>> misspelt_keys;
 };
 
 // Reads exhibition.toml and every artifacts/*/artifact.toml of a bundle folder,

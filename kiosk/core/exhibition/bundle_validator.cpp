@@ -8,8 +8,10 @@
 #include "core/exhibition/bundle_folder.hpp"
 #include "core/exhibition/bundle_loader.hpp"
 #include "core/exhibition/media_probe.hpp"
+#include "core/exhibition/media_support.hpp"
 #include "core/exhibition/story.hpp"
 #include "core/exhibition/subtitles.hpp"
+#include "core/exhibition/unused_files.hpp"
 #include "core/files/showable_text.hpp"
 #include "core/localisation/language_tag.hpp"
 
@@ -34,11 +36,30 @@ std::string extension(const std::string& path) {
     return ext;
 }
 
+// What a picture that is not JPEG or PNG is, by its first bytes: staff who know
+// it is "a HEIC from the phone" know how to export it. Empty when unknown.
+std::string picture_kind(std::string_view bytes) {
+    const std::string_view brand =
+        bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp" ? bytes.substr(8, 4) : "";
+    if (brand == "heic" || brand == "heix" || brand == "mif1" || brand == "msf1" || brand == "hevc")
+        return "a HEIC picture (as iPhones save photos)";
+    if (brand == "avif") return "an AVIF picture";
+    if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP")
+        return "a WebP picture (as web pages save them)";
+    if (bytes.starts_with("GIF8")) return "a GIF picture";
+    if (bytes.starts_with(std::string_view("II*\0", 4)) || bytes.starts_with(std::string_view("MM\0*", 4)))
+        return "a TIFF picture";
+    if (bytes.starts_with("BM")) return "a BMP picture";
+    if (bytes.starts_with("%PDF")) return "a PDF document";
+    if (bytes.starts_with("8BPS")) return "a Photoshop document";
+    return {};
+}
+
 class Validator {
   public:
     Validator(const BundleFolder& folder, const Bundle& bundle, const ValidationOptions& options,
-              Diagnostics& out)
-        : m_folder(folder), m_bundle(bundle), m_options(options), m_out(out) {}
+              const LoadedBundle& loaded, Diagnostics& out)
+        : m_folder(folder), m_bundle(bundle), m_options(options), m_loaded(loaded), m_out(out) {}
 
     void run() {
         const Exhibition& exhibition = m_bundle.exhibition;
@@ -46,7 +67,7 @@ class Validator {
         for (const std::string& image : exhibition.attract_images) check_image(image, "exhibition.toml");
         check_exhibition_texts();
         for (const Artifact& artifact : m_bundle.artifacts) check_artifact(artifact);
-        check_unreferenced();
+        report_unused_files(m_folder, m_used, m_loaded.left_out, m_out);
     }
 
     void note_manifest(const std::string& path) { m_used.insert(path); }
@@ -98,7 +119,12 @@ class Validator {
             return;
         }
         const ImageProbe probe = probe_image(bytes, m_options.max_image_dimension);
-        if (!probe.problem.empty()) {
+        if (const std::string kind = picture_kind(bytes); !probe.problem.empty() && !kind.empty()) {
+            m_out.error(
+                path, 0, 0, "bad-image",
+                "this picture, used by " + user + ", cannot be shown: it is " + kind + ", not a JPEG or PNG",
+                "export it as a JPEG (or PNG) from a photo editor, and write the new file's name in " + user);
+        } else if (!probe.problem.empty()) {
             m_out.error(path, 0, 0, "bad-image",
                         "this picture, used by " + user + ", cannot be shown: " + probe.problem,
                         "export the picture again as a JPEG or PNG (at most " +
@@ -143,6 +169,10 @@ class Validator {
                         use == MediaUse::Film ? "export the film again as MP4 (H.264 video, AAC sound)"
                                               : "export the narration again as Ogg, MP3 or WAV");
         }
+        for (MediaAdvice& advice : judge_media(probe, use, path)) {
+            m_out.add({advice.severity, path, 0, 0, std::move(advice.code), std::move(advice.message),
+                       std::move(advice.fix)});
+        }
     }
 
     void check_story(const std::string& path, const std::string& user) {
@@ -157,8 +187,7 @@ class Validator {
                 "write the text, or remove its line from " + user + " so the fallback language is shown");
         }
         for (const StoryNote& dropped : story.dropped) {
-            m_out.warning(path, dropped.line, 0, "not-shown", dropped.message,
-                          "remove it from the Markdown file");
+            m_out.warning(path, dropped.line, 0, "not-shown", dropped.message, dropped.fix);
         }
     }
 
@@ -176,17 +205,28 @@ class Validator {
         const SubtitleTrack track =
             parse_subtitles(content, ext == "vtt" ? SubtitleFormat::WebVtt : SubtitleFormat::SubRip);
         for (const auto& problem : track.problems) {
-            m_out.error(path, problem.line, 0, "bad-subtitles", problem.message,
-                        "correct the cue (see the example in content/FORMAT.md)");
+            m_out.error(path, problem.line, 0, "bad-subtitles", problem.message, problem.fix);
         }
     }
 
-    // Every offered language must reach a text for each required field.
-    void require_text(const LanguageMap& map, const std::string& file, const std::string& what) {
+    // Every offered language must reach a text for each required field (`key`: "title").
+    void require_text(const LanguageMap& map, const std::string& file, std::string_view key,
+                      const std::string& what) {
         if (map.empty()) return;  // already reported by the loader
+        // A misspelt key ("tittle.en") is reported at its line, with the key it means:
+        // that its texts are missing follows from it.
+        const auto misspelt = m_loaded.misspelt_keys.find(file);
+        if (misspelt != m_loaded.misspelt_keys.end() && misspelt->second.count(std::string(key)) != 0) return;
+        const Exhibition& exhibition = m_bundle.exhibition;
         std::vector<std::string> unreachable;
-        for (const std::string& language : m_bundle.exhibition.languages) {
-            if (!localise(map, language, m_bundle.exhibition.fallback)) unreachable.push_back(language);
+        for (const std::string& language : exhibition.languages) {
+            // A language [fallback] says nothing about (or a [fallback] misspelt or
+            // missing) is reported there: one fix, not one per text.
+            const bool chain_unknown = !exhibition.fallback.has_default() &&
+                                       !exhibition.fallback.has_own_line(language) &&
+                                       language != exhibition.languages.front();
+            if (!chain_unknown && !localise(map, language, exhibition.fallback))
+                unreachable.push_back(language);
         }
         if (unreachable.empty()) return;
         std::string tried;
@@ -202,15 +242,15 @@ class Validator {
 
     void check_exhibition_texts() {
         const Exhibition& exhibition = m_bundle.exhibition;
-        require_text(exhibition.title, "exhibition.toml", "exhibition title");
+        require_text(exhibition.title, "exhibition.toml", "title", "exhibition title");
         for (const Section& section : exhibition.sections) {
-            require_text(section.title, "exhibition.toml", "title for section '" + section.id + "'");
+            require_text(section.title, "exhibition.toml", "title", "title for section '" + section.id + "'");
         }
         for (const SurveyQuestion& question : exhibition.survey) {
-            require_text(question.question, "exhibition.toml",
+            require_text(question.question, "exhibition.toml", "question",
                          "text for survey question '" + question.id + "'");
             for (const SurveyOption& option : question.options) {
-                require_text(option.label, "exhibition.toml",
+                require_text(option.label, "exhibition.toml", "label",
                              "label for option '" + option.id + "' of question '" + question.id + "'");
             }
         }
@@ -238,7 +278,7 @@ class Validator {
     void check_artifact(const Artifact& artifact) {
         const std::string& file = artifact.manifest;
         m_used.insert(file);
-        require_text(artifact.title, file, "title");
+        require_text(artifact.title, file, "title", "title");
         for (const ArtifactImage& image : artifact.images) {
             check_image(image.file, file);
             if (const auto missing = missing_languages(image.alt); !missing.empty()) {
@@ -260,7 +300,7 @@ class Validator {
         }
         for (const Video& video : artifact.videos) {
             check_media(video.file, MediaUse::Film, file);
-            require_text(video.title, file, "title for film '" + video.id + "'");
+            require_text(video.title, file, "title", "title for film '" + video.id + "'");
             for (const auto& [language, path] : video.subtitles.entries()) check_subtitles(path, file);
             if (const auto missing = missing_languages(video.subtitles); !missing.empty()) {
                 m_out.warning(file, 0, 0, "missing-subtitles",
@@ -271,23 +311,10 @@ class Validator {
         }
     }
 
-    void check_unreferenced() {
-        for (const std::string& path : m_folder.list_files()) {
-            if (m_folder.escapes(path)) {
-                m_out.error(path, 0, 0, "path-escape", "this is a link to a place outside the bundle",
-                            "replace the link with a copy of the file, or remove it");
-                continue;
-            }
-            const std::string name = path.substr(path.rfind('/') + 1);
-            if (m_used.count(path) != 0 || name.starts_with(".")) continue;
-            m_out.warning(path, 0, 0, "unused-file", "no manifest uses this file",
-                          "refer to it from a manifest, or remove it to keep the bundle small");
-        }
-    }
-
     const BundleFolder& m_folder;
     const Bundle& m_bundle;
     const ValidationOptions& m_options;
+    const LoadedBundle& m_loaded;
     Diagnostics& m_out;
     std::set<std::string> m_used;     // every file a manifest refers to
     std::set<std::string> m_checked;  // files already probed (shared pictures are checked once)
@@ -339,6 +366,7 @@ ValidationReport validate_bundle(const std::filesystem::path& folder_path, const
     LoadedBundle loaded = load_bundle(folder_path);
     report.diagnostics = std::move(loaded.diagnostics);
     report.bundle = loaded.bundle;
+    report.left_out = loaded.left_out;
     if (report.bundle && options.scripts != nullptr) {
         auto derived = std::make_shared<Bundle>(*report.bundle);
         derive_script_languages(*derived, *options.scripts);
@@ -346,7 +374,7 @@ ValidationReport validate_bundle(const std::filesystem::path& folder_path, const
     }
     if (report.bundle) {
         const BundleFolder folder(folder_path);
-        Validator validator(folder, *report.bundle, options, report.diagnostics);
+        Validator validator(folder, *report.bundle, options, loaded, report.diagnostics);
         // Artifact manifests that failed to load are still "used" files.
         for (const std::string& path : folder.list_files()) {
             if (path.starts_with("artifacts/") && path.ends_with("/artifact.toml"))

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/exhibition/bundle.hpp"
+#include "core/exhibition/bundle_loader.hpp"
 #include "core/files/diagnostics.hpp"
 #include "core/pictures/image_probe.hpp"
 
@@ -38,6 +39,8 @@ struct ValidationReport {
     std::shared_ptr<const Bundle> bundle;    // null when exhibition.toml could not be read
     Diagnostics diagnostics;                 // sorted by file and line
     std::vector<LanguageCoverage> coverage;  // one row per offered language
+    // Artifacts left out for an error in their manifest; their files were not checked.
+    std::vector<LeftOutArtifact> left_out;
 };
 
 // Everything `amanat pack validate` checks: the loader's structural checks, then

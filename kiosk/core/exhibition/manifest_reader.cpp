@@ -1,4 +1,5 @@
 #include "core/exhibition/manifest_reader.hpp"
+#include "core/exhibition/toml_mistakes.hpp"
 #include "core/localisation/edit_distance.hpp"
 
 #include <algorithm>
@@ -30,6 +31,19 @@ std::string_view type_name(const toml::node& node) {
     }
 }
 
+// The line of the first [table] heading, where a file's top-level keys end; 0 when none.
+int first_heading_line(std::string_view content) {
+    int line = 1;
+    for (std::size_t start = 0; start < content.size(); ++line) {
+        const std::size_t text = content.find_first_not_of(" \t", start);
+        if (text != std::string_view::npos && content[text] == '[') return line;
+        start = content.find('\n', start);
+        if (start == std::string_view::npos) break;
+        ++start;
+    }
+    return 0;
+}
+
 std::string in(std::string_view where) {
     return where.empty() ? std::string() : " in " + std::string(where);
 }
@@ -37,6 +51,10 @@ std::string in(std::string_view where) {
 }  // namespace
 
 std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates) {
+    return closest_match(word, std::vector<std::string_view>(candidates));
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
     std::string_view best;
     std::size_t best_distance = 3;
     for (std::string_view candidate : candidates) {
@@ -78,37 +96,182 @@ void ManifestReader::error_in_file(std::string code, std::string message, std::s
 }
 
 std::optional<toml::table> ManifestReader::parse(std::string_view content) {
+    m_first_heading_line = first_heading_line(content);
     try {
         return toml::parse(content, m_file);
     } catch (const toml::parse_error& e) {
-        std::string description(e.description());
+        const std::string description(e.description());
+        toml::source_region at = e.source();
+        // Curly quotes, a missing quote, a text not in quotes...: said in plain words.
+        if (auto mistake = explain_toml_mistake(content, static_cast<int>(at.begin.line), description)) {
+            at.begin.column = static_cast<toml::source_index>(mistake->column);
+            if (mistake->line > 0) at.begin.line = static_cast<toml::source_index>(mistake->line);
+            error(at, "syntax", std::move(mistake->message), std::move(mistake->fix));
+            return std::nullopt;
+        }
         std::string fix = "correct the TOML syntax at this place (see content/FORMAT.md for examples)";
         std::string lower = description;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos) {
-            fix = "save the file as UTF-8 in your text editor";
-        } else if (description.find("redefinition") != std::string::npos ||
+            error(
+                at, "syntax",
+                "this file is not UTF-8 text from here on (it was saved in another encoding, such as UTF-16 "
+                "or Windows-1251)",
+                "save the file as UTF-8 in your text editor");
+            return std::nullopt;
+        } else if (description.find("redefin") != std::string::npos ||
                    description.find("already") != std::string::npos) {
-            fix = "remove the second definition; each key may appear once per table";
+            fix = "keep one of the two (each key and table may be given once)";
         }
-        error(e.source(), "syntax", "this is not valid TOML: " + description, fix);
+        error(at, "syntax", "this is not valid TOML: " + description, fix);
         return std::nullopt;
+    }
+}
+
+void ManifestReader::expect_keys(const toml::table& root, FileKeys keys) {
+    m_root = &root;
+    m_keys = std::move(keys);
+}
+
+bool ManifestReader::top_level_key(std::string_view key) const {
+    return m_root != nullptr && std::find(m_keys.top.begin(), m_keys.top.end(), key) != m_keys.top.end();
+}
+
+std::string ManifestReader::homes_of(std::string_view key, std::string_view where) const {
+    std::string homes;
+    for (const auto& [heading, keys] : m_keys.tables) {
+        if (where.starts_with(heading) || std::find(keys.begin(), keys.end(), key) == keys.end()) continue;
+        homes += (homes.empty() ? "" : " or ") + std::string(heading);
+    }
+    return homes;
+}
+
+namespace {
+
+// "[[images]]" -> "images", "[[survey.options]]" -> "survey.options".
+std::string_view table_name(std::string_view heading) {
+    while (heading.starts_with('[')) heading.remove_prefix(1);
+    while (heading.ends_with(']')) heading.remove_suffix(1);
+    return heading;
+}
+
+}  // namespace
+
+bool ManifestReader::written_below_a_heading(std::string_view key) const {
+    if (m_root == nullptr) return false;
+    // Does `table`, named `name` ("images"), hold `key` where it does not belong?
+    const auto holds_stray = [&](const toml::table& table, std::string_view name) {
+        if (table.get(key) == nullptr) return false;
+        for (const auto& [heading, keys] : m_keys.tables) {
+            if (table_name(heading) == name) return std::find(keys.begin(), keys.end(), key) == keys.end();
+        }
+        return language_tag_problem(key).has_value();  // a language map
+    };
+    for (const auto& [name, node] : *m_root) {
+        if (const toml::table* table = node.as_table(); table != nullptr && holds_stray(*table, name.str()))
+            return true;
+        const toml::array* list = node.as_array();
+        for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+            const toml::table* item = list->get(i)->as_table();
+            if (item == nullptr) continue;
+            if (holds_stray(*item, name.str())) return true;
+            const toml::node* options = item->get("options");  // [[survey.options]]
+            for (std::size_t j = 0;
+                 options != nullptr && options->is_array() && j < options->as_array()->size(); ++j) {
+                const toml::table* option = options->as_array()->get(j)->as_table();
+                if (option != nullptr && holds_stray(*option, std::string(name.str()) + ".options"))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+void ManifestReader::report_misplaced(const toml::key& key, std::string_view where) {
+    error(
+        key.source(), "misplaced-key",
+        "`" + std::string(key.str()) +
+            "` belongs at the top of the file, but it is written below a [table] heading, so TOML counts it "
+            "as part of " +
+            std::string(where),
+        std::string("move it above the first [table] heading") +
+            (m_first_heading_line > 0 ? " (line " + std::to_string(m_first_heading_line) + ")" : ""));
+}
+
+bool ManifestReader::misplaced(const toml::key& key, const toml::node& value, std::string_view where) {
+    const std::string_view name = key.str();
+    if (!top_level_key(name)) return false;
+    if (!language_tag_problem(name)) {
+        // "id" is also Indonesian: a language when offered, or when its value is a
+        // file name rather than an identifier.
+        const std::string tag = canonical_language_tag(name);
+        const auto* text = value.as_string();
+        const bool offered =
+            std::find(m_known_languages.begin(), m_known_languages.end(), tag) != m_known_languages.end();
+        if (offered || text == nullptr || !is_identifier(text->get())) return false;
+    }
+    report_misplaced(key, where);
+    return true;
+}
+
+void ManifestReader::check_table(const toml::table& table, std::string_view heading, std::string_view where) {
+    if (heading.empty()) {
+        check_keys(table, m_keys.top, where);
+        return;
+    }
+    for (const auto& [known, keys] : m_keys.tables) {
+        if (known == heading) check_keys(table, keys, where);
     }
 }
 
 void ManifestReader::check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
                                 std::string_view where) {
+    check_keys(table, std::vector<std::string_view>(allowed), where);
+}
+
+void ManifestReader::check_keys(const toml::table& table, const std::vector<std::string_view>& allowed,
+                                std::string_view where) {
     for (const auto& [key, value] : table) {
         const std::string_view name = key.str();
         if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        if (&table != m_root && top_level_key(name)) {
+            report_misplaced(key, where);
+            continue;
+        }
+        if (const std::string homes = homes_of(name, where); !homes.empty()) {
+            error(key.source(), "misplaced-key",
+                  "`" + std::string(name) + "` belongs in " + homes + ", not in " + std::string(where),
+                  "move it below the " + homes + " heading it belongs to");
+            continue;
+        }
         const std::string near = closest_match(name, allowed);
         std::string known;
         for (std::string_view candidate : allowed)
             known += (known.empty() ? "" : ", ") + std::string(candidate);
+        if (!near.empty()) {
+            m_misspellings[&table].push_back(near);
+            m_misspelt.insert(near);
+            error(key.source(), "unknown-key",
+                  "unknown key '" + std::string(name) + "'" + in(where) +
+                      ": what it holds is not used until it is spelt right",
+                  "did you mean '" + near + "'? Rename " + std::string(name) + " to " + near +
+                      " (known keys: " + known + ")");
+            continue;
+        }
         error(key.source(), "unknown-key", "unknown key '" + std::string(name) + "'" + in(where),
-              near.empty() ? "remove it, or use one of: " + known
-                           : "did you mean '" + near + "'? Rename it (known keys: " + known + ")");
+              "rename it to one of: " + known +
+                  "; or, to keep it as a note, put # at the start of its line (the kiosk ignores comments)");
     }
+}
+
+bool ManifestReader::written_elsewhere(const toml::table& table, std::string_view key) const {
+    return misspelt(table, key) || (&table == m_root && written_below_a_heading(key));
+}
+
+bool ManifestReader::misspelt(const toml::table& table, std::string_view key) const {
+    const auto found = m_misspellings.find(&table);
+    return found != m_misspellings.end() &&
+           std::find(found->second.begin(), found->second.end(), key) != found->second.end();
 }
 
 // '\'' as a char below: GCC 12 at -O3 falsely warns (-Wrestrict, bug 105329) on "'" + std::string
@@ -122,6 +285,7 @@ void ManifestReader::wrong_type(const toml::node& node, std::string_view key, st
 
 void ManifestReader::missing(const toml::table& table, std::string_view key, std::string_view where,
                              std::string_view example) {
+    if (written_elsewhere(table, key)) return;
     error(table.source(), "missing-key", '\'' + std::string(key) + "' is missing" + in(where),
           "add it, for example: " + std::string(example));
 }
@@ -259,6 +423,7 @@ LanguageMap ManifestReader::language_map(const toml::table& table, std::string_v
     std::map<std::string, std::pair<toml::source_region, std::string>>
         placed;  // each language's text: where, key
     for (const auto& [written, value] : *languages) {
+        if (misplaced(written, value, '[' + std::string(key) + ']')) continue;
         const auto language = this->language(written.str(), written.source());
         if (!language) continue;
         const std::string name = std::string(key) + "." + std::string(written.str());

@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,37 @@ class ManifestReader {
 
     std::optional<toml::table> parse(std::string_view content);
 
-    // Reports keys of `table` that are not in `allowed`, suggesting a near match.
+    // Where each key of the file belongs, so that a key written in the wrong place
+    // is told where to go rather than to be removed: `top` the keys of the file's
+    // top level (`root`), `tables` the keys of each table under it by its name
+    // ("images"); a table not named there is a language map, keyed by language tags.
+    struct FileKeys {
+        std::vector<std::string_view> top;
+        std::vector<std::pair<std::string_view, std::vector<std::string_view>>> tables;
+    };
+    void expect_keys(const toml::table& root, FileKeys keys);
+
+    // Reports keys of `table` that are not in `allowed`: a top-level key written
+    // below a [table] heading, a key of another table, or a misspelling with the
+    // near match; only a key valid nowhere is "unknown".
     void check_keys(const toml::table& table, std::initializer_list<std::string_view> allowed,
                     std::string_view where);
+    void check_keys(const toml::table& table, const std::vector<std::string_view>& allowed,
+                    std::string_view where);
+    // check_keys with the keys expect_keys gave for `heading` ("[[images]]"; "" for the top).
+    void check_table(const toml::table& table, std::string_view heading, std::string_view where);
+    // True when `table` holds a misspelling of `key` (reported by check_keys):
+    // "'key' is missing" would then only repeat it, and is left out.
+    bool misspelt(const toml::table& table, std::string_view key) const;
+    // True when `key`, missing from `table`, is misspelt there or written below a
+    // [table] heading by mistake: reported where it is, so not as missing.
+    bool written_elsewhere(const toml::table& table, std::string_view key) const;
+    // The keys misspelt in this file ("title" for "tittle"), for the validator: what
+    // their absence leads to is the misspelling's consequence, not another mistake.
+    const std::set<std::string>& misspelt_keys() const { return m_misspelt; }
+    // A top-level key written where `where` (a language map, [fallback]) expects a
+    // language: reported as being in the wrong place; true when it was.
+    bool misplaced(const toml::key& key, const toml::node& value, std::string_view where);
 
     std::optional<std::string> text(const toml::table& table, std::string_view key, bool required,
                                     std::string_view where);
@@ -67,6 +96,13 @@ class ManifestReader {
     void error_in_file(std::string code, std::string message, std::string fix);
 
   private:
+    bool top_level_key(std::string_view key) const;
+    // The [heading]s of the tables where `key` belongs, other than `here` (a check_keys
+    // `where`): "[[images]] or [[videos]]".
+    std::string homes_of(std::string_view key, std::string_view here) const;
+    // True when a table under the top level holds `key` where it does not belong.
+    bool written_below_a_heading(std::string_view key) const;
+    void report_misplaced(const toml::key& key, std::string_view where);
     void wrong_type(const toml::node& node, std::string_view key, std::string_view where,
                     std::string_view wanted);
     void missing(const toml::table& table, std::string_view key, std::string_view where,
@@ -78,12 +114,18 @@ class ManifestReader {
 
     std::string m_file;
     Diagnostics& m_out;
+    const toml::table* m_root = nullptr;  // set by expect_keys
+    FileKeys m_keys;
+    int m_first_heading_line = 0;  // of the file's first [table] heading; 0 when none
+    std::map<const toml::table*, std::vector<std::string>> m_misspellings;  // table -> keys meant
+    std::set<std::string> m_misspelt;
     std::vector<std::string> m_known_languages;
     std::map<std::string, TextLanguage> m_text_languages;
 };
 
 // "did you mean 'title'?" for a misspelt key, or empty when nothing is close.
 std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates);
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
 
 // True for identifiers of lower-case letters, digits and single dashes ("kiiz-ui").
 bool is_identifier(std::string_view text);

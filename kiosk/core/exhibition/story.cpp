@@ -12,12 +12,20 @@ namespace {
 
 // What the kiosk leaves out of a story, each reported once, at its first place.
 enum class Left { Html, Picture, Table, Nesting };
-constexpr std::array<const char*, 4> kLeftOut = {
-    "HTML is not shown on the kiosk",
-    "pictures inside a story are not shown; list them under [[images]]",
-    "tables are not shown on the kiosk",
-    "lists and quotes nested more than 6 levels deep are shown at the 6th level",
+struct LeftOut {
+    const char* message;
+    const char* fix;  // keeps what the author meant: rewrites, never only deletes
 };
+constexpr std::array<LeftOut, 4> kLeftOut = {{
+    {"HTML is not shown on the kiosk (the words inside an HTML block are left out too)",
+     "write it in Markdown instead: **bold**, *italic*, - lists, > quotes"},
+    {"pictures inside a story are not shown; list them under [[images]]",
+     "add the picture to the artifact's [[images]] (file = \"...\" and alt.en = \"...\"), then take the "
+     "![...](...) out of the story"},
+    {"tables are not shown on the kiosk", "write what the table says as a list or as sentences"},
+    {"lists and quotes nested more than 6 levels deep are shown at the 6th level",
+     "nest lists and quotes at most 6 levels deep"},
+}};
 
 // State of one md4c parse. md4c calls back synchronously, on the caller's thread.
 struct StoryBuilder {
@@ -146,11 +154,16 @@ int leave_block(MD_BLOCKTYPE type, void*, void* user) {
     return 0;
 }
 
-int enter_span(MD_SPANTYPE type, void*, void* user) {
+int enter_span(MD_SPANTYPE type, void* detail, void* user) {
     auto& b = *static_cast<StoryBuilder*>(user);
     if (type == MD_SPAN_STRONG) ++b.strong;
     if (type == MD_SPAN_EM) ++b.emphasis;
-    if (type == MD_SPAN_IMG) b.leave_out(Left::Picture);
+    if (type == MD_SPAN_IMG) {
+        b.leave_out(Left::Picture);
+        // A picture without words (![](x.jpg)) has no text to place it: its file name does.
+        const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
+        if (src.size > 0) b.note_place(src.text);
+    }
     return 0;
 }
 
@@ -241,17 +254,18 @@ Story parse_story(std::string_view markdown) {
         builder.in_block = false;
         builder.add_text(builder.source);
         builder.story.dropped.push_back(
-            {"this story could not be read as Markdown; it is shown as plain text", 0});
+            {"this story could not be read as Markdown; it is shown as plain text", 0,
+             "save it again as plain UTF-8 text"});
     }
     // Drop blocks that ended up with no text (e.g. a heading of only an image).
     std::erase_if(builder.story.blocks, [](const Block& block) { return block.spans.empty(); });
     for (std::size_t i = 0; i < kLeftOut.size(); ++i) {
         if (builder.left_out[i].seen)
-            builder.story.dropped.push_back({kLeftOut[i], builder.left_out[i].line});
+            builder.story.dropped.push_back({kLeftOut[i].message, builder.left_out[i].line, kLeftOut[i].fix});
     }
     if (const auto found = find_unshowable(markdown)) {
-        builder.story.dropped.push_back(
-            {found->describe() + " cannot be shown on the kiosk and is left out", found->line});
+        builder.story.dropped.push_back({found->describe() + " cannot be shown on the kiosk and is left out",
+                                         found->line, unshowable_fix(*found)});
     }
     return std::move(builder.story);
 }

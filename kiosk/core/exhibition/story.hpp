@@ -33,6 +33,7 @@ struct Block {
 struct StoryNote {
     std::string message;  // a sentence: what, and what the kiosk does instead
     int line = 0;         // 1-based line of the first place, 0 when unknown
+    std::string fix;      // how to write it so that visitors see it
 };
 
 // Lists and quotes deeper than this are drawn at this depth: each level indents

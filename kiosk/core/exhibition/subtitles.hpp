@@ -16,10 +16,11 @@ struct Cue {
 
 struct SubtitleTrack {
     std::vector<Cue> cues;  // in file order
-    // Problems, each with the 1-based line it was found on, for validation.
+    // Problems, each with the 1-based line it was found on and how to fix it, for validation.
     struct Problem {
         int line;
         std::string message;
+        std::string fix;
     };
     std::vector<Problem> problems;
 

@@ -29,13 +29,34 @@ std::string pad(std::string text, std::size_t width) {
     return text;
 }
 
+// What the checks could not reach, so that a short report is not taken for a
+// complete one: an exhibition.toml that could not be read, artifacts left out.
+std::string not_checked(const ValidationReport& report) {
+    if (!report.bundle) {
+        const bool no_folder =
+            !report.diagnostics.items().empty() && report.diagnostics.items()[0].code == "no-bundle";
+        return no_folder
+                   ? std::string()
+                   : "\nexhibition.toml could not be read, so nothing else in the bundle was checked yet.";
+    }
+    std::string out;
+    for (const LeftOutArtifact& artifact : report.left_out) {
+        const std::string folder = artifact.manifest.substr(0, artifact.manifest.rfind('/'));
+        out += "\nThe artifact in " + folder +
+               " is left out of the exhibition until the error there is fixed (" + artifact.reason +
+               "); the files in its folder were not checked.";
+    }
+    return out;
+}
+
 std::string verdict(const ValidationReport& report) {
     const auto errors = report.diagnostics.error_count();
     const auto warnings = report.diagnostics.warning_count();
     std::string counts = std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
                          std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
-    return errors == 0 ? counts + ": the bundle is valid."
-                       : counts + ": the bundle cannot be used until the errors are fixed.";
+    return (errors == 0 ? counts + ": the bundle is valid."
+                        : counts + ": the bundle cannot be used until the errors are fixed.") +
+           not_checked(report);
 }
 
 }  // namespace
@@ -48,7 +69,9 @@ std::string format_report_text(const ValidationReport& report) {
         const std::string* title = e.title.find("en");
         if (title == nullptr && !e.title.empty()) title = &e.title.entries().front().second;
         out << ": \"" << (title ? *title : e.id) << "\", version " << e.version << ", "
-            << report.bundle->artifacts.size() << " artifacts, " << e.languages.size() << " languages";
+            << report.bundle->artifacts.size() << " artifacts";
+        if (!report.left_out.empty()) out << " (" << report.left_out.size() << " more left out: see the end)";
+        out << ", " << e.languages.size() << " languages";
     }
     out << "\n";
 
@@ -111,6 +134,10 @@ std::string format_report_json(const ValidationReport& report) {
                                {"fix", d.fix}});
     }
     root["diagnostics"] = std::move(diagnostics);
+    json left_out = json::array();
+    for (const LeftOutArtifact& artifact : report.left_out)
+        left_out.push_back({{"manifest", artifact.manifest}, {"reason", artifact.reason}});
+    root["left_out"] = std::move(left_out);
     json coverage = json::array();
     for (const LanguageCoverage& row : report.coverage) {
         coverage.push_back({{"language", row.language},
