@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
+#include "cli/installed_pack_json.hpp"
 #include "cli/pack_progress.hpp"
 #include "cli/pack_settings.hpp"
 #include "core/exhibition/validation_report.hpp"
@@ -48,19 +49,6 @@ struct InstallOptions {
     bool allow_older = false;
     std::string file;
 };
-
-std::string pack_json(const pack::InstalledPack& p) {
-    JsonRecord record;
-    record.text("name", p.name)
-        .text("folder", p.folder.string())
-        .text("bundle_id", p.bundle_id)
-        .text("bundle_version", p.bundle_version)
-        .text("signer", p.signer)
-        .text("installed_at", format_utc_time(p.installed_at))
-        .raw("active", p.active ? "true" : "false")
-        .raw("previous", p.previous ? "true" : "false");
-    return std::string(record.finish());
-}
 
 int install(const InstallOptions& options, const Command& command) {
     PackSettings settings;

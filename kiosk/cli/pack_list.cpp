@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/command_line.hpp"
+#include "cli/installed_pack_json.hpp"
 #include "cli/pack_settings.hpp"
 #include "cli/terminal_table.hpp"
 #include "core/files/diagnostics.hpp"
@@ -37,19 +38,6 @@ struct ListOptions {
 
 std::string short_key(const std::string& key) {
     return key.empty() ? "unsigned" : key.substr(0, 12) + "...";
-}
-
-std::string pack_json(const pack::InstalledPack& p) {
-    JsonRecord record;
-    record.text("name", p.name)
-        .text("folder", p.folder.string())
-        .text("bundle_id", p.bundle_id)
-        .text("bundle_version", p.bundle_version)
-        .text("signer", p.signer)
-        .text("installed_at", format_utc_time(p.installed_at))
-        .raw("active", p.active ? "true" : "false")
-        .raw("previous", p.previous ? "true" : "false");
-    return std::string(record.finish());
 }
 
 void print_json(const std::filesystem::path& root, const std::vector<pack::InstalledPack>& installed,
