@@ -392,7 +392,7 @@ std::optional<TomlMistake> written_twice(std::string_view content, int number, s
     if (description.find("redefine") == npos || open == npos || close <= open) return std::nullopt;
     const std::string name(description.substr(open + 1, close - open - 1));
     if (name.size() > 60) return std::nullopt;
-    const std::string_view last = name.substr(name.rfind('.') + 1);
+    const std::string_view last = std::string_view(name).substr(name.rfind('.') + 1);
     const std::string_view line = line_at(content, number);
     int first = 0;
     for (int earlier = 1; earlier < number && first == 0; ++earlier) {
