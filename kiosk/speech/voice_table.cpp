@@ -1,0 +1,32 @@
+#include "speech/voice_table.hpp"
+
+namespace amanat::speech {
+
+NoVoice::NoVoice(const std::string& language)
+    : std::runtime_error(std::string("no speech voice for the language '") + language +
+                         "': give one in kiosk.toml's [speech] voices (docs/SPEECH.md)") {}
+
+VoiceTable::VoiceTable(std::map<std::string, std::string> venue_voices)
+    : venue_voices_(std::move(venue_voices)) {}
+
+const std::map<std::string, std::string>& VoiceTable::built_in() {
+    // The tour's languages. espeak-ng 1.51 (Debian 12) knows "en" (British English)
+    // and "fr" (France) by these names, not by "en-gb" or "fr-fr".
+    static const std::map<std::string, std::string> table{
+        {"kk", "kk"}, {"ru", "ru"}, {"en", "en"}, {"nl", "nl"}, {"tr", "tr"}, {"ko", "ko"},
+        {"fr", "fr"}, {"de", "de"}, {"it", "it"}, {"cs", "cs"}, {"sr", "sr"}, {"hu", "hu"},
+    };
+    return table;
+}
+
+const std::string& VoiceTable::voice_for(std::string_view language) const {
+    const std::string tag(language);
+    const std::string base = tag.substr(0, tag.find('-'));
+    for (const std::string& key : {tag, base}) {
+        if (auto it = venue_voices_.find(key); it != venue_voices_.end()) return it->second;
+        if (auto it = built_in().find(key); it != built_in().end()) return it->second;
+    }
+    throw NoVoice(tag);
+}
+
+}  // namespace amanat::speech
