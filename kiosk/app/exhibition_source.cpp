@@ -31,4 +31,11 @@ std::filesystem::path ExhibitionSource::current() const {
     return m_fixed_or_built_in;
 }
 
+std::string ExhibitionSource::pack_name(const std::filesystem::path& folder) const {
+    if (!m_packs_root) return {};
+    const std::filesystem::path packs = *m_packs_root / "packs";
+    const std::filesystem::path pack = folder.parent_path();
+    return pack.parent_path() == packs ? pack.filename().string() : std::string();
+}
+
 }  // namespace amanat

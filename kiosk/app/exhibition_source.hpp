@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace amanat {
 
@@ -21,6 +22,9 @@ class ExhibitionSource {
     std::filesystem::path current() const;
     // Where packs are installed, when the kiosk follows them.
     const std::optional<std::filesystem::path>& packs_root() const { return m_packs_root; }
+    // The installed pack's name when `folder` is one of current()'s answers from
+    // an installed pack (PACKS_ROOT/packs/NAME/bundle); "" otherwise.
+    std::string pack_name(const std::filesystem::path& folder) const;
 
   private:
     std::filesystem::path m_fixed_or_built_in;

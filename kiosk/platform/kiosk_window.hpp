@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,19 +30,6 @@ struct WindowOptions {
     // rather than give up: the kiosk never goes blank for want of a renderer.
     Renderer renderer = Renderer::Automatic;
 };
-
-#ifdef AMANAT_TEST_HOOKS
-// Test hook (the soak driver, kiosk/app/soak_driver.hpp): one synthetic input
-// event, in window pixels. Press, Move and Release are the mouse, which is what
-// SDL makes of a first finger and what Dear ImGui's buttons see; the Finger kinds
-// are touch fingers (1, 2, ...) for what the mouse cannot do, such as a pinch.
-struct SyntheticTouch {
-    enum class Kind { Press, Move, Release, FingerDown, FingerMove, FingerUp };
-    Kind kind = Kind::Press;
-    float x = 0, y = 0;
-    int finger = 1;  // the Finger kinds only
-};
-#endif
 
 // The kiosk's one window: SDL, the renderer, the ImGui context and its backends.
 //
@@ -132,23 +120,13 @@ class KioskWindow {
     const std::string& drawing() const;
     const std::string& fallbacks() const;
 
-#ifdef AMANAT_TEST_HOOKS
-    // Test hooks, render thread only. inject() queues `touch` as the SDL event a
-    // real one would be, so it takes the real path: wait() drains it, Dear ImGui
-    // and the gesture recognizer see it. use_clock() stamps pointer events with
-    // `clock` (the soak's virtual clock) instead of SDL's ticks, so gestures and
-    // the screens' animations agree on time.
-    void inject(const SyntheticTouch& touch);
-    // Injected events not yet taken by wait(). SDL's queue does not always hand
-    // over an event on the next wait() (after a press or release wait() stops
-    // draining, and SDL's poll then ends at its own marker first), so a driver
-    // waits for this to be 0 before its next event: one frame per event, in order.
-    int injected_pending() const;
+    // Stamps pointer events with `clock` instead of SDL's ticks: the soak's
+    // virtual clock, so that gestures and the screens' animations agree on time.
     void use_clock(std::function<Millis()> clock);
-#endif
+    // SDL's id of the window, which events meant for it carry
+    // (platform/test_hooks/synthetic_touch).
+    std::uint32_t sdl_id() const;
 
-  private:
-  public:
     struct State;  // the SDL side, opaque outside kiosk_window.cpp
 
   private:

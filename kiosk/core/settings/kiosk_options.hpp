@@ -18,7 +18,7 @@ struct KioskOptions {
     std::filesystem::path config;        // empty: none (built-in defaults)
     std::filesystem::path localisation;  // empty: the default catalog folder
     bool audio = true;                   // false with --no-audio
-    // Test hook, parsed only in builds with AMANAT_TEST_HOOKS (kiosk/app/soak_driver.hpp):
+    // Test hook, parsed only in builds with AMANAT_TEST_HOOKS (kiosk/app/test_hooks/soak_driver.hpp):
     // --soak SESSIONS --soak-report FILE [--soak-seed N] plays that many synthetic
     // visitors, writes the report, and exits. 0: a kiosk for visitors.
     int soak_sessions = 0;

@@ -10,7 +10,7 @@
 // what it did and what the process looked like before and after (memory, open
 // files, threads), which tests/soak/soak-run compares with the feedback
 // database. Nothing is mocked: the visitors touch the screen through SDL events
-// (KioskWindow::inject), the way a finger's events reach the kiosk.
+// (platform/test_hooks/synthetic_touch), the way a finger's events reach the kiosk.
 //
 // Each visitor, with a seeded random generator: touches the attract screen,
 // chooses a language, then walks 5 to 40 steps among what is on screen (taps on
@@ -28,8 +28,9 @@
 // narrations, how visits ended) are taken from the session, frame by frame, as
 // the feedback recorder sees it: what the database must hold, once flushed.
 //
-// Thread contract: render thread only. The loop calls play() once per iteration
-// and takes its clock from now(); nothing here is touched by other threads.
+// It is one of the loop's observers (app/loop_observer.hpp): the loop calls
+// before_drawing() once per frame and takes its clock from now().
+// Thread contract: render thread only; nothing here is touched by other threads.
 
 #include <chrono>
 #include <cstdint>
@@ -41,10 +42,12 @@
 #include <vector>
 
 #include "app/exhibition_source.hpp"
+#include "app/loop_observer.hpp"
 #include "core/exhibition/bundle.hpp"
 #include "core/visit/clock.hpp"
 #include "core/visit/visitor_session.hpp"
 #include "platform/kiosk_window.hpp"
+#include "platform/test_hooks/synthetic_touch.hpp"
 #include "ui/frame.hpp"
 
 namespace amanat {
@@ -53,17 +56,6 @@ struct SoakSettings {
     int sessions = 0;              // visitors to play
     std::filesystem::path report;  // the JSON report, written by finish()
     std::uint64_t seed = 1;        // the visitors' random choices
-};
-
-// What the loop shows the driver before drawing each frame.
-struct SoakFrame {
-    const VisitorSession& session;  // as the visitors' book has just observed it
-    // The last frame's touch targets, only while they are still where a tap would
-    // find them (that frame applied no action, nothing was moving, and the screen
-    // is described the same now); null otherwise.
-    const std::vector<ui::Frame::Target>* targets;
-    const std::string& showing;  // the loop's description of the screen, for the log
-    bool ready;                  // the visitors' book is open: visits can start
 };
 
 // The process's resources, from /proc/self.
@@ -75,27 +67,32 @@ struct ProcessSample {
     int threads = 0;              // /proc/self/task entries
 };
 
-class SoakDriver {
+class SoakDriver final : public LoopObserver {
   public:
     explicit SoakDriver(SoakSettings settings);
 
     // The kiosk's clock while soaking, in virtual milliseconds: ~16 ms a frame,
     // and a jump whenever a visitor walks away.
-    Millis now() const { return m_now; }
+    bool keeps_time() const override { return true; }
+    Millis now() const override { return m_now; }
+    // The visitors tap the touch targets the last settled frame drew.
+    bool wants_targets() const override { return true; }
 
+    // Touches are queued into `window`, and stamped with the virtual clock.
+    void window_opened(platform::KioskWindow& window) override;
     // The loop shows an exhibition: the first one, or another after a pack switch.
-    void begin_exhibition(const Bundle& bundle, const ExhibitionSource& source, Millis idle_after,
-                          Millis countdown);
+    void exhibition_shown(const Bundle& bundle, const ExhibitionSource& source, Millis idle_after,
+                          Millis countdown) override;
 
     // Once per loop iteration, before drawing: follows the session, and queues
-    // the visitor's next touches into `window` (taken by its next wait()).
+    // the visitor's next touches into the window (taken by its next wait()).
     // Returns false once every visitor has been played: the loop then quits as on
     // SIGTERM, so the feedback store is flushed and closed in order.
-    bool play(const SoakFrame& frame, platform::KioskWindow& window);
+    bool before_drawing(const LoopFrame& frame) override;
 
     // After the loop has ended: writes the report. False (with the reason logged)
     // when the soak did not complete or the report cannot be written.
-    bool finish() const;
+    bool stopping() override { return finish(); }
 
   private:
     enum class Phase {
@@ -147,12 +144,13 @@ class SoakDriver {
     // One frame's worth of synthetic touches (possibly none: a frame to wait).
     using Touches = std::vector<platform::SyntheticTouch>;
 
+    bool finish() const;
     void advance();  // the virtual clock, to the next frame
-    void observe(const SoakFrame& frame);
+    void observe(const LoopFrame& frame);
     void end_visit(VisitEnd why);
-    void decide(const SoakFrame& frame, platform::KioskWindow& window);
-    void between_visitors(const SoakFrame& frame);
-    void walk(const SoakFrame& frame, platform::KioskWindow& window);
+    void decide(const LoopFrame& frame, const platform::KioskWindow& window);
+    void between_visitors(const LoopFrame& frame);
+    void walk(const LoopFrame& frame, const platform::KioskWindow& window);
     bool switch_packs();
     bool count(ProcessSample& sample, std::vector<std::string>& files);
     void log_open_files_changed() const;
@@ -174,6 +172,7 @@ class SoakDriver {
     int uniform(int low, int high);
 
     SoakSettings m_settings;
+    platform::KioskWindow* m_window = nullptr;  // window_opened()'s
     std::mt19937_64 m_random;
     Millis m_now = 0;
     Millis m_jump = 0;  // extra virtual time before the next frame

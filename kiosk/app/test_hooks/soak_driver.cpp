@@ -1,4 +1,4 @@
-#include "app/soak_driver.hpp"
+#include "app/test_hooks/soak_driver.hpp"
 
 #include <malloc.h>
 #include <unistd.h>
@@ -162,7 +162,12 @@ SoakDriver::SoakDriver(SoakSettings settings) : m_settings(std::move(settings)),
         std::to_string(m_settings.seed) + "), switching packs every " + std::to_string(m_pack_every));
 }
 
-void SoakDriver::begin_exhibition(const Bundle& bundle, const ExhibitionSource& source, Millis idle_after,
+void SoakDriver::window_opened(platform::KioskWindow& window) {
+    m_window = &window;
+    window.use_clock([this] { return m_now; });  // touches stamped on the soak's clock
+}
+
+void SoakDriver::exhibition_shown(const Bundle& bundle, const ExhibitionSource& source, Millis idle_after,
                                   Millis countdown) {
     const bool first = m_bundle == nullptr;
     m_bundle = &bundle;
@@ -187,12 +192,13 @@ void SoakDriver::begin_exhibition(const Bundle& bundle, const ExhibitionSource& 
     m_exhibition_version = bundle.exhibition.version;
 }
 
-bool SoakDriver::play(const SoakFrame& frame, platform::KioskWindow& window) {
+bool SoakDriver::before_drawing(const LoopFrame& frame) {
+    const platform::KioskWindow& window = *m_window;
     ++m_tally.frames;
     observe(frame);
     // One batch of touches at a time, each taken by the loop (and drawn in a
     // frame of its own) before the next: Dear ImGui 1.86 has no input queue.
-    if (window.injected_pending() > 0) {
+    if (platform::injected_pending() > 0) {
         ++m_tally.frames_touching;
         advance();
         return true;
@@ -205,7 +211,7 @@ bool SoakDriver::play(const SoakFrame& frame, platform::KioskWindow& window) {
                              static_cast<long long>(m_now), static_cast<int>(touch.kind),
                              static_cast<double>(touch.x), static_cast<double>(touch.y), touch.finger);
             }
-            window.inject(touch);
+            platform::inject(window, touch);
         }
         m_touches.pop_front();
     }
@@ -232,7 +238,7 @@ void SoakDriver::problem(const std::string& what) {
 // Follows the session the way core/visit/visit_recorder.cpp does, so that the counts
 // are what the database must hold: it is called after the visitors' book
 // observed the same session in the same frame.
-void SoakDriver::observe(const SoakFrame& frame) {
+void SoakDriver::observe(const LoopFrame& frame) {
     const VisitorSession& session = frame.session;
     if (session.visitor() != m_visitor) {
         // Reset since the last frame: the visit before ended.
@@ -298,7 +304,7 @@ void SoakDriver::end_visit(VisitEnd why) {
     }
 }
 
-void SoakDriver::decide(const SoakFrame& frame, platform::KioskWindow& window) {
+void SoakDriver::decide(const LoopFrame& frame, const platform::KioskWindow& window) {
     ++m_phase_frames;
     switch (m_phase) {
         case Phase::Done:
@@ -379,7 +385,7 @@ void SoakDriver::decide(const SoakFrame& frame, platform::KioskWindow& window) {
     }
 }
 
-void SoakDriver::between_visitors(const SoakFrame& frame) {
+void SoakDriver::between_visitors(const LoopFrame& frame) {
     if (frame.session.screen() != Screen::Attract) return;
     if (m_tally.sessions >= m_settings.sessions) {
         enter(Phase::CountingAtEnd);
@@ -442,7 +448,7 @@ bool SoakDriver::switch_packs() {
     return true;
 }
 
-void SoakDriver::walk(const SoakFrame& frame, platform::KioskWindow& window) {
+void SoakDriver::walk(const LoopFrame& frame, const platform::KioskWindow& window) {
     const VisitorSession& session = frame.session;
     const std::vector<Target>& targets = *frame.targets;
     if (session.screen() == Screen::Attract) {
