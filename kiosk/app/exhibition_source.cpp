@@ -38,4 +38,10 @@ std::string ExhibitionSource::pack_name(const std::filesystem::path& folder) con
     return pack.parent_path() == packs ? pack.filename().string() : std::string();
 }
 
+std::string ExhibitionSource::origin_of(const std::filesystem::path& folder) const {
+    if (!m_packs_root) return "the folder given with --bundle";
+    const std::string pack = pack_name(folder);
+    return pack.empty() ? std::string("the built-in exhibition") : "the active pack " + pack;
+}
+
 }  // namespace amanat

@@ -25,6 +25,9 @@ class ExhibitionSource {
     // The installed pack's name when `folder` is one of current()'s answers from
     // an installed pack (PACKS_ROOT/packs/NAME/bundle); "" otherwise.
     std::string pack_name(const std::filesystem::path& folder) const;
+    // Where `folder` comes from, for the log: "the active pack NAME", "the folder
+    // given with --bundle" or "the built-in exhibition".
+    std::string origin_of(const std::filesystem::path& folder) const;
 
   private:
     std::filesystem::path m_fixed_or_built_in;

@@ -88,6 +88,15 @@ Bundle exhibition_to_show(const ExhibitionSource& source, const ScriptLanguages&
     return load_exhibition(folder, scripts, config);
 }
 
+// The log says which exhibition is shown and where it came from, at start and
+// at every switch: what staff and technicians look for first (issue 23).
+void log_shown(const char* verb, const Bundle& bundle, const ExhibitionSource& source) {
+    std::string what = bundle.exhibition.id.empty() ? std::string("the out-of-order screen")
+                                                    : bundle.exhibition.id + " " + bundle.exhibition.version;
+    std::fprintf(stderr, "amanat-kiosk: %s the exhibition in %s (%s, from %s)\n", verb, bundle.root.c_str(),
+                 what.c_str(), source.origin_of(bundle.root).c_str());
+}
+
 // The kiosk's clock: milliseconds since it started, or the observer's own
 // (the soak's virtual clock) when it keeps time.
 std::function<Millis()> kiosk_clock(const LoopObserver& observer) {
@@ -139,7 +148,7 @@ int show_exhibitions(const Showroom& room, Bundle bundle, const ScriptLanguages&
         // memory back rather than let glibc keep it in its arenas, where it
         // piled up by tens of MB a switch (the soak, BENCHMARKS.md).
         malloc_trim(0);
-        std::fprintf(stderr, "amanat-kiosk: now showing the exhibition in %s\n", bundle.root.c_str());
+        log_shown("now showing", bundle, room.source);
     }
 }
 
@@ -162,6 +171,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     Upkeep upkeep{ServiceNotifier{}, HealthReport(state_folder / "status.json"), record_start(state_folder),
                   static_cast<long long>(std::time(nullptr)), state_folder};
     Bundle bundle = exhibition_to_show(source, scripts, config, upkeep, clock());
+    log_shown("starting with", bundle, source);
     observers.starting(bundle);
 
     std::string error;
