@@ -17,7 +17,6 @@
 #include "core/localisation/catalog.hpp"
 #include "core/settings/data_folders.hpp"
 #include "core/settings/kiosk_config.hpp"
-#include "core/settings/kiosk_identity.hpp"
 #include "core/settings/kiosk_options.hpp"
 #include "core/version.hpp"
 
@@ -99,7 +98,7 @@ int main(int argc, char** argv) {
 
     if (!bundle_given) {
         // The active installed pack, or the exhibition built in until one is.
-        const auto root = config.packs_root.value_or(amanat::default_state_folder() / "packs");
+        const auto root = amanat::packs_root_of(config);
         return restart_if_asked(
             amanat::run_kiosk(options, amanat::ExhibitionSource::installed(root, data.exhibition), config,
                               catalogs, scripts),

@@ -23,7 +23,6 @@
 #include "core/localisation/transliteration.hpp"
 #include "core/settings/data_folders.hpp"
 #include "core/settings/kiosk_config.hpp"
-#include "core/settings/kiosk_identity.hpp"
 #include "pack/packs.hpp"
 #include "ui/localisation_check.hpp"
 
@@ -210,7 +209,7 @@ ExhibitionToCheck exhibition_to_check(const CheckOptions& options, const KioskCo
                                       const std::filesystem::path& built_in) {
     if (options.bundle) return {*options.bundle, "the exhibition in " + options.bundle->string()};
     if (options.config) {
-        const std::filesystem::path root = config.packs_root.value_or(default_state_folder() / "packs");
+        const std::filesystem::path root = packs_root_of(config);
         const pack::InstalledPacks installed(root);
         if (const auto active = installed.active_bundle()) {
             std::error_code ec;

@@ -9,7 +9,6 @@
 #include "core/files/diagnostics.hpp"
 #include "core/files/regular_file.hpp"
 #include "core/settings/kiosk_config.hpp"
-#include "core/settings/kiosk_identity.hpp"
 #include "pack/pack_signature.hpp"
 
 namespace amanat::cli {
@@ -51,7 +50,7 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
     settings = PackSettings{};
     // Where the kiosk looks when its config names no root: /var/lib/amanat/packs
     // on an installed kiosk, the user's state folder on a developer's machine.
-    settings.root = default_state_folder() / "packs";
+    settings.root = packs_root_of(KioskConfig{});
     if (options.config) {
         // The config loader (core) reads it by name to its end: a pipe or a
         // device given by mistake is refused here first, rather than hang.
@@ -72,7 +71,7 @@ bool resolve_pack_settings(const PackOptions& options, const char* command, Pack
             std::fprintf(stderr, "%s: warning: %s:%d: %s (%s)\n", command, options.config->c_str(), d.line,
                          d.message.c_str(), d.fix.c_str());
         }
-        if (config.packs_root) settings.root = *config.packs_root;
+        settings.root = packs_root_of(config);
         settings.trust.public_keys = config.trusted_keys;
         settings.trust.allow_unsigned = config.allow_unsigned_packs;
         settings.limits.max_total_bytes = config.pack_max_megabytes << 20;

@@ -8,6 +8,7 @@
 #include "core/exhibition/manifest_reader.hpp"
 #include "core/files/small_file.hpp"
 #include "core/localisation/language_tag.hpp"
+#include "core/settings/kiosk_identity.hpp"
 
 namespace amanat {
 
@@ -237,6 +238,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
             read(reader, *table, config);
     }
     return config;
+}
+
+std::filesystem::path packs_root_of(const KioskConfig& config) {
+    return config.packs_root.value_or(default_state_folder() / "packs");
 }
 
 }  // namespace amanat

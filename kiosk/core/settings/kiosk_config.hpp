@@ -57,4 +57,9 @@ struct KioskConfig {
 // broken setting keeps its default, so a typo never stops the kiosk.
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out);
 
+// Where this kiosk's packs are installed: the config's [packs] root, else the
+// state folder's packs/ (/var/lib/amanat/packs on an installed kiosk). The kiosk,
+// `amanat pack ...` and `amanat l10n check --config` all ask here.
+std::filesystem::path packs_root_of(const KioskConfig& config);
+
 }  // namespace amanat
