@@ -116,6 +116,11 @@ std::uint64_t Speaker::synthesised() const {
     return synthesised_;
 }
 
+bool Speaker::spoken(std::uint64_t number) const {
+    std::lock_guard lock(mutex_);
+    return synthesised_ >= number && (current_ != number || pcm_.empty());
+}
+
 std::string Speaker::voice_error() const {
     std::lock_guard lock(mutex_);
     return voice_error_;

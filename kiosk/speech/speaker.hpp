@@ -60,6 +60,9 @@ class Speaker {
     // The number of the last utterance whose synthesis has ended (spoken to its
     // end or interrupted); equal to say()'s result once all its PCM is queued.
     std::uint64_t synthesised() const;
+    // Utterance `number` is over: synthesised to its end (or interrupted) and every
+    // sample of it pulled. The audio side has then played it, but for its buffer.
+    bool spoken(std::uint64_t number) const;
     // A voice espeak-ng would not load, empty if none: the venue's table named a
     // voice this machine lacks. Such an utterance gives no PCM.
     std::string voice_error() const;

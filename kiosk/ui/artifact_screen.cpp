@@ -150,6 +150,25 @@ void ArtifactScreen::handle_picture_gestures(Frame& frame, ImVec2 min, ImVec2 ma
     }
 }
 
+// Speech mode: the picture's description (written for the ear, FORMAT.md), and
+// which of how many it is; Select shows the next.
+void ArtifactScreen::speak_picture(Frame& frame, ImVec2 min, ImVec2 max) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    const std::size_t count = artifact.images.size();
+    const std::size_t shown = std::min(frame.session.image(), count - 1);
+    const auto alt = frame.localise(artifact.images[shown].alt);
+    // TRANSLATORS: Speech mode (read aloud to blind visitors): said after a picture's description. Keep
+    // {number} and {count}.
+    const std::string& which = frame.say("picture {number} of {count}",
+                                         {{"number", static_cast<std::int64_t>(shown + 1)},
+                                          {"count", static_cast<std::int64_t>(count)}});
+    // TRANSLATORS: Speech mode: said for a picture that has no description.
+    frame.add_control("picture", alt ? *alt.text : frame.phrases.tr("A picture without a description"),
+                      ControlRole::Picture, min, max, which, alt ? alt.language : std::string());
+    if (frame.activates("picture") && count > 1)
+        frame.emit(VisitorAction::Kind::ShowImage, (shown + 1) % count);
+}
+
 void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
     const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -184,6 +203,7 @@ void ArtifactScreen::draw_pictures(Frame& frame, ImVec2 min, ImVec2 max) {
                                  frame.pictures.failed(image.file, PictureSize::Page));
     }
     draw.PopClipRect();
+    speak_picture(frame, min, picture_max);
     // Neighbouring pictures load in the background, ready for a swipe.
     if (count > 1)
         frame.pictures.get(artifact.images[(frame.session.image() + 1) % count].file, PictureSize::Page, box);
@@ -251,6 +271,19 @@ void ArtifactScreen::draw_reaction(Frame& frame, ImVec2 min, ImVec2 max) {
     }
 }
 
+// Speech mode: the page's words as controls, read in order; the one in focus is
+// scrolled into the text column's view.
+void ArtifactScreen::speak_text(Frame& frame, const std::vector<SpokenText>& texts, ImVec2 column_min,
+                                ImVec2 column_max) {
+    for (const SpokenText& text : texts) {
+        frame.add_control(text.id, text.words, text.role, text.min, text.max, {}, text.language);
+        if (!frame.focuses(text.id)) continue;
+        const float margin = frame.metrics.margin();
+        if (text.min.y < column_min.y || text.max.y > column_max.y)
+            m_text_scroll.scroll_to(std::max(0.0f, m_text_scroll.offset() + text.min.y - column_min.y - margin));
+    }
+}
+
 void ArtifactScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -287,6 +320,9 @@ void ArtifactScreen::draw(Frame& frame) {
     const float row_gap = metrics.mm(3);
     const std::size_t rows = (artifact.narration.audio.empty() ? 0 : 1) + artifact.videos.size();
     picture_max.y -= static_cast<float>(rows) * (row_h + row_gap);
+    // Speech mode reaches the words first, then the pictures and what plays,
+    // the faces, and the way on (then the toolbar).
+    frame.control_rank = 2;
     draw_pictures(frame, picture_min, picture_max);
     float row_y = picture_max.y + row_gap;
     if (!artifact.narration.audio.empty()) {
@@ -317,6 +353,7 @@ void ArtifactScreen::draw(Frame& frame) {
     const float nav_w =
         std::max(text_width(frame.fonts.body, previous), text_width(frame.fonts.body, next)) + metrics.mm(12);
     const float nav_right = metrics.portrait() ? screen.x - margin : picture_max.x;
+    frame.control_rank = 4;
     if (touch_button(frame, "artifact-previous", previous.c_str(), ImVec2(margin, nav_y),
                      ImVec2(nav_w, nav_h), frame.fonts.body, ButtonStyle::Quiet)) {
         frame.emit(VisitorAction::Kind::PreviousArtifact);
@@ -326,6 +363,7 @@ void ArtifactScreen::draw(Frame& frame) {
         frame.emit(VisitorAction::Kind::NextArtifact);
     }
 
+    frame.control_rank = 1;
     // The text column: readable width, scrolled by dragging; the reaction faces
     // stay under it, always in reach.
     const float column_w =
@@ -369,6 +407,10 @@ void ArtifactScreen::draw(Frame& frame) {
     float y = text_min.y + margin - m_text_scroll.offset();
     const float x = text_min.x;
     m_title.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+    // What speech mode reads, in order: the title, the subtitle, the details, the story.
+    std::vector<SpokenText> spoken;
+    spoken.push_back({"title", m_title_source ? *m_title_source.text : artifact.id, m_title_source.language,
+                      ControlRole::Heading, ImVec2(x, y), ImVec2(x + column_w, y + m_title.height())});
     y += m_title.height();
     if (m_title_source.is_fallback) {
         draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
@@ -376,6 +418,9 @@ void ArtifactScreen::draw(Frame& frame) {
     }
     y += gap;
     m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
+    if (const auto subtitle = frame.localise(artifact.subtitle))
+        spoken.push_back({"subtitle", *subtitle.text, subtitle.language, ControlRole::Text, ImVec2(x, y),
+                          ImVec2(x + column_w, y + m_subtitle.height())});
     y += m_subtitle.height() + gap;
     if (m_transcript_source) {
         const float pad = metrics.mm(kTranscriptPadMm);
@@ -397,9 +442,13 @@ void ArtifactScreen::draw(Frame& frame) {
                      detail.label.c_str());
         draw_language_tag(frame, draw, detail.source,
                           ImVec2(x + text_width(fonts.small, detail.label) + gap, y));
+        const float detail_top = y;
         y += fonts.small->FontSize * 1.2f;
         detail.value.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
         y += detail.value.height() + gap * 0.6f;
+        spoken.push_back({"detail-" + std::to_string(spoken.size()), detail.label + ": " + *detail.source.text,
+                          detail.source.language, ControlRole::Text, ImVec2(x, detail_top),
+                          ImVec2(x + column_w, y)});
     }
     y += gap;
     if (m_story_source.is_fallback) {
@@ -409,7 +458,16 @@ void ArtifactScreen::draw(Frame& frame) {
     y += gap;
     m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
     draw.PopClipRect();
+    for (std::size_t i = 0; i < m_story.paragraphs().size(); ++i) {
+        const RichText::Paragraph& paragraph = m_story.paragraphs()[i];
+        spoken.push_back({"story-" + std::to_string(i + 1), paragraph.text, m_story_source.language,
+                          paragraph.heading ? ControlRole::Heading : ControlRole::Text,
+                          ImVec2(x, y + paragraph.top), ImVec2(x + column_w, y + paragraph.bottom)});
+    }
+    speak_text(frame, spoken, text_min, text_max);
+    frame.control_rank = 3;
     if (frame.feedback.asking) draw_reaction(frame, reaction_min, reaction_max);
+    frame.control_rank = 1;
 }
 
 }  // namespace amanat::ui

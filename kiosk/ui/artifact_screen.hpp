@@ -28,6 +28,16 @@ class ArtifactScreen {
         RichText value;
         LocalisedText source;
     };
+    // A text speech mode reads (the title, a detail, a paragraph of the story).
+    struct SpokenText {
+        std::string id;
+        std::string words;
+        std::string language;
+        ControlRole role;
+        ImVec2 min, max;
+    };
+    void speak_text(Frame& frame, const std::vector<SpokenText>& texts, ImVec2 column_min, ImVec2 column_max);
+    void speak_picture(Frame& frame, ImVec2 min, ImVec2 max);
     void lay_out_text(Frame& frame, float width);
     void draw_reaction(Frame& frame, ImVec2 min, ImVec2 max);
     void draw_pictures(Frame& frame, ImVec2 min, ImVec2 max);

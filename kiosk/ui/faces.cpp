@@ -47,10 +47,29 @@ int draw_face_row(Frame& frame, const std::string& id, int selected, ImVec2 min,
     const float y = min.y + (height - size) * 0.5f;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     int tapped = 0;
+    // What speech mode says of each face, from the unhappiest.
+    static const char* const kSpoken[] = {
+        // TRANSLATORS: Speech mode (read aloud to blind visitors): the first of five rating faces, the
+        // unhappiest. A few words.
+        N_("Very unhappy face"),
+        // TRANSLATORS: Speech mode: the second of five rating faces. A few words.
+        N_("Unhappy face"),
+        // TRANSLATORS: Speech mode: the middle one of five rating faces, neither happy nor unhappy.
+        N_("Neutral face"),
+        // TRANSLATORS: Speech mode: the fourth of five rating faces. A few words.
+        N_("Happy face"),
+        // TRANSLATORS: Speech mode: the last of five rating faces, the happiest. A few words.
+        N_("Very happy face"),
+    };
     for (int rating = 1; rating <= 5; ++rating, x += size + gap) {
         const std::string target = id + "-" + std::to_string(rating);
         bool held = false;
-        if (touch_area(frame, target.c_str(), ImVec2(x, y), ImVec2(size, size), held)) tapped = rating;
+        if (touch_area(frame, target.c_str(), frame.phrases.tr(kSpoken[rating - 1]), ImVec2(x, y),
+                       ImVec2(size, size), held))
+            tapped = rating;
+        // TRANSLATORS: Speech mode: said after a rating face or an answer the visitor has chosen. One word.
+        if (selected == rating) frame.describe_last(ControlRole::Option, frame.phrases.tr("selected"));
+        else frame.describe_last(ControlRole::Option);
         const float radius = size * (held ? 0.4f : 0.44f);
         draw_face(draw, ImVec2(x + size * 0.5f, y + size * 0.5f), radius, rating,
                   selected != 0 && selected != rating, selected == rating, frame.theme);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -71,6 +72,11 @@ struct FeedbackView {
 // How long "Thank you!" replaces the reaction question once a rating is saved.
 inline constexpr Millis kReactionThanksMs = 3000;
 
+// What a control is, as speech mode says it after its label ("Large text, on,
+// button"). Object: a gallery card; Text: a title, a detail or a paragraph of a
+// story, read aloud; Picture: its description (alt).
+enum class ControlRole { Button, Toggle, Option, Object, Heading, Text, Picture, Slider };
+
 // Everything a screen reads to draw one frame, and where it puts what the visitor
 // asked for. Screens never change the session themselves.
 struct Frame {
@@ -111,6 +117,45 @@ struct Frame {
         ImVec2 min, max;
     };
     std::vector<Target>* targets = nullptr;
+
+    // Speech mode (docs/SPEECH.md): every control and text the screen shows, as a
+    // blind visitor reaches them with the keypad's Up and Down and hears them.
+    struct Control {
+        std::string id;     // the touch target's id, or the text's own ("story-2", "title")
+        std::string label;  // what is said first, in `language`
+        std::string language;  // the label's language tag; empty: the visitor's
+        ControlRole role = ControlRole::Button;
+        std::string state;  // said after the label ("on", "selected", "picture 1 of 3"); may be empty
+        ImVec2 min, max;    // where it is drawn; off screen while scrolled out of view
+        int rank = 1;       // the order it is reached in: by rank, then as drawn
+    };
+    std::vector<Control>* controls = nullptr;  // null unless speech mode or a check asks for them
+    int control_rank = 1;                      // the rank of the controls added now (the toolbar's: last)
+    std::string focused{};    // the control speech mode is on: drawn with a thick ring, kept in view
+    std::string activated{};  // the control Select (or a double tap) activated: it acts as if tapped
+
+    // Adds a control for speech mode, where touch targets are recorded (not under an overlay).
+    void add_control(std::string id, std::string label, ControlRole role, ImVec2 min, ImVec2 max,
+                     std::string state = {}, std::string language = {}) {
+        if (controls == nullptr || !input_enabled) return;
+        controls->push_back(Control{std::move(id), std::move(label), std::move(language), role,
+                                    std::move(state), min, max, control_rank});
+    }
+    // Amends the control added last (a toggle's state, an option's "selected";
+    // a label said otherwise than drawn, when `label` is not empty).
+    void describe_last(ControlRole role, std::string state = {}, std::string label = {}) {
+        if (controls == nullptr || controls->empty() || !input_enabled) return;
+        controls->back().role = role;
+        controls->back().state = std::move(state);
+        if (!label.empty()) controls->back().label = std::move(label);
+    }
+    // The control added last is said in `language` (a language's own name).
+    void speak_last_in(std::string language) {
+        if (controls != nullptr && !controls->empty() && input_enabled) controls->back().language = std::move(language);
+    }
+    // True on the frame speech mode activates control `id`.
+    bool activates(std::string_view id) const { return input_enabled && !activated.empty() && activated == id; }
+    bool focuses(std::string_view id) const { return !focused.empty() && focused == id; }
 
     // A label that did not fit its button at its font size (see touch_button), for
     // `amanat l10n check` and the UI tests. Null unless they ask for it.

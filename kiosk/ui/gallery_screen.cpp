@@ -20,6 +20,25 @@ ImVec2 card_picture_box(const ScreenMetrics& metrics, float screen_width) {
     return ImVec2(card_w, std::round(card_w * 0.75f));
 }
 
+void GalleryScreen::speak_card(Frame& frame, const Card& card, float top, float viewport) {
+    const Artifact& artifact = frame.bundle.artifacts[card.artifact];
+    const std::string id = "card-" + artifact.id;
+    const auto name = frame.localise(artifact.title);
+    const float origin = top - m_scroll.offset();
+    frame.add_control(id, name ? *name.text : artifact.id, ControlRole::Object,
+                      ImVec2(card.min.x, origin + card.min.y), ImVec2(card.max.x, origin + card.max.y), {},
+                      name ? name.language : std::string());
+    if (frame.activates(id)) frame.emit(VisitorAction::Kind::OpenArtifact, card.artifact);
+    if (!frame.focuses(id)) return;
+    const float margin = frame.metrics.margin();
+    const float offset = m_scroll.offset();
+    if (card.min.y - margin < offset) {
+        m_scroll.scroll_to(std::max(0.0f, card.min.y - margin));
+    } else if (card.max.y + margin > offset + viewport) {
+        m_scroll.scroll_to(card.max.y + margin - viewport);
+    }
+}
+
 void GalleryScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -119,6 +138,23 @@ void GalleryScreen::draw(Frame& frame) {
                 break;
             default:
                 break;
+        }
+    }
+    // Speech mode: each heading, then its cards, in reading order; the card in
+    // focus is scrolled into view, and opened when activated.
+    if (frame.controls != nullptr) {
+        std::size_t card = 0;
+        const float origin = top - m_scroll.offset();
+        for (const Heading& heading : headings) {
+            const auto text = frame.localise(heading.section->title);
+            const std::string& count = frame.say("{count, plural, one {# object} other {# objects}}",
+                                                 {{"count", static_cast<std::int64_t>(heading.artifacts)}});
+            frame.add_control("section-" + heading.section->id, text ? *text.text : heading.section->id,
+                              ControlRole::Heading, ImVec2(margin, origin + heading.y),
+                              ImVec2(screen.x - margin, origin + heading.y + fonts.heading->FontSize), count,
+                              text ? text.language : std::string());
+            for (std::size_t k = 0; k < heading.artifacts && card < m_cards.size(); ++k, ++card)
+                speak_card(frame, m_cards[card], top, viewport);
         }
     }
     m_scroll.step(frame.now);

@@ -25,6 +25,9 @@ class GalleryScreen {
         std::size_t artifact;
         ImVec2 min, max;  // in content coordinates (before scrolling)
     };
+    // Speech mode: the card as a control, opened when activated, scrolled into view when in focus.
+    void speak_card(Frame& frame, const Card& card, float top, float viewport);
+
     KineticScroll m_scroll;
     std::vector<Card> m_cards;
 };

@@ -39,7 +39,9 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     float y = min.y + metrics.mm(10);
     // TRANSLATORS: Idle overlay (nobody has touched the screen for a while): the title, in large type above
     // a countdown. Keep to one line.
-    text_centred(draw, fonts.title, frame.phrases.tr("Are you still there?"), centre, y, frame.theme.text);
+    const char* question = frame.phrases.tr("Are you still there?");
+    text_centred(draw, fonts.title, question, centre, y, frame.theme.text);
+    const float question_y = y;
     y += fonts.title->FontSize * 1.4f;
     // The countdown in a ring that empties second by second.
     const float radius = fonts.title->FontSize * 1.1f;
@@ -52,14 +54,17 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     const std::string number = std::to_string(seconds_left);
     text_centred(draw, fonts.title, number, centre, ring.y - fonts.title->FontSize * 0.55f, frame.theme.text);
     y += radius * 2 + metrics.mm(6);
-    text_centred(draw, fonts.body,
-                 // TRANSLATORS: Idle overlay: the line under the countdown ring; when it reaches zero the
-                 // kiosk goes back to its start screen for the next visitor. # is the seconds
-                 // left (10 to 1). Write your language's plural forms (CLDR). One line.
-                 frame.say("{seconds, plural, one {Starting again in # second} other {Starting again in # "
-                           "seconds}}",
-                           {{"seconds", seconds_left}}),
-                 centre, y, frame.theme.muted_text);
+    // TRANSLATORS: Idle overlay: the line under the countdown ring; when it reaches zero the
+    // kiosk goes back to its start screen for the next visitor. # is the seconds
+    // left (10 to 1). Write your language's plural forms (CLDR). One line.
+    const std::string starting = frame.say(
+        "{seconds, plural, one {Starting again in # second} other {Starting again in # seconds}}",
+        {{"seconds", seconds_left}});
+    text_centred(draw, fonts.body, starting, centre, y, frame.theme.muted_text);
+    // TRANSLATORS: Speech mode (read aloud to blind visitors): after "Are you still there? Starting again
+    // in 10 seconds": how a visitor with the keypad stays. One short sentence.
+    frame.add_control("idle-question", question, ControlRole::Heading, ImVec2(min.x, question_y),
+                      ImVec2(max.x, y), starting + ". " + frame.phrases.tr("Press any key to continue."));
     y += fonts.body->FontSize * 1.4f;
     // TRANSLATORS: Idle overlay: the line under the countdown telling the visitor how to stay. One line.
     text_centred(draw, fonts.body, frame.phrases.tr("Touch anywhere to continue"), centre, y,

@@ -8,6 +8,27 @@
 
 namespace amanat::ui {
 
+namespace {
+
+// Speech mode's focus, for visitors with low vision following what is said: a
+// thick ring, yellow on black, over whatever is under it.
+void draw_focus_ring(const Frame& frame) {
+    if (frame.controls == nullptr || frame.focused.empty()) return;
+    for (const Frame::Control& control : *frame.controls) {
+        if (control.id != frame.focused) continue;
+        ImDrawList& draw = *ImGui::GetWindowDrawList();
+        const float ring = frame.metrics.mm(1.5f);
+        const float edge = std::max(2.0f, frame.metrics.mm(0.6f));
+        const ImVec2 min(control.min.x - ring, control.min.y - ring);
+        const ImVec2 max(control.max.x + ring, control.max.y + ring);
+        draw.AddRect(min, max, IM_COL32(0, 0, 0, 255), frame.metrics.mm(2), 0, ring + 2 * edge);
+        draw.AddRect(min, max, IM_COL32(255, 221, 0, 255), frame.metrics.mm(2), 0, ring);
+        return;
+    }
+}
+
+}  // namespace
+
 void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
     frame.formatted = &m_formatted;
     const VisitorSession& session = frame.session;
@@ -107,6 +128,7 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
         const Millis deadline = idle.next_deadline(frame.now);
         if (deadline >= 0) frame.wake_by(deadline);
     }
+    draw_focus_ring(frame);
     ImGui::End();
     ImGui::PopStyleVar(2);
 }

@@ -56,6 +56,9 @@ void language_buttons(Frame& frame, ImVec2 min, ImVec2 max, ImFont* font) {
                              ButtonStyle::Primary, current)) {
                 frame.actions.push_back(VisitorAction::choose_language(language));
             }
+            // Each language's name is said in that language, by its own voice.
+            if (current) frame.describe_last(ControlRole::Option, frame.phrases.tr("selected"));
+            frame.speak_last_in(language);
             x += width + gap;
         }
         y += height + gap;

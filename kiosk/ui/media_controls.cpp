@@ -60,7 +60,11 @@ void SeekBar::draw(Frame& frame, ImDrawList& draw, ImVec2 min, ImVec2 max) {
     draw.AddCircleFilled(ImVec2(min.x + width * shown, mid), frame.metrics.mm(m_dragging ? 5.0f : 3.5f),
                          frame.theme.accent);
     // The whole bar's height is the touch target, though only its track is drawn.
-    if (media.length > 0) frame.record_target("seek-bar", min, max);
+    if (media.length > 0) {
+        frame.record_target("seek-bar", min, max);
+        frame.add_control("seek-bar", clock_text(media.position) + " / " + clock_text(media.length),
+                          ControlRole::Slider, min, max);
+    }
 }
 
 void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVec2 max) {
@@ -84,6 +88,7 @@ void NarrationBar::draw(Frame& frame, const Artifact& artifact, ImVec2 min, ImVe
         frame.emit(ours ? VisitorAction(VisitorAction::Kind::TogglePause)
                         : VisitorAction(VisitorAction::Kind::PlayNarration));
     }
+    frame.describe_last(ControlRole::Button, frame.phrases.tr("Narration"));
     float x = min.x + button_w + metrics.mm(5);
     if (!ours) {
         // TRANSLATORS: Artifact screen: word beside the Listen button, saying what it plays. One word.

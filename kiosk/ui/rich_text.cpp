@@ -71,6 +71,7 @@ void RichText::place_words(const std::vector<Piece>& pieces, float& x, float& y,
 void RichText::layout_story(const Story& story, const FontSet& fonts, float width) {
     m_runs.clear();
     m_bars.clear();
+    m_paragraphs.clear();
     m_width = width;
     const float body = fonts.body->FontSize;
     const float indent_step = body * 1.4f;
@@ -96,6 +97,7 @@ void RichText::layout_story(const Story& story, const FontSet& fonts, float widt
             pieces.push_back(Piece{base ? base : span_font(fonts, span), span.text});
         place_words(pieces, x, y, line_height, indent, width);
         y += line_height;
+        m_paragraphs.push_back(Paragraph{block.plain_text(), top, y, heading});
         if (block.quote_depth > 0)
             m_bars.push_back(Bar{indent - indent_step * 0.6f, top, y - line_height * 0.2f});
     }
@@ -105,6 +107,7 @@ void RichText::layout_story(const Story& story, const FontSet& fonts, float widt
 void RichText::layout_plain(std::string_view text, ImFont* font, float width, float line_spacing) {
     m_runs.clear();
     m_bars.clear();
+    m_paragraphs.clear();
     m_width = width;
     float x = 0;
     float y = 0;

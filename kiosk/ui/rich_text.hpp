@@ -36,6 +36,15 @@ class RichText {
     };
     const std::vector<Run>& runs() const { return m_runs; }
 
+    // Each block of a story as laid out (layout_story), for speech mode: its
+    // words and where it is, relative to the layout's top.
+    struct Paragraph {
+        std::string text;
+        float top, bottom;
+        bool heading = false;
+    };
+    const std::vector<Paragraph>& paragraphs() const { return m_paragraphs; }
+
   private:
     struct Bar {  // a block quote's rule
         float x, top, bottom;
@@ -52,6 +61,7 @@ class RichText {
 
     std::vector<Run> m_runs;
     std::vector<Bar> m_bars;
+    std::vector<Paragraph> m_paragraphs;
     float m_height = 0;
     float m_width = 0;
 };

@@ -61,6 +61,11 @@ void SurveyScreen::draw(Frame& frame) {
         m_question.layout_plain(text ? *text.text : question.id, fonts.heading, width, 1.2f);
     }
     m_question.draw(draw, ImVec2(x, y), frame.theme.text, frame.theme.accent);
+    frame.add_control("question", text ? *text.text : question.id, ControlRole::Heading, ImVec2(x, y),
+                      ImVec2(x + width, y + m_question.height()),
+                      question.kind == QuestionKind::MultipleChoice ? frame.phrases.tr("Choose all that apply")
+                                                                    : std::string(),
+                      text ? text.language : std::string());
     y += m_question.height();
     if (text.is_fallback) {
         draw_language_tag(frame, draw, text, ImVec2(x, y));
@@ -136,6 +141,8 @@ void SurveyScreen::draw_choices(Frame& frame, const SurveyQuestion& question, fl
                          ImVec2(column_w, button_h), frame.fonts.body, ButtonStyle::Quiet, selected)) {
             frame.emit(VisitorAction::Kind::AnswerSurvey, i);
         }
+        frame.describe_last(ControlRole::Option, selected ? frame.phrases.tr("selected") : std::string());
+        if (label) frame.speak_last_in(label.language);
         if (selected) {
             const float tick = button_h * 0.36f;
             draw_tick(draw, ImVec2(at.x + metrics.mm(4), at.y + (button_h - tick) * 0.5f), tick,
@@ -157,8 +164,10 @@ void SurveyScreen::draw_thanks(Frame& frame) {
     const float centre = screen.x * 0.5f;
     float y = top + (screen.y - top) * 0.25f;
     // TRANSLATORS: Survey: heading of the screen shown once the answers are saved. One short sentence.
-    text_centred(draw, fonts.title, frame.phrases.tr("Thank you for your answers!"), centre, y,
-                 frame.theme.text);
+    const char* thanks = frame.phrases.tr("Thank you for your answers!");
+    text_centred(draw, fonts.title, thanks, centre, y, frame.theme.text);
+    frame.add_control("thanks", thanks, ControlRole::Heading, ImVec2(0, y),
+                      ImVec2(screen.x, y + fonts.title->FontSize));
     y += fonts.title->FontSize * 2;
     // TRANSLATORS: Survey thanks: button that goes back to the gallery of objects. Three or four words.
     const char* back = frame.phrases.tr("Back to the exhibition");

@@ -19,6 +19,14 @@ float draw_toolbar(Frame& frame, const char* heading) {
         return std::max(text_width(font, label) + metrics.mm(10), button_h * 1.6f);
     };
 
+    // Speech mode reaches the toolbar after the screen's own controls.
+    const int rank = frame.control_rank;
+    frame.control_rank = 9;
+    // TRANSLATORS: Speech mode (read aloud to blind visitors): the state of a switch (high contrast,
+    // large text) that is on. One word.
+    const char* on = frame.phrases.tr("on");
+    // TRANSLATORS: Speech mode: the state of a switch (high contrast, large text) that is off. One word.
+    const char* off = frame.phrases.tr("off");
     float x = metrics.margin();
     const Screen screen_shown = frame.session.screen();
     if (screen_shown == Screen::Artifact || screen_shown == Screen::Survey ||
@@ -45,6 +53,7 @@ float draw_toolbar(Frame& frame, const char* heading) {
                      frame.session.high_contrast())) {
         frame.emit(VisitorAction::Kind::ToggleContrast);
     }
+    frame.describe_last(ControlRole::Toggle, frame.session.high_contrast() ? on : off);
     // TRANSLATORS: Toolbar button: switches between normal and large text. Keep short.
     const char* size = frame.phrases.tr("Text size");
     right -= width_for(size) + metrics.mm(4);
@@ -53,12 +62,18 @@ float draw_toolbar(Frame& frame, const char* heading) {
                      font, ButtonStyle::Toolbar, large)) {
         frame.actions.push_back(VisitorAction::set_text_size(large ? TextSize::Normal : TextSize::Large));
     }
+    // TRANSLATORS: Speech mode: the text size switch as said aloud, followed by "on" or "off".
+    frame.describe_last(ControlRole::Toggle, large ? on : off, frame.phrases.tr("Large text"));
     const std::string language = frame.phrases.language_name();
     right -= width_for(language.c_str()) + metrics.mm(4);
     if (touch_button(frame, "toolbar-language", language.c_str(), ImVec2(right, pad),
                      ImVec2(width_for(language.c_str()), button_h), font, ButtonStyle::Toolbar)) {
         frame.emit(VisitorAction::Kind::OpenLanguageMenu);
     }
+    // TRANSLATORS: Speech mode: said after the name of the visitor's language on the toolbar button that
+    // changes it, e.g. "English, change the language, button". A few words.
+    frame.describe_last(ControlRole::Button, frame.phrases.tr("change the language"));
+    frame.control_rank = rank;
 
     // The heading takes what is left, clipped rather than overlapping the buttons.
     if (heading != nullptr) {

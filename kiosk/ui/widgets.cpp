@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace amanat::ui {
 
@@ -14,23 +15,63 @@ void text_centred(ImDrawList& draw, ImFont* font, std::string_view text, float c
                  text.data(), text.data() + text.size());
 }
 
-bool touch_area(Frame& frame, const char* id, ImVec2 position, ImVec2 size, bool& held) {
+namespace {
+
+// Arrows, shapes and other symbols drawn beside a label (U+2000 to U+2BFF), and
+// ASCII punctuation and spaces: none of them is worth hearing at a label's ends.
+bool drawn_symbol(std::string_view text, std::size_t at, std::size_t& length) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    length = 1;
+    if (byte < 0x80) return std::isalnum(byte) == 0;
+    if (byte == 0xE2 && at + 2 < text.size() && static_cast<unsigned char>(text[at + 1]) <= 0xAF) {
+        length = 3;
+        return true;  // E2 80 80 .. E2 AF BF: U+2000 .. U+2BFF
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string spoken_label(std::string_view label) {
+    std::size_t begin = 0;
+    std::size_t length = 0;
+    while (begin < label.size() && drawn_symbol(label, begin, length)) begin += length;
+    std::size_t end = label.size();
+    // From the end: a symbol's last byte is ASCII or a continuation byte after E2 xx.
+    while (end > begin) {
+        if (static_cast<unsigned char>(label[end - 1]) < 0x80) {
+            if (!drawn_symbol(label, end - 1, length)) break;
+            --end;
+        } else if (end >= begin + 3 && static_cast<unsigned char>(label[end - 3]) == 0xE2 &&
+                   static_cast<unsigned char>(label[end - 2]) <= 0xAF) {
+            end -= 3;
+        } else {
+            break;
+        }
+    }
+    return std::string(label.substr(begin, end - begin));
+}
+
+bool touch_area(Frame& frame, const char* id, std::string_view label, ImVec2 position, ImVec2 size,
+                bool& held) {
     ImGui::SetCursorScreenPos(position);
     held = false;
     if (!frame.input_enabled) {
         ImGui::Dummy(size);
         return false;
     }
-    frame.record_target(id, position, ImVec2(position.x + size.x, position.y + size.y));
+    const ImVec2 max(position.x + size.x, position.y + size.y);
+    frame.record_target(id, position, max);
+    frame.add_control(id, spoken_label(label), ControlRole::Button, position, max);
     const bool tapped = ImGui::InvisibleButton(id, size);
     held = ImGui::IsItemActive();
-    return tapped;
+    return tapped || frame.activates(id);
 }
 
 bool touch_button(Frame& frame, const char* id, const char* label, ImVec2 position, ImVec2 size, ImFont* font,
                   ButtonStyle style, bool selected) {
     bool held = false;
-    const bool tapped = touch_area(frame, id, position, size, held);
+    const bool tapped = touch_area(frame, id, label, position, size, held);
     const Theme& theme = frame.theme;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const ImVec2 max(position.x + size.x, position.y + size.y);

@@ -16,7 +16,12 @@ bool touch_button(Frame& frame, const char* id, const char* label, ImVec2 positi
 // The touch handling of a button without its look, for controls that draw
 // themselves (the rating faces): records the target, sets `held` while a finger
 // is on it, and returns true on the frame it is tapped.
-bool touch_area(Frame& frame, const char* id, ImVec2 position, ImVec2 size, bool& held);
+// `label`: what speech mode says of it.
+bool touch_area(Frame& frame, const char* id, std::string_view label, ImVec2 position, ImVec2 size,
+                bool& held);
+
+// A label as said aloud: without the arrows and symbols drawn around it ("‹  Previous").
+std::string spoken_label(std::string_view label);
 
 // Draws `text` centred horizontally on `centre_x`.
 void text_centred(ImDrawList& draw, ImFont* font, std::string_view text, float centre_x, float y,

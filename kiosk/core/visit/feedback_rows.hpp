@@ -35,6 +35,7 @@ struct Reaction {
 //   language       subject: the tag chosen              value: 0 first choice, 1 a change
 //   text_size      subject: "large" | "normal"          value: 0
 //   contrast       subject: "high" | "normal"           value: 0
+//   speech_mode    subject: "keypad"                    value: 0 (the visitor pressed a keypad key)
 //   artifact_view  subject: the artifact id             value: dwell in ms
 //   narration      subject: the artifact id             value: share heard, percent (0..100)
 //   film           subject: artifact id "/" video id    value: share watched, percent (0..100)

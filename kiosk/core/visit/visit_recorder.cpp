@@ -36,6 +36,10 @@ void VisitRecorder::observe(const VisitorSession& session, const PlaybackProgres
         m_high_contrast = session.high_contrast();
         event("contrast", m_high_contrast ? "high" : "normal", 0, unix_now);
     }
+    if (session.speech_mode() != m_speech_mode) {
+        m_speech_mode = session.speech_mode();
+        if (m_speech_mode) event("speech_mode", "keypad", 0, unix_now);
+    }
     follow_playback(session, playing, unix_now);
     follow_artifact(session, now, unix_now);
 
@@ -57,6 +61,7 @@ void VisitRecorder::start_visit(const VisitorSession& session, Millis now, long 
     // What every visitor starts with is not a choice; only changes are recorded.
     m_text_size = session.text_size();
     m_high_contrast = session.high_contrast();
+    m_speech_mode = false;
     m_viewing.reset();
     m_playing = Playing{};
     m_reactions.clear();

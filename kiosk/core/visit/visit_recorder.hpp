@@ -81,6 +81,7 @@ class VisitRecorder {
     std::string m_language;  // empty until chosen
     TextSize m_text_size = TextSize::Normal;
     bool m_high_contrast = false;
+    bool m_speech_mode = false;
     std::optional<std::size_t> m_viewing;  // the artifact on screen
     Millis m_view_started = 0;
     Playing m_playing;

@@ -23,6 +23,7 @@ void VisitorSession::reset(VisitEnd why) {
     m_text_size = m_default_text_size;
     m_high_contrast = false;
     m_language_menu_open = false;
+    m_speech_mode = false;
     m_artifact = 0;
     m_image = 0;
     leave_artifact();
@@ -132,6 +133,10 @@ void VisitorSession::apply(const VisitorAction& action) {
             // The idle timer was touched by the input itself; an invitation to the
             // survey that was not taken up is not repeated.
             if (m_survey_invitation == Invitation::Showing) m_survey_invitation = Invitation::Answered;
+            break;
+        case VisitorAction::Kind::StartSpeechMode:
+            m_speech_mode = true;
+            if (m_screen == Screen::Attract) m_screen = Screen::LanguageChoice;
             break;
         case VisitorAction::Kind::StartAgain:
         case VisitorAction::Kind::FinishVisit:

@@ -52,6 +52,7 @@ struct VisitorAction {
         NextQuestion,    // the current question is answered (or skipped): on to the next, or the thanks
         PreviousQuestion,
         FinishVisit,  // "Finish my visit" on the survey's thanks: reset for the next visitor
+        StartSpeechMode,  // a keypad key was pressed: the kiosk speaks until the visit ends (and starts it)
     };
     explicit VisitorAction(Kind kind, std::size_t index = 0) : kind(kind), index(index) {}
     static VisitorAction choose_language(std::string tag) {
@@ -98,6 +99,9 @@ class VisitorSession {
     TextSize text_size() const { return m_text_size; }
     bool high_contrast() const { return m_high_contrast; }
     bool language_menu_open() const { return m_language_menu_open; }
+    // The visitor uses the keypad and listens (speech mode, docs/SPEECH.md): on
+    // from their first keypad key until the visit ends.
+    bool speech_mode() const { return m_speech_mode; }
     std::size_t artifact() const { return m_artifact; }  // valid on Screen::Artifact
     std::size_t image() const { return m_image; }
     // The film open over the artifact (an index into its videos), if any.
@@ -137,6 +141,7 @@ class VisitorSession {
     TextSize m_text_size;
     bool m_high_contrast = false;
     bool m_language_menu_open = false;
+    bool m_speech_mode = false;
     std::size_t m_artifact = 0;
     std::size_t m_image = 0;
     std::optional<std::size_t> m_film;
