@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cfloat>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -51,6 +52,8 @@ struct KioskWindow::State {
     bool backends_ready = false;
     TouchReader touches;
     bool had_input = false;
+    std::vector<std::string> key_presses;
+    bool touches_kept_from_buttons = false;
     std::string title;
     std::string drawing;    // describe() of how the window draws
     std::string fallbacks;  // the ways tried before it, and why they failed
@@ -335,6 +338,8 @@ bool KioskWindow::wait(int timeout_ms) {
             // Not followed by SDL_QUIT when locked (the hint in open()).
             std::fprintf(stderr, "amanat-kiosk: ignoring a request to close the window (visitor mode)\n");
         }
+        if (event.type == SDL_KEYDOWN && event.key.repeat == 0)
+            s.key_presses.emplace_back(SDL_GetKeyName(event.key.keysym.sym));
         if (event.type == s.wake_event) {
             s.wake_pending.store(false);
         } else {
@@ -353,7 +358,12 @@ void KioskWindow::begin_frame() {
     // It makes the font atlas's texture if there is none; painting ourselves, we have no use for one.
     if (!m_state->canvas) ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    m_state->touches.give_to_imgui(ImGui::GetIO());
+    ImGuiIO& io = ImGui::GetIO();
+    m_state->touches.give_to_imgui(io);
+    if (m_state->touches_kept_from_buttons) {
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        io.MouseDown[0] = false;
+    }
     ImGui::NewFrame();
 }
 
@@ -405,6 +415,20 @@ std::vector<PointerEvent> KioskWindow::take_pointer_events() {
 
 bool KioskWindow::had_input() const {
     return m_state->had_input;
+}
+
+std::vector<std::string> KioskWindow::take_key_presses() {
+    std::vector<std::string> keys;
+    keys.swap(m_state->key_presses);
+    return keys;
+}
+
+bool KioskWindow::knows_key(const std::string& name) {
+    return SDL_GetKeyFromName(name.c_str()) != SDLK_UNKNOWN;
+}
+
+void KioskWindow::keep_touches_from_buttons(bool keep) {
+    m_state->touches_kept_from_buttons = keep;
 }
 
 void KioskWindow::use_clock(std::function<Millis()> clock) {

@@ -73,6 +73,15 @@ class KioskWindow {
     std::vector<PointerEvent> take_pointer_events();
     // True when input arrived during the last wait() (for the idle timer).
     bool had_input() const;
+    // The keys pressed since the last call (not auto-repeats), by SDL's names
+    // ("Up", "Return", "F1", "Keypad +"): speech mode's keypad (docs/SPEECH.md).
+    std::vector<std::string> take_key_presses();
+    // Whether `name` is a key SDL knows by that name (kiosk.toml's [keypad] is checked with it).
+    static bool knows_key(const std::string& name);
+    // While true, touches reach the gesture recognizer but not the buttons:
+    // speech mode's touch-and-hear, where a touch says what is under the finger
+    // and only a double tap activates.
+    void keep_touches_from_buttons(bool keep);
 
     // Textures for pictures: 4 bytes a pixel, R, G, B, A (or B, G, R, A with
     // `bgra`), uploaded on the render thread. `opaque`: the caller knows every

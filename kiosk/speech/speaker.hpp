@@ -57,6 +57,7 @@ class Speaker {
     std::size_t pull(std::int16_t* samples, std::size_t max);
 
     int sample_rate() const { return sample_rate_; }
+    const VoiceTable& voices() const { return voices_; }
     // The number of the last utterance whose synthesis has ended (spoken to its
     // end or interrupted); equal to say()'s result once all its PCM is queued.
     std::uint64_t synthesised() const;

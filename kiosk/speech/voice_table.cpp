@@ -30,3 +30,16 @@ const std::string& VoiceTable::voice_for(std::string_view language) const {
 }
 
 }  // namespace amanat::speech
+
+namespace amanat::speech {
+
+bool VoiceTable::has_voice(std::string_view language) const {
+    try {
+        voice_for(language);
+        return true;
+    } catch (const NoVoice&) {
+        return false;
+    }
+}
+
+}  // namespace amanat::speech

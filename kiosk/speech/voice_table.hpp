@@ -27,6 +27,8 @@ class VoiceTable {
     // region ("kk-Latn" -> "kk"), first in the venue's table, then the built-in one.
     // Throws NoVoice naming the tag.
     const std::string& voice_for(std::string_view language) const;
+    // Whether voice_for(language) would find one.
+    bool has_voice(std::string_view language) const;
 
     static const std::map<std::string, std::string>& built_in();
 

@@ -1,0 +1,139 @@
+#include "app/visitors_voice.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <utility>
+
+namespace amanat {
+
+std::unique_ptr<VisitorsVoice> VisitorsVoice::start(const SpeechSettings& settings,
+                                                    std::function<void()> wake) {
+    std::unique_ptr<VisitorsVoice> voice(new VisitorsVoice());
+    voice->m_wake = std::move(wake);
+    const char* log = std::getenv("AMANAT_LOG_SPEECH");
+    voice->m_log = log != nullptr && std::string(log) == "1";
+    VisitorsVoice* self = voice.get();
+    try {
+        voice->m_speaker = std::make_unique<speech::Speaker>(speech::VoiceTable(settings.voices), [self] {
+            // Synthesis ended: nothing to do until the audio side has played it.
+            (void)self;
+        });
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "amanat-kiosk: speech: cannot start espeak-ng (%s); speech mode is off\n",
+                     error.what());
+        return nullptr;
+    }
+    std::string problem;
+    voice->m_output = platform::SpeechOutput::open(
+        settings.device, voice->m_speaker->sample_rate(),
+        [self](std::int16_t* samples, std::size_t max) {
+            const std::size_t pulled = self->m_speaker->pull(samples, max);
+            // The piece's last samples are out: the loop says the next one.
+            const std::uint64_t current = self->m_current.load();
+            if (pulled < max && current != 0 && self->m_wake_when_spoken.load() &&
+                self->m_speaker->spoken(current) && self->m_wake_when_spoken.exchange(false))
+                self->m_wake();
+            return pulled;
+        },
+        problem);
+    if (voice->m_output == nullptr) {
+        voice->m_silent = true;
+        std::fprintf(stderr,
+                     "amanat-kiosk: speech: %s; the kiosk goes on without speech (check [speech] device in "
+                     "kiosk.toml, and that the keypad's sound card is plugged in)\n",
+                     problem.c_str());
+    } else {
+        std::fprintf(stderr, "amanat-kiosk: speech: speaking through %s (%.0f ms of buffer)\n",
+                     voice->m_output->name().c_str(), voice->device_latency_ms());
+    }
+    voice->set_volume_percent(settings.volume_percent);
+    return voice;
+}
+
+VisitorsVoice::~VisitorsVoice() {
+    m_output.reset();  // the audio side stops pulling before the speaker goes
+}
+
+void VisitorsVoice::say(std::vector<Piece> pieces) {
+    hush();
+    m_pieces = std::move(pieces);
+    start_next();
+}
+
+void VisitorsVoice::hush() {
+    m_pieces.clear();
+    m_current = 0;
+    m_speaker->hush();
+}
+
+void VisitorsVoice::tick() {
+    if (m_current == 0 || !m_speaker->spoken(m_current)) return;
+    m_current = 0;
+    if (!m_pieces.empty()) m_pieces.erase(m_pieces.begin());
+    start_next();
+}
+
+// The first piece that can be said, said; those that cannot (no text, no voice;
+// every piece when there is no audio device) are logged and passed over.
+void VisitorsVoice::start_next() {
+    while (!m_pieces.empty()) {
+        if (!m_pieces.front().text.empty() && start_piece(m_pieces.front())) return;
+        m_pieces.erase(m_pieces.begin());
+    }
+}
+
+bool VisitorsVoice::speaking() const {
+    return m_current != 0;
+}
+
+// The language whose voice speaks `piece`: its own, else the first fallback
+// with a voice (logged once per language), else none (empty).
+const std::string& VisitorsVoice::voice_language(const Piece& piece) {
+    static const std::string none;
+    const speech::VoiceTable& voices = m_speaker->voices();
+    if (voices.has_voice(piece.language)) return piece.language;
+    for (const std::string& fallback : piece.fallbacks) {
+        if (!voices.has_voice(fallback)) continue;
+        if (m_reported.insert(piece.language).second)
+            std::fprintf(stderr,
+                         "amanat-kiosk: speech: no voice speaks %s; speaking it with the voice for %s, the "
+                         "exhibition's fallback (name one in kiosk.toml's [speech.voices])\n",
+                         piece.language.c_str(), fallback.c_str());
+        return fallback;
+    }
+    if (m_reported.insert(piece.language).second)
+        std::fprintf(stderr, "amanat-kiosk: speech: no voice speaks %s, nor any of its fallbacks; left unsaid\n",
+                     piece.language.c_str());
+    return none;
+}
+
+bool VisitorsVoice::start_piece(const Piece& piece) {
+    const std::string& language = voice_language(piece);
+    if (language.empty()) return false;
+    if (m_log) std::fprintf(stderr, "amanat-kiosk: says [%s] %s\n", language.c_str(), piece.text.c_str());
+    if (m_silent) return false;  // nobody would hear it
+    m_wake_when_spoken.store(false);
+    m_current = m_speaker->say(piece.text, language, m_rate);
+    m_wake_when_spoken.store(true);
+    return true;
+}
+
+void VisitorsVoice::set_volume_percent(int percent) {
+    m_volume_percent = percent;
+    if (m_output) m_output->set_volume(static_cast<float>(percent) / 100.0f);
+}
+
+void VisitorsVoice::expect_sound() {
+    if (m_output) m_output->expect_sound();
+}
+
+std::optional<std::chrono::steady_clock::time_point> VisitorsVoice::take_first_sound() {
+    return m_output ? m_output->take_first_sound() : std::nullopt;
+}
+
+double VisitorsVoice::device_latency_ms() const {
+    return m_output ? 1000.0 * m_output->buffer_samples() / m_speaker->sample_rate() : 0.0;
+}
+
+}  // namespace amanat
