@@ -148,3 +148,164 @@ TEST_CASE("kiosk config: venue languages in canonical case, and kz with a did-yo
     CHECK(out.items()[0].code == "bad-language-tag");
     CHECK(out.items()[0].fix.find("did you mean kk (Kazakh)?") != std::string::npos);
 }
+
+// Issue 25: speech mode's settings ([speech], [speech.voices]) and the keypad's keys ([keypad]).
+TEST_CASE("kiosk config: speech mode and keypad defaults") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml", "[venue]\nname = \"Hall\"\n");
+    Diagnostics problems;
+    const SpeechSettings speech = load_kiosk_config(folder.path() / "kiosk.toml", problems).speech;
+    CHECK(problems.items().empty());
+    CHECK(speech.offered);
+    CHECK(speech.device.empty());
+    CHECK(speech.voices.empty());
+    CHECK(speech.idle_multiplier == 3);
+    CHECK(speech.volume_percent == 80);
+    CHECK(speech.keys == default_keypad_keys());
+    CHECK(speech.keys.at(KeypadKey::Back) == std::vector<std::string>{"Left", "Escape", "Backspace"});
+    CHECK(speech.keys.at(KeypadKey::Select) == std::vector<std::string>{"Return", "Keypad Enter", "Space"});
+    CHECK(speech.keys.at(KeypadKey::VolumeUp) == std::vector<std::string>{"=", "+", "Keypad +", "VolumeUp"});
+    CHECK(speech.keys.at(KeypadKey::VolumeDown) == std::vector<std::string>{"-", "Keypad -", "VolumeDown"});
+    // Nine keypad keys, in the EZ Access order, each with its kiosk.toml name and defaults.
+    std::vector<std::string> names;
+    for (KeypadKey key : kKeypadKeys) {
+        names.emplace_back(keypad_key_name(key));
+        CHECK_FALSE(default_keypad_keys().at(key).empty());
+    }
+    CHECK(names == std::vector<std::string>{"up", "down", "back", "right", "select", "help", "home",
+                                            "volume_up", "volume_down"});
+    CHECK(default_keypad_keys().size() == 9);
+}
+
+TEST_CASE("kiosk config: each speech setting and keypad key read") {
+    testing::TemporaryFolder folder;
+    testing::write_file(
+        folder.path() / "kiosk.toml",
+        "[speech]\nenabled = false\ndevice = \"USB Audio\"\nidle_multiplier = 5\nvolume = 60\n"
+        "\n[speech.voices]\nen = \"en-us\"\nkk-latn = \"kk\"\nnl = \"mb-nl2\"\n"
+        "\n[keypad]\nup = [\"Up\", \"Keypad 8\"]\nhelp = \"F2\"\n"
+        "back = [\"Keypad 4\", \"Escape\"]\nright = [\"Right\", \"right\"]\n");
+    Diagnostics problems;
+    const SpeechSettings speech = load_kiosk_config(folder.path() / "kiosk.toml", problems).speech;
+    CHECK(problems.items().empty());
+    CHECK_FALSE(speech.offered);
+    CHECK(speech.device == "USB Audio");
+    CHECK(speech.idle_multiplier == 5);
+    CHECK(speech.volume_percent == 60);
+    CHECK(speech.voices ==
+          std::map<std::string, std::string>{{"en", "en-us"}, {"kk-Latn", "kk"}, {"nl", "mb-nl2"}});
+    CHECK(speech.keys.at(KeypadKey::Up) == std::vector<std::string>{"Up", "Keypad 8"});
+    CHECK(speech.keys.at(KeypadKey::Help) == std::vector<std::string>{"F2"});  // a single name
+    CHECK(speech.keys.at(KeypadKey::Back) == std::vector<std::string>{"Keypad 4", "Escape"});  // Left no more
+    CHECK(speech.keys.at(KeypadKey::Right) == std::vector<std::string>{"Right"});  // named twice, kept once
+    CHECK(speech.keys.at(KeypadKey::Down) == std::vector<std::string>{"Down"});    // not given: its default
+
+    // voices = { ... } on the [speech] line is the same table; two keys swapped are no conflict.
+    testing::write_file(folder.path() / "inline.toml",
+                        "[speech]\nvoices = { en = \"en-gb-scotland\", KK = \"kk\" }\n"
+                        "[keypad]\nup = \"Left\"\nback = [\"Up\"]\n");
+    Diagnostics fine;
+    const SpeechSettings inline_table = load_kiosk_config(folder.path() / "inline.toml", fine).speech;
+    CHECK(fine.items().empty());
+    CHECK(inline_table.voices == std::map<std::string, std::string>{{"en", "en-gb-scotland"}, {"kk", "kk"}});
+    CHECK(inline_table.keys.at(KeypadKey::Up) == std::vector<std::string>{"Left"});
+    CHECK(inline_table.keys.at(KeypadKey::Back) == std::vector<std::string>{"Up"});
+}
+
+TEST_CASE("kiosk config: bad speech settings are reported with their line and keep the defaults") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml",
+                        "[speech]\nenabled = \"no\"\ndevice = \"\"\nidle_multiplier = 0\nvolume = 5\n"
+                        "speed = 2\n[speech.voices]\nkz = \"kk\"\nen = \"\"\nru = 3\n");
+    Diagnostics problems;
+    const SpeechSettings speech = load_kiosk_config(folder.path() / "kiosk.toml", problems).speech;
+    problems.sort();
+    REQUIRE(problems.items().size() == 8);
+    const auto& items = problems.items();
+    for (std::size_t i = 0; i < items.size(); ++i)  // line 7 is [speech.voices]
+        CHECK(items[i].line == static_cast<int>(i) + (i < 5 ? 2 : 3));
+    CHECK(items[0].fix.find("enabled = true or enabled = false") != std::string::npos);
+    CHECK(items[1].code == "empty-value");  // device = "": remove the line for the default output
+    CHECK(items[2].message.find("1 to 10") != std::string::npos);
+    CHECK(items[3].message.find("10 to 100") != std::string::npos);
+    CHECK(items[4].code == "unknown-key");       // speed
+    CHECK(items[5].code == "bad-language-tag");  // kz
+    CHECK(items[5].fix.find("did you mean kk (Kazakh)?") != std::string::npos);
+    CHECK(items[6].message.find("the voice for en") != std::string::npos);
+    CHECK(items[7].message.find("the voice for ru") != std::string::npos);
+    CHECK(speech.offered);
+    CHECK(speech.device.empty());
+    CHECK(speech.idle_multiplier == 3);
+    CHECK(speech.volume_percent == 80);
+    CHECK(speech.voices.empty());
+
+    // The same language twice (tags ignore case): the line further down wins, with a warning.
+    testing::write_file(folder.path() / "twice.toml", "[speech.voices]\nkk = \"kk\"\nKK = \"ru\"\n");
+    Diagnostics twice;
+    CHECK(load_kiosk_config(folder.path() / "twice.toml", twice).speech.voices.at("kk") == "ru");
+    REQUIRE(twice.items().size() == 1);
+    CHECK(twice.items()[0].severity == Severity::Warning);
+    CHECK(twice.items()[0].line == 3);
+}
+
+TEST_CASE("kiosk config: bad keypad keys are reported with their line and keep the defaults") {
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml",
+                        "[keypad]\nselct = \"Return\"\nup = 8\ndown = [\"Down\", 2]\nhelp = []\n"
+                        "home = [\"\"]\n");
+    Diagnostics problems;
+    const SpeechSettings speech = load_kiosk_config(folder.path() / "kiosk.toml", problems).speech;
+    problems.sort();
+    REQUIRE(problems.items().size() == 5);
+    const auto& items = problems.items();
+    for (std::size_t i = 0; i < items.size(); ++i) CHECK(items[i].line == static_cast<int>(i) + 2);
+    CHECK(items[0].code == "unknown-key");
+    CHECK(items[0].fix.find("did you mean 'select'?") != std::string::npos);
+    CHECK(items[1].fix.find("up = [\"Up\"]") != std::string::npos);
+    CHECK(items[2].column == 17);  // the 2, not the line
+    CHECK(items[2].message.find("each of down's keys") != std::string::npos);
+    CHECK(items[3].message.find("no key to press") != std::string::npos);
+    CHECK(items[4].code == "empty-value");
+    CHECK(speech.keys == default_keypad_keys());
+}
+
+TEST_CASE(
+    "kiosk config: a key given to two keypad keys is reported, naming both, and the later keeps its "
+    "defaults") {
+    testing::TemporaryFolder folder;
+    // Two lines of the file: the one further down is refused.
+    testing::write_file(folder.path() / "two.toml",
+                        "[keypad]\nhelp = [\"F1\", \"Keypad 5\"]\nselect = [\"Return\", \"keypad 5\"]\n");
+    Diagnostics two;
+    SpeechSettings speech = load_kiosk_config(folder.path() / "two.toml", two).speech;
+    REQUIRE(two.items().size() == 1);
+    CHECK(two.items()[0].code == "duplicate-key");
+    CHECK(two.items()[0].line == 3);
+    CHECK(two.items()[0].column == 21);
+    CHECK(two.items()[0].message.find("select") != std::string::npos);
+    CHECK(two.items()[0].message.find("help (line 2)") != std::string::npos);
+    CHECK(speech.keys.at(KeypadKey::Help) == std::vector<std::string>{"F1", "Keypad 5"});
+    CHECK(speech.keys.at(KeypadKey::Select) == default_keypad_keys().at(KeypadKey::Select));
+
+    // A key another keypad key has by default: the line is refused, the default stays.
+    testing::write_file(folder.path() / "default.toml", "[keypad]\n\nback = [\"Escape\", \"Up\"]\n");
+    Diagnostics by_default;
+    speech = load_kiosk_config(folder.path() / "default.toml", by_default).speech;
+    REQUIRE(by_default.items().size() == 1);
+    CHECK(by_default.items()[0].line == 3);
+    CHECK(by_default.items()[0].message.find(
+              "\"Up\" is given to both back and up (one of its default keys)") != std::string::npos);
+    CHECK(by_default.items()[0].fix.find("write a line for up without it") != std::string::npos);
+    CHECK(speech.keys == default_keypad_keys());
+
+    // Refusing a line brings its defaults back, which may clash with another line: that
+    // one is refused too, until no key is two keypad keys.
+    testing::write_file(folder.path() / "chain.toml", "[keypad]\nup = [\"Up\", \"Left\"]\nback = [\"Up\"]\n");
+    Diagnostics chain;
+    speech = load_kiosk_config(folder.path() / "chain.toml", chain).speech;
+    chain.sort();
+    REQUIRE(chain.items().size() == 2);
+    CHECK(chain.items()[0].line == 2);  // up's "Left", once back has its defaults again
+    CHECK(chain.items()[1].line == 3);  // back's "Up", up's on line 2
+    CHECK(speech.keys == default_keypad_keys());
+}

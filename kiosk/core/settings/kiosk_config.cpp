@@ -1,5 +1,7 @@
 #include "core/settings/kiosk_config.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -211,7 +213,240 @@ void read_staff(ManifestReader& reader, const toml::table& staff, KioskConfig& c
         config.staff_pin_file = *path;
 }
 
+// [speech.voices]: a language tag = the espeak-ng voice that speaks it.
+void read_voices(ManifestReader& reader, const toml::table& voices, SpeechSettings& speech) {
+    std::map<std::string, toml::source_region> placed;  // each language's line, for "kk" and "KK"
+    for (const auto& [written, value] : voices) {
+        const auto language = reader.language(written.str(), written.source());
+        if (!language) continue;
+        const auto* voice = value.as_string();
+        const bool blank =
+            voice != nullptr && std::all_of(voice->get().begin(), voice->get().end(), [](char c) {
+                return std::isspace(static_cast<unsigned char>(c)) != 0;
+            });
+        if (voice == nullptr || blank) {
+            reader.error(value.source(), "bad-value",
+                         std::string("the voice for ") + *language +
+                             " in [speech.voices] must be an espeak-ng voice's name in quotes",
+                         std::string("for example ") + std::string(written.str()) + " = \"" + *language +
+                             "\" (espeak-ng --voices lists the voices)");
+            continue;
+        }
+        // toml++ gives keys in sorted order ("KK" before "kk"): the line further down
+        // the file wins, as a line written later would, and is reported.
+        const toml::source_region here = written.source();
+        const auto [earlier, first] = placed.emplace(*language, here);
+        if (!first) {
+            const auto at = [](const toml::source_region& r) {
+                return std::pair(r.begin.line, r.begin.column);
+            };
+            const bool this_one_later = at(here) > at(earlier->second);
+            reader.warning(this_one_later ? here : earlier->second, "duplicate-language",
+                           std::string("[speech.voices] names a second voice for ") + *language +
+                               " (language tags ignore upper and lower case); it replaces the first",
+                           std::string("keep one line for ") + *language);
+            if (!this_one_later) continue;
+            earlier->second = here;
+        }
+        speech.voices[*language] = voice->get();
+    }
+}
+
+// [speech]: whether speech mode is offered, its audio output, voices, idle time and volume.
+void read_speech(ManifestReader& reader, const toml::table& speech, KioskConfig& config) {
+    reader.check_keys(speech, {"enabled", "device", "voices", "idle_multiplier", "volume"}, "[speech]");
+    SpeechSettings& settings = config.speech;
+    read_switch(reader, speech, "enabled", settings.offered, "write enabled = true or enabled = false");
+    if (auto device = reader.text(speech, "device", false, "[speech]")) settings.device = *device;
+    if (const auto times = integer_within(reader, speech, "idle_multiplier", "[speech]", 1, 10,
+                                          "write a whole number, e.g. idle_multiplier = 3"))
+        settings.idle_multiplier = static_cast<int>(*times);
+    if (const auto volume = integer_within(reader, speech, "volume", "[speech]", 10, 100,
+                                           "write a whole number of percent, e.g. volume = 80"))
+        settings.volume_percent = static_cast<int>(*volume);
+    if (const toml::table* voices = reader.subtable(speech, "voices", false, "[speech]"))
+        read_voices(reader, *voices, settings);
+}
+
+// SDL_GetKeyFromName ignores case: "keypad 8" is "Keypad 8".
+std::string key_name_case(std::string_view name) {
+    std::string folded(name);
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return folded;
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string list;
+    for (const std::string& name : names) {
+        list += list.empty() ? "\"" : ", \"";
+        list += name;
+        list += '"';
+    }
+    return list;
+}
+
+// One [keypad] line: the key names it gives and where each is written.
+struct KeypadLine {
+    KeypadKey key = KeypadKey::Up;
+    toml::source_region at;
+    std::vector<std::pair<std::string, toml::source_region>> names;
+};
+
+// The names one [keypad] line gives: a name in quotes or a list of them, none
+// empty. Nullopt (reported) when the line is unusable: its key keeps its defaults.
+std::optional<KeypadLine> keypad_line(ManifestReader& reader, KeypadKey key, const toml::node& value) {
+    const std::string name = keypad_key_name(key);
+    const std::string example =
+        name + " = " + quoted_list(default_keypad_keys().at(key)).insert(0, "[") + "]";
+    KeypadLine line{key, value.source(), {}};
+    const auto add = [&](const toml::node& item) {
+        const auto* text = item.as_string();
+        if (text == nullptr) {
+            reader.error(item.source(), "wrong-type",
+                         &item == &value ? name +
+                                               " in [keypad] must be a key's name in quotes, or a list of "
+                                               "them in square brackets"
+                                         : std::string("each of ") + name +
+                                               "'s keys in [keypad] must be a name in quotes",
+                         std::string("write, for example, ") + example +
+                             " (keys as SDL names them: see docs/SPEECH.md)");
+            return false;
+        }
+        if (text->get().empty()) {
+            reader.error(item.source(), "empty-value",
+                         std::string("a key's name for ") + name + " in [keypad] is empty",
+                         "write the key's name between the quotes, or remove it from the list");
+            return false;
+        }
+        line.names.emplace_back(text->get(), item.source());
+        return true;
+    };
+    if (const auto* list = value.as_array()) {
+        if (list->empty()) {
+            reader.error(value.source(), "empty-value",
+                         name + " = [] in [keypad] would leave the " + name + " key with no key to press",
+                         std::string("name at least one key, e.g. ") + example +
+                             ", or remove the line for the defaults");
+            return std::nullopt;
+        }
+        for (const toml::node& item : *list)
+            if (!add(item)) return std::nullopt;
+    } else if (!add(value)) {
+        return std::nullopt;
+    }
+    return line;
+}
+
+// [keypad]: which keys each keypad key is. A line replaces that keypad key's
+// defaults; a line that gives a key another keypad key also has is refused (the
+// one further down the file, when both are written) and its keypad key keeps its
+// defaults, until no key is two keypad keys.
+void read_keypad(ManifestReader& reader, const toml::table& keypad, KioskConfig& config) {
+    std::vector<std::string_view> names;
+    for (KeypadKey key : kKeypadKeys) names.emplace_back(keypad_key_name(key));
+    reader.check_keys(keypad, names, "[keypad]");
+    const auto defaults = default_keypad_keys();
+    std::vector<KeypadLine> lines;
+    for (KeypadKey key : kKeypadKeys) {
+        if (const toml::node* value = keypad.get(keypad_key_name(key)))
+            if (auto line = keypad_line(reader, key, *value)) lines.push_back(std::move(*line));
+    }
+    // In the file's order, so that the line written later is the one refused.
+    const auto place = [](const toml::source_region& r) { return std::pair(r.begin.line, r.begin.column); };
+    std::sort(lines.begin(), lines.end(),
+              [&](const KeypadLine& a, const KeypadLine& b) { return place(a.at) < place(b.at); });
+    std::vector<bool> refused(lines.size(), false);
+    for (bool changed = true; changed;) {
+        changed = false;
+        // Who has each key name so far: the keypad key, and its line in `lines` (or none: its defaults).
+        std::map<std::string, std::pair<KeypadKey, std::optional<std::size_t>>> owner;
+        std::vector<bool> written(std::size(kKeypadKeys), false);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (!refused[i]) written[static_cast<std::size_t>(lines[i].key)] = true;
+        for (KeypadKey key : kKeypadKeys) {
+            if (written[static_cast<std::size_t>(key)]) continue;
+            for (const std::string& name : defaults.at(key))
+                owner.emplace(key_name_case(name), std::pair(key, std::nullopt));
+        }
+        for (std::size_t i = 0; i < lines.size() && !changed; ++i) {
+            if (refused[i]) continue;
+            const std::string keypad_name = keypad_key_name(lines[i].key);
+            for (const auto& [name, at] : lines[i].names) {
+                const auto [found, mine] = owner.emplace(key_name_case(name), std::pair(lines[i].key, i));
+                if (mine || found->second.first == lines[i].key) continue;
+                const auto& [other_key, other_line] = found->second;
+                const std::string other = keypad_key_name(other_key);
+                const std::string where =
+                    other_line
+                        ? std::string(" (line ") + std::to_string(lines[*other_line].at.begin.line) + ")"
+                        : std::string(" (one of its default keys)");
+                reader.error(at, "duplicate-key",
+                             std::string("the key \"") + name + "\" is given to both " + keypad_name +
+                                 " and " + other + where + ": one key cannot be two keypad keys, so " +
+                                 keypad_name + " keeps its default keys, " +
+                                 quoted_list(defaults.at(lines[i].key)),
+                             other_line ? std::string("remove \"") + name + "\" from one of the two lines"
+                                        : std::string("remove \"") + name + "\" from " + keypad_name +
+                                              "'s line, or write a line for " + other + " without it (" +
+                                              other + " = [...])");
+                refused[i] = true;
+                changed = true;
+                break;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (refused[i]) continue;
+        std::vector<std::string>& keys = config.speech.keys[lines[i].key];
+        keys.clear();
+        for (const auto& [name, at] : lines[i].names) {
+            const bool again = std::any_of(keys.begin(), keys.end(), [&](const std::string& kept) {
+                return key_name_case(kept) == key_name_case(name);
+            });
+            if (!again) keys.push_back(name);
+        }
+    }
+}
+
 }  // namespace
+
+const char* keypad_key_name(KeypadKey key) {
+    switch (key) {
+        case KeypadKey::Up:
+            return "up";
+        case KeypadKey::Down:
+            return "down";
+        case KeypadKey::Back:
+            return "back";
+        case KeypadKey::Right:
+            return "right";
+        case KeypadKey::Select:
+            return "select";
+        case KeypadKey::Help:
+            return "help";
+        case KeypadKey::Home:
+            return "home";
+        case KeypadKey::VolumeUp:
+            return "volume_up";
+        case KeypadKey::VolumeDown:
+            return "volume_down";
+    }
+    return "?";
+}
+
+std::map<KeypadKey, std::vector<std::string>> default_keypad_keys() {
+    return {
+        {KeypadKey::Up, {"Up"}},
+        {KeypadKey::Down, {"Down"}},
+        {KeypadKey::Back, {"Left", "Escape", "Backspace"}},
+        {KeypadKey::Right, {"Right"}},
+        {KeypadKey::Select, {"Return", "Keypad Enter", "Space"}},
+        {KeypadKey::Help, {"F1", "Help"}},
+        {KeypadKey::Home, {"Home"}},
+        {KeypadKey::VolumeUp, {"=", "+", "Keypad +", "VolumeUp"}},
+        {KeypadKey::VolumeDown, {"-", "Keypad -", "VolumeDown"}},
+    };
+}
 
 KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& out) {
     KioskConfig config;
@@ -227,9 +462,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, Diagnostics& ou
     if (!root) return config;
     using TableReader = void (*)(ManifestReader&, const toml::table&, KioskConfig&);
     static constexpr std::pair<const char*, TableReader> kTables[] = {
-        {"venue", read_venue}, {"visitors", read_visitors}, {"display", read_display},
-        {"media", read_media}, {"feedback", read_feedback}, {"packs", read_packs},
-        {"fleet", read_fleet}, {"staff", read_staff}};
+        {"venue", read_venue},  {"visitors", read_visitors}, {"display", read_display},
+        {"media", read_media},  {"feedback", read_feedback}, {"packs", read_packs},
+        {"fleet", read_fleet},  {"staff", read_staff},       {"speech", read_speech},
+        {"keypad", read_keypad}};
     std::vector<std::string_view> names;
     for (const auto& [name, read] : kTables) names.emplace_back(name);
     reader.check_keys(*root, names, "the kiosk config");

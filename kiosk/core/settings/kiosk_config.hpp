@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,34 @@ enum class TextSize { Normal, Large };
 // What draws the screen: Automatic is the GPU when the PC has one (a DRM render
 // node), else SDL's software renderer, which beats OpenGL emulated in software.
 enum class Renderer { Automatic, Gpu, Software };
+
+// The keys of a tactile keypad (the EZ Access layout) and a keyboard's stand-ins.
+enum class KeypadKey { Up, Down, Back, Right, Select, Help, Home, VolumeUp, VolumeDown };
+inline constexpr KeypadKey kKeypadKeys[] = {KeypadKey::Up,    KeypadKey::Down,     KeypadKey::Back,
+                                            KeypadKey::Right, KeypadKey::Select,   KeypadKey::Help,
+                                            KeypadKey::Home,  KeypadKey::VolumeUp, KeypadKey::VolumeDown};
+// "up", "down", "back", "right", "select", "help", "home", "volume_up", "volume_down": the
+// keypad key's name in kiosk.toml's [keypad] table.
+const char* keypad_key_name(KeypadKey key);
+// The keys each keypad key is, as SDL names keys (SDL_GetKeyName): the defaults a
+// USB keypad and a plain keyboard both send. Core knows no SDL: the kiosk resolves
+// the names (SDL_GetKeyFromName, which ignores case) and logs a name it does not know.
+std::map<KeypadKey, std::vector<std::string>> default_keypad_keys();
+
+// Speech mode (docs/SPEECH.md).
+struct SpeechSettings {
+    bool offered = true;  // [speech] enabled = false turns speech mode off
+    std::string device;   // [speech] device: the audio output for speech (its name, or part of it); empty =
+                          // the default output
+    std::map<std::string, std::string>
+        voices;  // [speech.voices] language tag (canonical) = "espeak-ng voice"
+    int idle_multiplier =
+        3;  // [speech] idle_multiplier, 1..10: the idle timeout is this many times longer in speech mode
+    int volume_percent = 80;  // [speech] volume, 10..100: where each visitor's speech volume starts
+    // [keypad] up = ["Up", "Keypad 8"], ...: a key given replaces that key's defaults.
+    // No SDL key name is in two keypad keys' lists (load_kiosk_config makes sure).
+    std::map<KeypadKey, std::vector<std::string>> keys = default_keypad_keys();
+};
 
 // The kiosk's own settings (/etc/amanat/kiosk.toml when installed, or --config),
 // set by the venue's staff; the exhibition's content comes from the bundle.
@@ -51,6 +80,9 @@ struct KioskConfig {
     // Staff mode (five taps in the top-left corner, then the PIN).
     std::optional<std::filesystem::path> staff_pin_file;  // default: state folder / "staff-pin"
     std::optional<std::filesystem::path> export_folder;   // offered for feedback exports, besides USB sticks
+
+    // Speech mode for blind visitors: [speech], [speech.voices] and [keypad].
+    SpeechSettings speech;
 };
 
 // Reads a config file. Problems go to `out` (file:line:column); a missing or
