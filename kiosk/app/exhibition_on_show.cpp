@@ -15,6 +15,7 @@
 #include "app/media_desk.hpp"
 #include "app/picture_shelf.hpp"
 #include "app/problem_log.hpp"
+#include "app/speech_mode.hpp"
 #include "app/staff_desk.hpp"
 #include "app/visitors_book.hpp"
 #include "core/settings/screen_care.hpp"
@@ -137,6 +138,7 @@ class ExhibitionOnShow {
     MediaDesk m_media;
     VisitorsBook m_book;
     StaffDesk m_staff;
+    SpeechMode m_speech;
     const ui::Theme m_standard = ui::Theme::standard();
     const ui::Theme m_high_contrast = ui::Theme::high_contrast();
     ui::KioskUi m_screens;
@@ -179,6 +181,7 @@ ExhibitionOnShow::ExhibitionOnShow(const Showroom& room, const Bundle& bundle, c
       m_book(bundle, room.config, room.window),
       m_staff(room.config, room.source, bundle, room.window, *room.upkeep.staff_tasks,
               m_laid_out.metrics.mm(20), room.clock()),
+      m_speech(room.voice, bundle, room.config),
       m_collect_targets(m_log_targets || room.observer.wants_targets()),
       m_first_frame(start_up.window_ready >= 0),
       m_exhibition_checked(room.clock()) {}
@@ -199,6 +202,11 @@ std::optional<Ending> ExhibitionOnShow::turn() {
     const Millis now = m_room.clock();
     m_room.upkeep.notifier.alive(now);
     if (m_room.window.had_input()) m_idle.notice_input(now);
+    m_speech.hear_keys(m_room.window.take_key_presses());
+    // Speech mode gives the visitor more time, and a story read aloud is not idleness.
+    const int speech_multiplier = m_session.speech_mode() ? m_room.config.speech.idle_multiplier : 1;
+    m_idle.set_idle_after(static_cast<Millis>(m_idle_seconds) * 1000 * speech_multiplier);
+    if (m_speech.speaking()) m_idle.notice_input(now);
     std::vector<Gesture> recognised = recognise_gestures();
     m_pictures.receive();
     m_room.observer.stage_done(FrameStage::Receive);
@@ -304,8 +312,8 @@ void ExhibitionOnShow::route_to_staff(std::vector<Gesture>& recognised, Millis n
 
 void ExhibitionOnShow::reset_when_idle(std::vector<Gesture>& recognised, Millis now) {
     if (m_session.screen() == Screen::Attract || m_idle.phase(now) != IdleTimer::Phase::Expired) return;
-    std::fprintf(stderr, "amanat-kiosk: no touch for %d s: resetting for the next visitor\n",
-                 m_idle_seconds + 10);
+    std::fprintf(stderr, "amanat-kiosk: no touch for %lld s: resetting for the next visitor\n",
+                 static_cast<long long>((m_idle.idle_after() + kCountdown) / 1000));
     m_session.reset(VisitEnd::Idle);
     m_gestures.reset();
     recognised.clear();
@@ -356,9 +364,12 @@ std::optional<Ending> ExhibitionOnShow::show_frame(std::vector<Gesture> recognis
         m_room.upkeep.notifier.stopping();
         return Ending::Quit;  // stop as on SIGTERM
     }
+    m_room.window.keep_touches_from_buttons(!m_speech.touches_reach_buttons(m_session));
     m_room.window.begin_frame();
     ui::Frame frame = frame_for(std::move(recognised), std::move(media), feedback, input_enabled, now);
+    m_speech.prepare(frame, counting_down);
     draw(frame);
+    m_speech.follow(frame, counting_down);
     look_after(state, now);
     m_targets_settled = frame.actions.empty() && !frame.targets_moving;
     m_targets_state = state;

@@ -5,6 +5,7 @@
 #include "app/exhibition_source.hpp"
 #include "app/loop_observer.hpp"
 #include "app/upkeep.hpp"
+#include "app/visitors_voice.hpp"
 #include "core/exhibition/bundle.hpp"
 #include "core/localisation/catalog.hpp"
 #include "core/settings/kiosk_config.hpp"
@@ -34,6 +35,7 @@ struct Showroom {
     const std::function<Millis()>& clock;  // the kiosk's: milliseconds since it started
     Upkeep& upkeep;
     LoopObserver& observer;
+    VisitorsVoice* voice;  // speech mode's; null without espeak-ng or when the venue turned it off
 };
 
 // Runs the visitor screens of `bundle` in the showroom's window, frame by frame,

@@ -152,6 +152,23 @@ int show_exhibitions(const Showroom& room, Bundle bundle, const ScriptLanguages&
     }
 }
 
+// Speech mode's voice, unless the venue turned it off; [keypad] names SDL does
+// not know are logged (the key does nothing).
+std::unique_ptr<VisitorsVoice> start_voice(const KioskConfig& config, platform::KioskWindow& window) {
+    if (!config.speech.offered) {
+        std::fprintf(stderr, "amanat-kiosk: speech: off ([speech] enabled = false in kiosk.toml)\n");
+        return nullptr;
+    }
+    for (const auto& [key, names] : config.speech.keys)
+        for (const std::string& name : names)
+            if (!platform::KioskWindow::knows_key(name))
+                std::fprintf(stderr,
+                             "amanat-kiosk: speech: [keypad] %s: no key is called \"%s\"; that key does "
+                             "nothing (key names: docs/SPEECH.md)\n",
+                             keypad_key_name(key), name.c_str());
+    return VisitorsVoice::start(config.speech, [&window] { window.wake(); });
+}
+
 }  // namespace
 
 int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const KioskConfig& config,
@@ -194,7 +211,9 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     StaffTasks staff_tasks([&shown = *window] { shown.wake(); });
     upkeep.staff_tasks = &staff_tasks;
     observers.window_opened(*window);
-    const Showroom room{*window, source, options, config, catalogs, clock, upkeep, observers};
+    // After the window, so that its audio stops waking the window before it goes.
+    const std::unique_ptr<VisitorsVoice> voice = start_voice(config, *window);
+    const Showroom room{*window, source, options, config, catalogs, clock, upkeep, observers, voice.get()};
     return show_exhibitions(room, std::move(bundle), scripts, clock());
 }
 

@@ -70,7 +70,7 @@ void ArtifactScreen::lay_out_text(Frame& frame, float width) {
     const auto add = [&](const char* label, const LanguageMap& map) {
         const auto value = frame.localise(map);
         if (!value) return;
-        Detail detail{frame.phrases.tr(label), {}, value};
+        Detail detail{frame.phrases.tr(label), {}, value, *value.text};
         detail.value.layout_plain(*value.text, fonts.body, width);
         m_details.push_back(std::move(detail));
     };
@@ -446,7 +446,7 @@ void ArtifactScreen::draw(Frame& frame) {
         y += fonts.small->FontSize * 1.2f;
         detail.value.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
         y += detail.value.height() + gap * 0.6f;
-        spoken.push_back({"detail-" + std::to_string(spoken.size()), detail.label + ": " + *detail.source.text,
+        spoken.push_back({"detail-" + std::to_string(spoken.size()), detail.label + ": " + detail.words,
                           detail.source.language, ControlRole::Text, ImVec2(x, detail_top),
                           ImVec2(x + column_w, y)});
     }

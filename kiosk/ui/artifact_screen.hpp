@@ -26,7 +26,8 @@ class ArtifactScreen {
     struct Detail {
         std::string label;
         RichText value;
-        LocalisedText source;
+        LocalisedText source;  // its text may point into a map made for the layout: use `words`
+        std::string words;     // the value, as speech mode says it
     };
     // A text speech mode reads (the title, a detail, a paragraph of the story).
     struct SpokenText {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/exhibition/bundle_loader.hpp"
@@ -95,6 +96,11 @@ struct HeadlessKiosk {
         staff_actions.clear();
         targets.clear();
         f.targets = &targets;
+        // Speech mode's side: the controls listed, the focus and what it activates.
+        controls.clear();
+        f.controls = &controls;
+        f.focused = focused;
+        f.activated = std::exchange(activated, std::string());
         screens.draw(f, idle);
         ImGui::Render();
         staff_actions = f.staff_actions;
@@ -124,6 +130,16 @@ struct HeadlessKiosk {
     std::vector<ui::StaffAction> staff_actions;  // what the last frame's staff screens asked for
     // The touch targets of the last frame.
     std::vector<ui::Frame::Target> targets;
+    // Speech mode: the controls of the last frame, in drawing order; the control
+    // in focus; and the one the next frame activates (as Select would).
+    std::vector<ui::Frame::Control> controls;
+    std::string focused;
+    std::string activated;
+    const ui::Frame::Control* control(const std::string& id) const {
+        for (const auto& c : controls)
+            if (c.id == id) return &c;
+        return nullptr;
+    }
 };
 
 }  // namespace amanat::testing

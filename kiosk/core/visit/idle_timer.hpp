@@ -34,6 +34,7 @@ class IdleTimer {
     Millis last_activity() const { return m_last_activity; }
 
     void set_idle_after(Millis idle_after) { m_idle_after = idle_after; }
+    Millis idle_after() const { return m_idle_after; }
 
   private:
     Millis m_idle_after;
