@@ -33,12 +33,12 @@ std::map<KeypadKey, std::vector<std::string>> default_keypad_keys();
 // Speech mode (docs/SPEECH.md).
 struct SpeechSettings {
     bool offered = true;  // [speech] enabled = false turns speech mode off
-    std::string device;   // [speech] device: the audio output for speech (its name, or part of it); empty =
-                          // the default output
-    std::map<std::string, std::string>
-        voices;  // [speech.voices] language tag (canonical) = "espeak-ng voice"
-    int idle_multiplier =
-        3;  // [speech] idle_multiplier, 1..10: the idle timeout is this many times longer in speech mode
+    // [speech] device: the audio output for speech (its name, or part of it); empty = the default output.
+    std::string device;
+    // [speech.voices] language tag (canonical case) = "espeak-ng voice", over the built-in table.
+    std::map<std::string, std::string> voices;
+    // [speech] idle_multiplier, 1..10: the idle timeout is this many times longer in speech mode.
+    int idle_multiplier = 3;
     int volume_percent = 80;  // [speech] volume, 10..100: where each visitor's speech volume starts
     // [keypad] up = ["Up", "Keypad 8"], ...: a key given replaces that key's defaults.
     // No SDL key name is in two keypad keys' lists (load_kiosk_config makes sure).
