@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <regex>
+
 #include "core/settings/kiosk_config.hpp"
 #include "synthetic_bundle.hpp"
 
@@ -307,5 +310,32 @@ TEST_CASE(
     REQUIRE(chain.items().size() == 2);
     CHECK(chain.items()[0].line == 2);  // up's "Left", once back has its defaults again
     CHECK(chain.items()[1].line == 3);  // back's "Up", up's on line 2
+    CHECK(speech.keys == default_keypad_keys());
+}
+
+// packaging/kiosk.toml's [speech] and [keypad] examples, every one switched on: they
+// must load without a problem, and the keys it lists as defaults must be the defaults.
+TEST_CASE("kiosk config: the documented speech and keypad examples load, and list the defaults") {
+    std::ifstream in(std::filesystem::path(AMANAT_SOURCE_DIR) / "packaging" / "kiosk.toml");
+    const std::regex example(R"(# ((\[[a-z.]+\])|([a-z_]+ = .+)))");
+    std::string text;
+    bool speech_part = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with('[')) speech_part = line == "[speech]" || line == "[keypad]";
+        std::smatch match;
+        if (speech_part && std::regex_match(line, match, example)) line = match[1];
+        if (speech_part) text += line + "\n";
+    }
+    REQUIRE(text.find("[keypad]") != std::string::npos);
+    testing::TemporaryFolder folder;
+    testing::write_file(folder.path() / "kiosk.toml", text);
+    Diagnostics problems;
+    const SpeechSettings speech = load_kiosk_config(folder.path() / "kiosk.toml", problems).speech;
+    for (const Diagnostic& problem : problems.items()) FAIL_CHECK(problem.line << ": " << problem.message);
+    CHECK(speech.offered);
+    CHECK_FALSE(speech.device.empty());
+    CHECK_FALSE(speech.voices.empty());
+    CHECK(speech.volume_percent == 80);
+    CHECK(speech.idle_multiplier == 3);
     CHECK(speech.keys == default_keypad_keys());
 }

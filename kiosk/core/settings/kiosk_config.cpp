@@ -296,8 +296,10 @@ struct KeypadLine {
 // empty. Nullopt (reported) when the line is unusable: its key keeps its defaults.
 std::optional<KeypadLine> keypad_line(ManifestReader& reader, KeypadKey key, const toml::node& value) {
     const std::string name = keypad_key_name(key);
-    const std::string example =
-        name + " = " + quoted_list(default_keypad_keys().at(key)).insert(0, "[") + "]";
+    std::string example = name;
+    example += " = [";
+    example += quoted_list(default_keypad_keys().at(key));
+    example += ']';
     KeypadLine line{key, value.source(), {}};
     const auto add = [&](const toml::node& item) {
         const auto* text = item.as_string();
