@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <iterator>
 
 #include "ui/spoken_words.hpp"
@@ -149,7 +150,7 @@ void SpeechMode::move_focus(int step, ui::Frame& frame) {
     else if (step > 0) index -= 1;  // the first step lands on the control where the vanished one was
     index = ((index + step) % count + count) % count;
     m_focus_index = static_cast<std::size_t>(index);
-    m_focus = m_order[m_focus_index].id;
+    focus_on(m_order[m_focus_index].id);
     frame.focused = m_focus;
     say_focused(frame);
 }
@@ -216,7 +217,7 @@ void SpeechMode::touch_and_hear(ui::Frame& frame) {
                 if (contains(control, gesture.x, gesture.y) && (under == nullptr || area(control) < area(*under)))
                     under = &control;
             if (under != nullptr) {
-                m_focus = under->id;
+                focus_on(under->id);
                 frame.focused = m_focus;
                 say_focused(frame);
             }
@@ -241,7 +242,7 @@ void SpeechMode::follow(ui::Frame& frame, bool counting_down) {
     } else {
         if (focused() == nullptr && !m_order.empty()) {
             m_focus_index = std::min(m_focus_index, m_order.size() - 1);
-            m_focus = m_order[m_focus_index].id;
+            focus_on(m_order[m_focus_index].id);
             frame.wake_by(frame.now);  // the ring moves to it
         }
         if (m_say_again_after > 0 && --m_say_again_after == 0) say_focused(frame);
@@ -260,13 +261,13 @@ void SpeechMode::announce(ui::Frame& frame, bool counting_down) {
     const std::string& language = frame.session.language();
     if (m_started) {
         m_started = false;
-        pieces.push_back(piece(ui::keypad_help(frame.phrases), language, frame));
+        pieces.push_back(piece(ui::keypad_help(frame.phrases), language));
     }
-    pieces.push_back(piece(ui::screen_announcement(frame, counting_down), language, frame));
+    pieces.push_back(piece(ui::screen_announcement(frame, counting_down), language));
     m_focus.clear();
     m_focus_index = 0;
     if (!m_order.empty()) {
-        m_focus = m_order.front().id;
+        focus_on(m_order.front().id);
         for (VisitorsVoice::Piece& said : describe(m_order.front(), frame)) pieces.push_back(std::move(said));
         frame.wake_by(frame.now);  // the ring, on the next frame
     }
@@ -284,10 +285,17 @@ void SpeechMode::read_on(ui::Frame& frame) {
         m_reading = false;
         return;
     }
-    m_focus = std::next(found)->id;
+    focus_on(std::next(found)->id);
     m_focus_index = static_cast<std::size_t>(std::distance(m_order.begin(), std::next(found)));
     frame.wake_by(frame.now);
     say_focused(frame);
+}
+
+// AMANAT_LOG_SPEECH=1 logs each move of the focus, by control id: the
+// end-to-end tests find their way by it, as a visitor would by ear.
+void SpeechMode::focus_on(const std::string& id) {
+    if (id != m_focus && m_voice->logs()) std::fprintf(stderr, "amanat-kiosk: speech focus: %s\n", id.c_str());
+    m_focus = id;
 }
 
 const ui::Frame::Control* SpeechMode::focused() const {
@@ -302,11 +310,11 @@ std::vector<VisitorsVoice::Piece> SpeechMode::describe(const ui::Frame::Control&
                                                        const ui::Frame& frame) const {
     const std::string& visitor = frame.session.language();
     if (control.language.empty() || control.language == visitor)
-        return {piece(ui::spoken_control(control, frame.phrases), visitor, frame)};
+        return {piece(ui::spoken_control(control, frame.phrases), visitor)};
     ui::Frame::Control rest = control;
     rest.label.clear();
-    return {piece(control.label, control.language, frame),
-            piece(ui::spoken_control(rest, frame.phrases), visitor, frame)};
+    return {piece(control.label, control.language),
+            piece(ui::spoken_control(rest, frame.phrases), visitor)};
 }
 
 void SpeechMode::say_focused(ui::Frame& frame) {
@@ -314,12 +322,10 @@ void SpeechMode::say_focused(ui::Frame& frame) {
 }
 
 void SpeechMode::say_words(const std::string& words, const ui::Frame& frame) {
-    m_voice->say({piece(words, frame.session.language(), frame)});
+    m_voice->say({piece(words, frame.session.language())});
 }
 
-VisitorsVoice::Piece SpeechMode::piece(std::string text, const std::string& language,
-                                       const ui::Frame& frame) const {
-    (void)frame;
+VisitorsVoice::Piece SpeechMode::piece(std::string text, const std::string& language) const {
     return VisitorsVoice::Piece{std::move(text), language, m_bundle.exhibition.fallback.chain(language)};
 }
 

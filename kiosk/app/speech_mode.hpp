@@ -54,7 +54,8 @@ class SpeechMode {
     std::vector<VisitorsVoice::Piece> describe(const ui::Frame::Control& control, const ui::Frame& frame) const;
     void say_focused(ui::Frame& frame);
     void say_words(const std::string& words, const ui::Frame& frame);
-    VisitorsVoice::Piece piece(std::string text, const std::string& language, const ui::Frame& frame) const;
+    VisitorsVoice::Piece piece(std::string text, const std::string& language) const;
+    void focus_on(const std::string& id);
 
     VisitorsVoice* m_voice;
     const Bundle& m_bundle;

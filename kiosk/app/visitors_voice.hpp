@@ -46,6 +46,8 @@ class VisitorsVoice {
     void tick();
     // Something is being said or waits to be.
     bool speaking() const;
+    // AMANAT_LOG_SPEECH=1: utterances (and speech mode's focus) are logged.
+    bool logs() const { return m_log; }
 
     // Each visitor's own, reset with the visit.
     void set_rate(speech::RateStep rate) { m_rate = rate; }
