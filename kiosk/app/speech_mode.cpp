@@ -40,8 +40,24 @@ SpeechMode::SpeechMode(VisitorsVoice* voice, const Bundle& bundle, const KioskCo
 
 void SpeechMode::hear_keys(const std::vector<std::string>& names) {
     if (m_voice == nullptr) return;
-    for (const std::string& name : names)
-        if (const auto key = m_keys.find(lower(name)); key != m_keys.end()) m_pressed.push_back(key->second);
+    for (const std::string& name : names) {
+        if (const auto key = m_keys.find(lower(name)); key != m_keys.end()) {
+            m_pressed.push_back(key->second);
+            m_key_heard = std::chrono::steady_clock::now();
+        }
+    }
+}
+
+// Key to sound: from the key's event to the first sample of what it caused
+// handed to the audio device, plus the device's buffer (BENCHMARKS.md).
+void SpeechMode::log_latency() {
+    if (!m_key_heard || !m_voice->logs()) return;
+    const auto sound = m_voice->take_first_sound();
+    if (!sound) return;
+    const double ms = std::chrono::duration<double, std::milli>(*sound - *m_key_heard).count();
+    m_key_heard.reset();
+    std::fprintf(stderr, "amanat-kiosk: speech: first sound %.1f ms after the key (and %.0f ms of device buffer)\n",
+                 ms, m_voice->device_latency_ms());
 }
 
 bool SpeechMode::touches_reach_buttons(const VisitorSession& session) const {
@@ -249,6 +265,7 @@ void SpeechMode::follow(ui::Frame& frame, bool counting_down) {
         read_on(frame);
     }
     m_voice->tick();
+    log_latency();
 }
 
 // A new screen (or overlay): the help first if speech mode has just started,

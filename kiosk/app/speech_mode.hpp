@@ -4,7 +4,9 @@
 // the controls and texts each screen lists (ui::Frame::Control) in reading
 // order, activate them, and the kiosk says what is in focus, announces each
 // screen and reads stories aloud, paragraph after paragraph.
+#include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,12 +58,16 @@ class SpeechMode {
     void say_words(const std::string& words, const ui::Frame& frame);
     VisitorsVoice::Piece piece(std::string text, const std::string& language) const;
     void focus_on(const std::string& id);
+    void log_latency();
 
     VisitorsVoice* m_voice;
     const Bundle& m_bundle;
     const int m_volume_start;
     std::map<std::string, KeypadKey> m_keys;  // SDL key name -> keypad key
     std::vector<KeypadKey> m_pressed;         // since the last frame
+    // When the last keypad key was heard, until its first sound reached the
+    // audio device: logged (AMANAT_LOG_SPEECH=1) for the latency benchmark.
+    std::optional<std::chrono::steady_clock::time_point> m_key_heard;
 
     std::vector<ui::Frame::Control> m_drawn;  // the last frame's, as drawn
     std::vector<ui::Frame::Control> m_order;  // the same, in reading order
