@@ -89,33 +89,34 @@ bool VisitorsVoice::speaking() const {
 
 // The language whose voice speaks `piece`: its own, else the first fallback
 // with a voice (logged once per language), else none (empty).
-const std::string& VisitorsVoice::voice_language(const Piece& piece) {
-    static const std::string none;
-    const speech::VoiceTable& voices = m_speaker->voices();
-    if (voices.has_voice(piece.language)) return piece.language;
-    for (const std::string& fallback : piece.fallbacks) {
-        if (!voices.has_voice(fallback)) continue;
-        if (m_reported.insert(piece.language).second)
+// The language whose voice speaks `piece`: its own, else the first fallback
+// with a voice (logged once per language), else none (empty).
+std::string VisitorsVoice::voice_language(const Piece& piece) {
+    const std::optional<std::string> spoken = m_speaker->voices().first_spoken(piece.language, piece.fallbacks);
+    if (spoken != piece.language && m_reported.insert(piece.language).second) {
+        if (spoken)
             std::fprintf(stderr,
                          "amanat-kiosk: speech: no voice speaks %s; speaking it with the voice for %s, the "
                          "exhibition's fallback (name one in kiosk.toml's [speech.voices])\n",
-                         piece.language.c_str(), fallback.c_str());
-        return fallback;
+                         piece.language.c_str(), spoken->c_str());
+        else
+            std::fprintf(stderr, "amanat-kiosk: speech: no voice speaks %s, nor any of its fallbacks; left unsaid\n",
+                         piece.language.c_str());
     }
-    if (m_reported.insert(piece.language).second)
-        std::fprintf(stderr, "amanat-kiosk: speech: no voice speaks %s, nor any of its fallbacks; left unsaid\n",
-                     piece.language.c_str());
-    return none;
+    return spoken.value_or(std::string());
 }
 
 bool VisitorsVoice::start_piece(const Piece& piece) {
-    const std::string& language = voice_language(piece);
+    const std::string language = voice_language(piece);
     if (language.empty()) return false;
     if (m_log) std::fprintf(stderr, "amanat-kiosk: says [%s] %s\n", language.c_str(), piece.text.c_str());
     if (m_silent) return false;  // nobody would hear it
     m_wake_when_spoken.store(false);
     m_current = m_speaker->say(piece.text, language, m_rate);
     m_wake_when_spoken.store(true);
+    if (const std::string error = m_speaker->voice_error(); !error.empty() && m_reported.insert(error).second)
+        std::fprintf(stderr, "amanat-kiosk: speech: %s (kiosk.toml's [speech.voices]); the built-in voice speaks\n",
+                     error.c_str());
     return true;
 }
 

@@ -66,7 +66,7 @@ class VisitorsVoice {
     VisitorsVoice() = default;
     void start_next();
     bool start_piece(const Piece& piece);
-    const std::string& voice_language(const Piece& piece);
+    std::string voice_language(const Piece& piece);
 
     std::unique_ptr<speech::Speaker> m_speaker;
     std::unique_ptr<platform::SpeechOutput> m_output;

@@ -87,7 +87,7 @@ std::uint64_t Speaker::say(std::string_view text, std::string_view language, Rat
         std::lock_guard lock(mutex_);
         number = ++current_;
         pcm_.clear();
-        next_ = Utterance{std::string(text), std::move(voice), rate, number};
+        next_ = Utterance{std::string(text), std::move(voice), voices_.built_in_voice_for(language), rate, number};
     }
     wanted_.notify_one();
     return number;
@@ -145,7 +145,12 @@ void Speaker::run() {
 // translated; stops between sentences, and inside one through the callback,
 // once a newer utterance (or hush, or the destructor) makes this one out of date.
 void Speaker::speak(const Utterance& utterance) {
-    if (!choose_voice(utterance.voice)) return;
+    // A voice the venue named that this machine lacks: the built-in one speaks
+    // instead (voice_error() names the missing one, for the log).
+    if (!choose_voice(utterance.voice) &&
+        (utterance.built_in_voice.empty() || utterance.built_in_voice == utterance.voice ||
+         !choose_voice(utterance.built_in_voice)))
+        return;
     espeak_SetParameter(espeakRATE, words_per_minute(utterance.rate), 0);
     synthesising = utterance.number;
     for (const std::string& sentence : split_sentences(utterance.text)) {

@@ -72,6 +72,7 @@ class Speaker {
     struct Utterance {
         std::string text;
         std::string voice;
+        std::string built_in_voice;  // if `voice` (the venue's) will not load; may be empty
         RateStep rate;
         std::uint64_t number;
     };

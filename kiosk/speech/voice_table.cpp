@@ -19,27 +19,37 @@ const std::map<std::string, std::string>& VoiceTable::built_in() {
     return table;
 }
 
-const std::string& VoiceTable::voice_for(std::string_view language) const {
+const std::string* VoiceTable::find(std::string_view language, bool venue) const {
     const std::string tag(language);
     const std::string base = tag.substr(0, tag.find('-'));
     for (const std::string& key : {tag, base}) {
-        if (auto it = venue_voices_.find(key); it != venue_voices_.end()) return it->second;
-        if (auto it = built_in().find(key); it != built_in().end()) return it->second;
+        if (venue)
+            if (auto it = venue_voices_.find(key); it != venue_voices_.end()) return &it->second;
+        if (auto it = built_in().find(key); it != built_in().end()) return &it->second;
     }
-    throw NoVoice(tag);
+    return nullptr;
 }
 
-}  // namespace amanat::speech
-
-namespace amanat::speech {
+const std::string& VoiceTable::voice_for(std::string_view language) const {
+    if (const std::string* voice = find(language, true)) return *voice;
+    throw NoVoice(std::string(language));
+}
 
 bool VoiceTable::has_voice(std::string_view language) const {
-    try {
-        voice_for(language);
-        return true;
-    } catch (const NoVoice&) {
-        return false;
-    }
+    return find(language, true) != nullptr;
+}
+
+std::string VoiceTable::built_in_voice_for(std::string_view language) const {
+    const std::string* voice = find(language, false);
+    return voice != nullptr ? *voice : std::string();
+}
+
+std::optional<std::string> VoiceTable::first_spoken(std::string_view language,
+                                                    const std::vector<std::string>& fallbacks) const {
+    if (has_voice(language)) return std::string(language);
+    for (const std::string& fallback : fallbacks)
+        if (has_voice(fallback)) return fallback;
+    return std::nullopt;
 }
 
 }  // namespace amanat::speech

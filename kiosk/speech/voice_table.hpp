@@ -1,9 +1,11 @@
 #pragma once
 // Which espeak-ng voice speaks each of the exhibition's languages.
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace amanat::speech {
 
@@ -29,10 +31,19 @@ class VoiceTable {
     const std::string& voice_for(std::string_view language) const;
     // Whether voice_for(language) would find one.
     bool has_voice(std::string_view language) const;
+    // The built-in table's voice for a tag, ignoring the venue's ("" if none):
+    // what speaks when the voice a venue named is not on this machine.
+    std::string built_in_voice_for(std::string_view language) const;
+    // The language whose voice speaks a text in `language`: itself, else the
+    // first of `fallbacks` (the exhibition's fallback chain) that has a voice.
+    std::optional<std::string> first_spoken(std::string_view language,
+                                            const std::vector<std::string>& fallbacks) const;
 
     static const std::map<std::string, std::string>& built_in();
 
   private:
+    const std::string* find(std::string_view language, bool venue) const;
+
     std::map<std::string, std::string> venue_voices_;
 };
 

@@ -172,13 +172,25 @@ TEST_CASE("speech: an unknown language is refused, naming it, and nothing is int
     CHECK_THROWS_WITH_AS(speaker.say("?", "", RateStep::normal), doctest::Contains("''"), NoVoice);
 }
 
-TEST_CASE("speech: a venue's voice that espeak-ng lacks gives no sound and names the voice") {
+TEST_CASE("speech: a venue's voice that espeak-ng lacks is named, and the built-in voice speaks instead") {
     Listener listener;
     Speaker speaker(VoiceTable(std::map<std::string, std::string>{{"en", "no-such-voice"}}),
                     listener.callback());
-    CHECK(spoken(speaker, listener, "Hello.", "en").empty());
+    CHECK(rms(spoken(speaker, listener, "Hello, and welcome.", "en")) > 300);
     CHECK(speaker.voice_error().find("'no-such-voice'") != std::string::npos);
     CHECK(!spoken(speaker, listener, "Сәлем.", "kk").empty());  // the others still speak
+}
+
+TEST_CASE("speech: a language without a voice is spoken by the first of its fallbacks that has one") {
+    const VoiceTable voices;
+    CHECK(voices.first_spoken("kk", {"ru", "en"}) == "kk");
+    CHECK(voices.first_spoken("kk-Latn", {"kk", "en"}) == "kk-Latn");
+    CHECK(voices.first_spoken("uz", {"uz", "ru", "en"}) == "ru");
+    CHECK(voices.first_spoken("xh", {"zu"}) == std::nullopt);
+    const VoiceTable venue(std::map<std::string, std::string>{{"uz", "uz"}});
+    CHECK(venue.first_spoken("uz", {"ru"}) == "uz");
+    CHECK(venue.built_in_voice_for("uz").empty());
+    CHECK(venue.built_in_voice_for("en-GB") == "en");
 }
 
 TEST_CASE("speech: the fast rate is shorter than the normal, the normal than the slow") {
