@@ -54,17 +54,18 @@ void draw_idle_overlay(Frame& frame, int seconds_left, bool invite_to_survey) {
     const std::string number = std::to_string(seconds_left);
     text_centred(draw, fonts.title, number, centre, ring.y - fonts.title->FontSize * 0.55f, frame.theme.text);
     y += radius * 2 + metrics.mm(6);
-    // TRANSLATORS: Idle overlay: the line under the countdown ring; when it reaches zero the
-    // kiosk goes back to its start screen for the next visitor. # is the seconds
-    // left (10 to 1). Write your language's plural forms (CLDR). One line.
     const std::string starting = frame.say(
+        // TRANSLATORS: Idle overlay: the line under the countdown ring; when it reaches zero the
+        // kiosk goes back to its start screen for the next visitor. # is the seconds
+        // left (10 to 1). Write your language's plural forms (CLDR). One line.
         "{seconds, plural, one {Starting again in # second} other {Starting again in # seconds}}",
         {{"seconds", seconds_left}});
     text_centred(draw, fonts.body, starting, centre, y, frame.theme.muted_text);
     // TRANSLATORS: Speech mode (read aloud to blind visitors): after "Are you still there? Starting again
     // in 10 seconds": how a visitor with the keypad stays. One short sentence.
+    const char* press_any_key = frame.phrases.tr("Press any key to continue.");
     frame.add_control("idle-question", question, ControlRole::Heading, ImVec2(min.x, question_y),
-                      ImVec2(max.x, y), starting + ". " + frame.phrases.tr("Press any key to continue."));
+                      ImVec2(max.x, y), starting + ". " + press_any_key);
     y += fonts.body->FontSize * 1.4f;
     // TRANSLATORS: Idle overlay: the line under the countdown telling the visitor how to stay. One line.
     text_centred(draw, fonts.body, frame.phrases.tr("Touch anywhere to continue"), centre, y,

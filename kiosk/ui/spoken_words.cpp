@@ -103,10 +103,11 @@ std::string spoken_place(const VisitorSession& session, bool counting_down) {
 }
 
 const char* keypad_help(const Phrasebook& phrases) {
-    // TRANSLATORS: Speech mode: the spoken help for blind visitors using the tactile keypad beside the
-    // screen, said when they first press a key and when they press Help. The keys are Up, Down, Left, Right,
-    // the round Select button in the middle, Home, Help and the volume keys. A few short sentences, spoken.
     return phrases.tr(
+        // TRANSLATORS: Speech mode: the spoken help for blind visitors using the tactile keypad beside the
+        // screen, said when they first press a key and when they press Help. The keys are Up, Down, Left,
+        // Right, the round Select button in the middle, Home, Help and the volume keys. A few short
+        // sentences, spoken.
         "Audio guide. Up and Down move from item to item. The round button in the middle chooses. Left goes "
         "back, Right says the item again, Home goes to the gallery of objects. The volume keys make me "
         "louder or quieter. After this help, Up and Down make me speak faster or slower.");
