@@ -154,7 +154,8 @@ int show_exhibitions(const Showroom& room, Bundle bundle, const ScriptLanguages&
 
 // Speech mode's voice, unless the venue turned it off; [keypad] names SDL does
 // not know are logged (the key does nothing).
-std::unique_ptr<VisitorsVoice> start_voice(const KioskConfig& config, platform::KioskWindow& window) {
+std::unique_ptr<VisitorsVoice> start_voice(const KioskConfig& config, const KioskOptions& options,
+                                           platform::KioskWindow& window) {
     if (!config.speech.offered) {
         std::fprintf(stderr, "amanat-kiosk: speech: off ([speech] enabled = false in kiosk.toml)\n");
         return nullptr;
@@ -166,7 +167,7 @@ std::unique_ptr<VisitorsVoice> start_voice(const KioskConfig& config, platform::
                              "amanat-kiosk: speech: [keypad] %s: no key is called \"%s\"; that key does "
                              "nothing (key names: docs/SPEECH.md)\n",
                              keypad_key_name(key), name.c_str());
-    return VisitorsVoice::start(config.speech, [&window] { window.wake(); });
+    return VisitorsVoice::start(config.speech, options.localisation, [&window] { window.wake(); });
 }
 
 }  // namespace
@@ -212,7 +213,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     upkeep.staff_tasks = &staff_tasks;
     observers.window_opened(*window);
     // After the window, so that its audio stops waking the window before it goes.
-    const std::unique_ptr<VisitorsVoice> voice = start_voice(config, *window);
+    const std::unique_ptr<VisitorsVoice> voice = start_voice(config, options, *window);
     const Showroom room{*window, source, options, config, catalogs, clock, upkeep, observers, voice.get()};
     return show_exhibitions(room, std::move(bundle), scripts, clock());
 }

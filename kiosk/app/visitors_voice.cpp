@@ -3,13 +3,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <map>
 #include <utility>
 
 namespace amanat {
 
 std::unique_ptr<VisitorsVoice> VisitorsVoice::start(const SpeechSettings& settings,
+                                                    const std::filesystem::path& localisation,
                                                     std::function<void()> wake) {
     std::unique_ptr<VisitorsVoice> voice(new VisitorsVoice());
+    voice->m_localisation = localisation;
     voice->m_wake = std::move(wake);
     const char* log = std::getenv("AMANAT_LOG_SPEECH");
     voice->m_log = log != nullptr && std::string(log) == "1";
@@ -106,13 +109,38 @@ std::string VisitorsVoice::voice_language(const Piece& piece) {
     return spoken.value_or(std::string());
 }
 
+// The rules that turn a Latin script back into the Cyrillic its voice reads
+// (kk-Latn, sr-Latn), compiled on first use (ICU takes a few tens of ms: not at
+// start-up, before the first frame); null for every other language.
+const ScriptTransliterator* VisitorsVoice::reader_for(const std::string& language) {
+    static const std::map<std::string, std::pair<const char*, const char*>> kReaders{
+        {"kk-Latn", {"kk-Latn-kk-Cyrl.txt", "kk"}}, {"sr-Latn", {"sr-Latn-sr-Cyrl.txt", "sr"}}};
+    const auto known = kReaders.find(language);
+    if (known == kReaders.end()) return nullptr;
+    auto [reader, first] = m_readers.try_emplace(language);
+    if (first) {
+        Diagnostics problems;
+        reader->second = ScriptTransliterator::load(m_localisation / known->second.first, language,
+                                                     known->second.second, problems);
+        for (const Diagnostic& problem : problems.items())
+            std::fprintf(stderr, "amanat-kiosk: speech: %s:%d: %s; %s is spoken as written\n",
+                         problem.file.c_str(), problem.line, problem.message.c_str(), language.c_str());
+    }
+    return reader->second ? &*reader->second : nullptr;
+}
+
 bool VisitorsVoice::start_piece(const Piece& piece) {
-    const std::string language = voice_language(piece);
+    std::string language = voice_language(piece);
     if (language.empty()) return false;
-    if (m_log) std::fprintf(stderr, "amanat-kiosk: says [%s] %s\n", language.c_str(), piece.text.c_str());
+    std::string text = piece.text;
+    if (const ScriptTransliterator* reader = reader_for(language)) {
+        text = reader->transliterate(text);
+        language = reader->target_language();
+    }
+    if (m_log) std::fprintf(stderr, "amanat-kiosk: says [%s] %s\n", language.c_str(), text.c_str());
     if (m_silent) return false;  // nobody would hear it
     m_wake_when_spoken.store(false);
-    m_current = m_speaker->say(piece.text, language, m_rate);
+    m_current = m_speaker->say(text, language, m_rate);
     m_wake_when_spoken.store(true);
     if (const std::string error = m_speaker->voice_error(); !error.empty() && m_reported.insert(error).second)
         std::fprintf(stderr, "amanat-kiosk: speech: %s (kiosk.toml's [speech.voices]); the built-in voice speaks\n",

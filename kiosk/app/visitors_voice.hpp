@@ -4,14 +4,17 @@
 // piece, each piece in its own language's voice.
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/localisation/transliteration.hpp"
 #include "core/settings/kiosk_config.hpp"
 #include "platform/speech_output.hpp"
 #include "speech/speaker.hpp"
@@ -35,7 +38,11 @@ class VisitorsVoice {
     // off. Without its audio device the voice still works, heard by nobody: the
     // problem is logged and sighted visitors notice nothing. `wake` is called from
     // the audio side when a piece has been spoken (the render loop's wake()).
-    static std::unique_ptr<VisitorsVoice> start(const SpeechSettings& settings, std::function<void()> wake);
+    // Kazakh and Serbian in Latin letters are spoken from Cyrillic: the rules that
+    // turn them back are read from `localisation` (kk-Latn-kk-Cyrl.txt, sr-Latn-sr-Cyrl.txt).
+    static std::unique_ptr<VisitorsVoice> start(const SpeechSettings& settings,
+                                                const std::filesystem::path& localisation,
+                                                std::function<void()> wake);
     ~VisitorsVoice();
 
     // Says `pieces` one after another, at once, replacing whatever was being said.
@@ -78,6 +85,11 @@ class VisitorsVoice {
     bool m_silent = false;  // no audio device: pieces are logged, not said
     speech::RateStep m_rate = speech::RateStep::normal;
     int m_volume_percent = 80;
+    const ScriptTransliterator* reader_for(const std::string& language);
+
+    std::filesystem::path m_localisation;
+    // A Latin script back to the Cyrillic its voice reads, by language; nullopt if its rules failed.
+    std::map<std::string, std::optional<ScriptTransliterator>> m_readers;
     std::set<std::string> m_reported;  // languages whose missing voice was logged
     bool m_log = false;                // AMANAT_LOG_SPEECH=1: every utterance in the log
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <clocale>
 #include <stdexcept>
 
 #include "speech/sentences.hpp"
@@ -22,10 +23,22 @@ thread_local std::uint64_t synthesising = 0;
 // effect within one chunk.
 constexpr int chunk_ms = 40;
 
+// espeak_Initialize sets the process's LC_CTYPE to C.UTF-8 (for its wctype
+// calls), which changes how others encode text: SDL then writes the window's
+// WM_NAME as UTF8_STRING, which tools in the C locale cannot read. The locale is
+// put back: espeak-ng 1.51 synthesises the same samples either way (checked for
+// kk, ko, ru and tr while choosing this).
+int initialise_espeak() {
+    const std::string ctype = std::setlocale(LC_CTYPE, nullptr);
+    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, chunk_ms, nullptr, 0);
+    std::setlocale(LC_CTYPE, ctype.c_str());
+    return rate;
+}
+
 int start_espeak_once() {
     // espeak_Initialize again after espeak_Terminate hangs in 1.51, so espeak-ng
     // stays initialised for the process. Static local: initialised once, thread-safe.
-    static const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, chunk_ms, nullptr, 0);
+    static const int rate = initialise_espeak();
     if (rate <= 0) throw std::runtime_error("espeak-ng could not start: is espeak-ng-data installed?");
     return rate;
 }

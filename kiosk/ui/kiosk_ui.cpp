@@ -192,6 +192,7 @@ std::string KioskUi::describe(const VisitorSession& session, const Bundle& bundl
     if (session.screen() == Screen::Attract && !feedback.problem.empty())
         text += " notice=feedback-not-saved";
     if (session.language_menu_open()) text += " menu=language";
+    if (session.speech_mode()) text += " speech=on";
     if (counting_down) text += " idle=countdown";
     return text;
 }

@@ -12,10 +12,14 @@
 namespace {
 
 Window find(Display* display, Window window, const char* prefix) {
-    char* name = nullptr;
-    if (XFetchName(display, window, &name) != 0 && name != nullptr) {
-        const bool match = std::strncmp(name, prefix, std::strlen(prefix)) == 0;
-        XFree(name);
+    // WM_NAME's bytes, whatever its encoding: STRING, or UTF8_STRING once the
+    // kiosk's locale is UTF-8 (espeak-ng sets LC_CTYPE), which XFetchName refuses.
+    XTextProperty name{};
+    if (XGetWMName(display, window, &name) != 0 && name.value != nullptr) {
+        const std::size_t length = std::strlen(prefix);
+        const bool match = name.nitems >= length &&
+                           std::strncmp(reinterpret_cast<const char*>(name.value), prefix, length) == 0;
+        XFree(name.value);
         if (match) return window;
     }
     Window root = 0;
