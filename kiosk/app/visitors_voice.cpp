@@ -43,8 +43,8 @@ std::unique_ptr<VisitorsVoice> VisitorsVoice::start(const SpeechSettings& settin
     if (voice->m_output == nullptr) {
         voice->m_silent = true;
         std::fprintf(stderr,
-                     "amanat-kiosk: speech: %s; the kiosk goes on without speech (check [speech] device in "
-                     "kiosk.toml, and that the keypad's sound card is plugged in)\n",
+                     "amanat-kiosk: speech: %s The kiosk goes on without speech; sighted visitors notice "
+                     "nothing.\n",
                      problem.c_str());
     } else {
         std::fprintf(stderr, "amanat-kiosk: speech: speaking through %s (%.0f ms of buffer)\n",
