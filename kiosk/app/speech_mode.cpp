@@ -56,7 +56,8 @@ void SpeechMode::log_latency() {
     if (!sound) return;
     const double ms = std::chrono::duration<double, std::milli>(*sound - *m_key_heard).count();
     m_key_heard.reset();
-    std::fprintf(stderr, "amanat-kiosk: speech: first sound %.1f ms after the key (and %.0f ms of device buffer)\n",
+    std::fprintf(stderr,
+                 "amanat-kiosk: speech: first sound %.1f ms after the key (and %.0f ms of device buffer)\n",
                  ms, m_voice->device_latency_ms());
 }
 
@@ -137,7 +138,8 @@ void SpeechMode::press(KeypadKey key, ui::Frame& frame, bool counting_down) {
         case KeypadKey::Home:
             if (frame.session.language_menu_open()) {
                 frame.emit(VisitorAction::Kind::CloseLanguageMenu);
-            } else if (frame.session.screen() == Screen::Artifact || frame.session.screen() == Screen::Survey ||
+            } else if (frame.session.screen() == Screen::Artifact ||
+                       frame.session.screen() == Screen::Survey ||
                        frame.session.screen() == Screen::SurveyThanks) {
                 frame.emit(VisitorAction::Kind::GoHome);
             } else {
@@ -162,8 +164,10 @@ void SpeechMode::move_focus(int step, ui::Frame& frame) {
     long index = static_cast<long>(std::min(m_focus_index, m_order.size() - 1));
     const auto found = std::find_if(m_order.begin(), m_order.end(),
                                     [&](const ui::Frame::Control& c) { return c.id == m_focus; });
-    if (found != m_order.end()) index = std::distance(m_order.begin(), found);
-    else if (step > 0) index -= 1;  // the first step lands on the control where the vanished one was
+    if (found != m_order.end())
+        index = std::distance(m_order.begin(), found);
+    else if (step > 0)
+        index -= 1;  // the first step lands on the control where the vanished one was
     index = ((index + step) % count + count) % count;
     m_focus_index = static_cast<std::size_t>(index);
     focus_on(m_order[m_focus_index].id);
@@ -178,8 +182,10 @@ void SpeechMode::select(ui::Frame& frame) {
     if (control == nullptr) return;
     if (is_text(*control)) {
         m_reading = !m_reading;
-        if (m_reading) say_focused(frame);
-        else m_voice->hush();
+        if (m_reading)
+            say_focused(frame);
+        else
+            m_voice->hush();
         return;
     }
     m_reading = false;
@@ -196,7 +202,8 @@ void SpeechMode::back(ui::Frame& frame) {
     } else if (session.screen() == Screen::Artifact || session.screen() == Screen::SurveyThanks) {
         frame.emit(VisitorAction::Kind::GoHome);
     } else if (session.screen() == Screen::Survey) {
-        frame.emit(session.question() > 0 ? VisitorAction::Kind::PreviousQuestion : VisitorAction::Kind::GoHome);
+        frame.emit(session.question() > 0 ? VisitorAction::Kind::PreviousQuestion
+                                          : VisitorAction::Kind::GoHome);
     } else {
         m_place.clear();  // nowhere further back: where the visitor is, said again
     }
@@ -230,7 +237,8 @@ void SpeechMode::touch_and_hear(ui::Frame& frame) {
         if (gesture.kind == Gesture::Kind::Tap) {
             const ui::Frame::Control* under = nullptr;
             for (const ui::Frame::Control& control : m_order)
-                if (contains(control, gesture.x, gesture.y) && (under == nullptr || area(control) < area(*under)))
+                if (contains(control, gesture.x, gesture.y) &&
+                    (under == nullptr || area(control) < area(*under)))
                     under = &control;
             if (under != nullptr) {
                 focus_on(under->id);
@@ -249,8 +257,9 @@ void SpeechMode::touch_and_hear(ui::Frame& frame) {
 void SpeechMode::follow(ui::Frame& frame, bool counting_down) {
     if (m_voice == nullptr || !on(frame.session) || frame.controls != &m_drawn) return;
     m_order = m_drawn;
-    std::stable_sort(m_order.begin(), m_order.end(),
-                     [](const ui::Frame::Control& a, const ui::Frame::Control& b) { return a.rank < b.rank; });
+    std::stable_sort(
+        m_order.begin(), m_order.end(),
+        [](const ui::Frame::Control& a, const ui::Frame::Control& b) { return a.rank < b.rank; });
     const std::string place = ui::spoken_place(frame.session, counting_down);
     if (place != m_place) {
         m_place = place;
@@ -311,7 +320,8 @@ void SpeechMode::read_on(ui::Frame& frame) {
 // AMANAT_LOG_SPEECH=1 logs each move of the focus, by control id: the
 // end-to-end tests find their way by it, as a visitor would by ear.
 void SpeechMode::focus_on(const std::string& id) {
-    if (id != m_focus && m_voice->logs()) std::fprintf(stderr, "amanat-kiosk: speech focus: %s\n", id.c_str());
+    if (id != m_focus && m_voice->logs())
+        std::fprintf(stderr, "amanat-kiosk: speech focus: %s\n", id.c_str());
     m_focus = id;
 }
 
@@ -330,8 +340,7 @@ std::vector<VisitorsVoice::Piece> SpeechMode::describe(const ui::Frame::Control&
         return {piece(ui::spoken_control(control, frame.phrases), visitor)};
     ui::Frame::Control rest = control;
     rest.label.clear();
-    return {piece(control.label, control.language),
-            piece(ui::spoken_control(rest, frame.phrases), visitor)};
+    return {piece(control.label, control.language), piece(ui::spoken_control(rest, frame.phrases), visitor)};
 }
 
 void SpeechMode::say_focused(ui::Frame& frame) {

@@ -53,7 +53,8 @@ class SpeechMode {
     void announce(ui::Frame& frame, bool counting_down);
     void read_on(ui::Frame& frame);
     const ui::Frame::Control* focused() const;
-    std::vector<VisitorsVoice::Piece> describe(const ui::Frame::Control& control, const ui::Frame& frame) const;
+    std::vector<VisitorsVoice::Piece> describe(const ui::Frame::Control& control,
+                                               const ui::Frame& frame) const;
     void say_focused(ui::Frame& frame);
     void say_words(const std::string& words, const ui::Frame& frame);
     VisitorsVoice::Piece piece(std::string text, const std::string& language) const;

@@ -95,7 +95,8 @@ bool VisitorsVoice::speaking() const {
 // The language whose voice speaks `piece`: its own, else the first fallback
 // with a voice (logged once per language), else none (empty).
 std::string VisitorsVoice::voice_language(const Piece& piece) {
-    const std::optional<std::string> spoken = m_speaker->voices().first_spoken(piece.language, piece.fallbacks);
+    const std::optional<std::string> spoken =
+        m_speaker->voices().first_spoken(piece.language, piece.fallbacks);
     if (spoken != piece.language && m_reported.insert(piece.language).second) {
         if (spoken)
             std::fprintf(stderr,
@@ -103,7 +104,8 @@ std::string VisitorsVoice::voice_language(const Piece& piece) {
                          "exhibition's fallback (name one in kiosk.toml's [speech.voices])\n",
                          piece.language.c_str(), spoken->c_str());
         else
-            std::fprintf(stderr, "amanat-kiosk: speech: no voice speaks %s, nor any of its fallbacks; left unsaid\n",
+            std::fprintf(stderr,
+                         "amanat-kiosk: speech: no voice speaks %s, nor any of its fallbacks; left unsaid\n",
                          piece.language.c_str());
     }
     return spoken.value_or(std::string());
@@ -121,7 +123,7 @@ const ScriptTransliterator* VisitorsVoice::reader_for(const std::string& languag
     if (first) {
         Diagnostics problems;
         reader->second = ScriptTransliterator::load(m_localisation / known->second.first, language,
-                                                     known->second.second, problems);
+                                                    known->second.second, problems);
         for (const Diagnostic& problem : problems.items())
             std::fprintf(stderr, "amanat-kiosk: speech: %s:%d: %s; %s is spoken as written\n",
                          problem.file.c_str(), problem.line, problem.message.c_str(), language.c_str());
@@ -143,7 +145,8 @@ bool VisitorsVoice::start_piece(const Piece& piece) {
     m_current = m_speaker->say(text, language, m_rate);
     m_wake_when_spoken.store(true);
     if (const std::string error = m_speaker->voice_error(); !error.empty() && m_reported.insert(error).second)
-        std::fprintf(stderr, "amanat-kiosk: speech: %s (kiosk.toml's [speech.voices]); the built-in voice speaks\n",
+        std::fprintf(stderr,
+                     "amanat-kiosk: speech: %s (kiosk.toml's [speech.voices]); the built-in voice speaks\n",
                      error.c_str());
     return true;
 }

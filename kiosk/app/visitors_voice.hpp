@@ -4,8 +4,8 @@
 // piece, each piece in its own language's voice.
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -79,7 +79,7 @@ class VisitorsVoice {
     std::unique_ptr<platform::SpeechOutput> m_output;
     std::function<void()> m_wake;
     std::atomic<bool> m_wake_when_spoken{false};  // the audio side wakes the loop once per piece
-    std::vector<Piece> m_pieces;  // what is still to be said, the one being said first
+    std::vector<Piece> m_pieces;                  // what is still to be said, the one being said first
     // The Speaker's number for the piece being said (0: none); read by the audio side.
     std::atomic<std::uint64_t> m_current{0};
     bool m_silent = false;  // no audio device: pieces are logged, not said

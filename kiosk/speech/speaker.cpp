@@ -100,7 +100,8 @@ std::uint64_t Speaker::say(std::string_view text, std::string_view language, Rat
         std::lock_guard lock(mutex_);
         number = ++current_;
         pcm_.clear();
-        next_ = Utterance{std::string(text), std::move(voice), voices_.built_in_voice_for(language), rate, number};
+        next_ = Utterance{std::string(text), std::move(voice), voices_.built_in_voice_for(language), rate,
+                          number};
     }
     wanted_.notify_one();
     return number;

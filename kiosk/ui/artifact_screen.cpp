@@ -159,9 +159,9 @@ void ArtifactScreen::speak_picture(Frame& frame, ImVec2 min, ImVec2 max) {
     const auto alt = frame.localise(artifact.images[shown].alt);
     // TRANSLATORS: Speech mode (read aloud to blind visitors): said after a picture's description. Keep
     // {number} and {count}.
-    const std::string& which = frame.say("picture {number} of {count}",
-                                         {{"number", static_cast<std::int64_t>(shown + 1)},
-                                          {"count", static_cast<std::int64_t>(count)}});
+    const std::string& which = frame.say(
+        "picture {number} of {count}",
+        {{"number", static_cast<std::int64_t>(shown + 1)}, {"count", static_cast<std::int64_t>(count)}});
     // TRANSLATORS: Speech mode: said for a picture that has no description.
     frame.add_control("picture", alt ? *alt.text : frame.phrases.tr("A picture without a description"),
                       ControlRole::Picture, min, max, which, alt ? alt.language : std::string());
@@ -280,7 +280,8 @@ void ArtifactScreen::speak_text(Frame& frame, const std::vector<SpokenText>& tex
         if (!frame.focuses(text.id)) continue;
         const float margin = frame.metrics.margin();
         if (text.min.y < column_min.y || text.max.y > column_max.y)
-            m_text_scroll.scroll_to(std::max(0.0f, m_text_scroll.offset() + text.min.y - column_min.y - margin));
+            m_text_scroll.scroll_to(
+                std::max(0.0f, m_text_scroll.offset() + text.min.y - column_min.y - margin));
     }
 }
 

@@ -30,7 +30,8 @@ void AttractScreen::draw(Frame& frame) {
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     frame.record_target("attract", ImVec2(0, 0), screen);  // any touch starts
     if (const auto title = frame.localise(exhibition.title))
-        frame.add_control("attract", *title.text, ControlRole::Button, ImVec2(0, 0), screen, {}, title.language);
+        frame.add_control("attract", *title.text, ControlRole::Button, ImVec2(0, 0), screen, {},
+                          title.language);
 
     constexpr Millis kCycle = kHold + kFade;
     const Millis elapsed = std::max<Millis>(frame.now - m_started, 0);

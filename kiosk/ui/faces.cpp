@@ -68,8 +68,10 @@ int draw_face_row(Frame& frame, const std::string& id, int selected, ImVec2 min,
                        ImVec2(size, size), held))
             tapped = rating;
         // TRANSLATORS: Speech mode: said after a rating face or an answer the visitor has chosen. One word.
-        if (selected == rating) frame.describe_last(ControlRole::Option, frame.phrases.tr("selected"));
-        else frame.describe_last(ControlRole::Option);
+        if (selected == rating)
+            frame.describe_last(ControlRole::Option, frame.phrases.tr("selected"));
+        else
+            frame.describe_last(ControlRole::Option);
         const float radius = size * (held ? 0.4f : 0.44f);
         draw_face(draw, ImVec2(x + size * 0.5f, y + size * 0.5f), radius, rating,
                   selected != 0 && selected != rating, selected == rating, frame.theme);

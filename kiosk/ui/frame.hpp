@@ -121,8 +121,8 @@ struct Frame {
     // Speech mode (docs/SPEECH.md): every control and text the screen shows, as a
     // blind visitor reaches them with the keypad's Up and Down and hears them.
     struct Control {
-        std::string id;     // the touch target's id, or the text's own ("story-2", "title")
-        std::string label;  // what is said first, in `language`
+        std::string id;        // the touch target's id, or the text's own ("story-2", "title")
+        std::string label;     // what is said first, in `language`
         std::string language;  // the label's language tag; empty: the visitor's
         ControlRole role = ControlRole::Button;
         std::string state;  // said after the label ("on", "selected", "picture 1 of 3"); may be empty
@@ -151,10 +151,13 @@ struct Frame {
     }
     // The control added last is said in `language` (a language's own name).
     void speak_last_in(std::string language) {
-        if (controls != nullptr && !controls->empty() && input_enabled) controls->back().language = std::move(language);
+        if (controls != nullptr && !controls->empty() && input_enabled)
+            controls->back().language = std::move(language);
     }
     // True on the frame speech mode activates control `id`.
-    bool activates(std::string_view id) const { return input_enabled && !activated.empty() && activated == id; }
+    bool activates(std::string_view id) const {
+        return input_enabled && !activated.empty() && activated == id;
+    }
     bool focuses(std::string_view id) const { return !focused.empty() && focused == id; }
 
     // A label that did not fit its button at its font size (see touch_button), for

@@ -63,8 +63,9 @@ void SurveyScreen::draw(Frame& frame) {
     m_question.draw(draw, ImVec2(x, y), frame.theme.text, frame.theme.accent);
     frame.add_control("question", text ? *text.text : question.id, ControlRole::Heading, ImVec2(x, y),
                       ImVec2(x + width, y + m_question.height()),
-                      question.kind == QuestionKind::MultipleChoice ? frame.phrases.tr("Choose all that apply")
-                                                                    : std::string(),
+                      question.kind == QuestionKind::MultipleChoice
+                          ? frame.phrases.tr("Choose all that apply")
+                          : std::string(),
                       text ? text.language : std::string());
     y += m_question.height();
     if (text.is_fallback) {

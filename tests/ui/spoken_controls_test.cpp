@@ -62,7 +62,8 @@ TEST_CASE("speech: an artifact's page lists its title, details and story paragra
     kiosk.frame(session, 20);
     const ui::Frame::Control* title = kiosk.control("title");
     REQUIRE(title != nullptr);
-    CHECK(title->label == *localise(kiosk.bundle->artifacts[0].title, "kk", kiosk.bundle->exhibition.fallback).text);
+    CHECK(title->label ==
+          *localise(kiosk.bundle->artifacts[0].title, "kk", kiosk.bundle->exhibition.fallback).text);
     CHECK(title->language == "kk");
     REQUIRE(kiosk.control("story-1") != nullptr);
     CHECK_FALSE(kiosk.control("story-1")->label.empty());

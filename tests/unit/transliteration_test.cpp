@@ -314,6 +314,6 @@ TEST_CASE("speech: Kazakh in Latin letters goes back to the Cyrillic it was made
 }
 
 TEST_CASE("speech: Serbian in Latin letters goes back to Cyrillic, Lj, Nj and Dž as one letter each") {
-    CHECK(back_to_cyrillic("sr-Latn-sr-Cyrl.txt", "sr-Latn", "sr", "Ljubljana, njiva, džep, čaša, ćup, đak") ==
-          "љубљана, њива, џеп, чаша, ћуп, ђак");
+    CHECK(back_to_cyrillic("sr-Latn-sr-Cyrl.txt", "sr-Latn", "sr",
+                           "Ljubljana, njiva, džep, čaša, ćup, đak") == "љубљана, њива, џеп, чаша, ћуп, ђак");
 }

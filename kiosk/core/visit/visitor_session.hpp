@@ -51,7 +51,7 @@ struct VisitorAction {
                          // an option, or for a rating question the rating minus one
         NextQuestion,    // the current question is answered (or skipped): on to the next, or the thanks
         PreviousQuestion,
-        FinishVisit,  // "Finish my visit" on the survey's thanks: reset for the next visitor
+        FinishVisit,      // "Finish my visit" on the survey's thanks: reset for the next visitor
         StartSpeechMode,  // a keypad key was pressed: the kiosk speaks until the visit ends (and starts it)
     };
     explicit VisitorAction(Kind kind, std::size_t index = 0) : kind(kind), index(index) {}
