@@ -110,6 +110,7 @@ std::string health_json(const HealthFacts& facts, const std::filesystem::path& s
         .text("showing", facts.showing)
         .raw("screen_asleep", facts.screen_asleep ? "true" : "false")
         .raw("display", display.finish())
+        .text("speech", facts.speech)
         .number("memory_megabytes", resident_megabytes());
     struct statvfs disk {};
     if (::statvfs(state_folder.c_str(), &disk) == 0) {

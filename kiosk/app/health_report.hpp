@@ -45,6 +45,7 @@ struct HealthFacts {
     std::string drawing;            // "software on wayland" (KioskWindow::drawing())
     std::string display_fallbacks;  // the ways tried first, and why they failed
     std::string display_problem;    // why nothing can be drawn: the kiosk stops
+    std::string speech;             // speech mode's output, or why it has none (VisitorsVoice::state())
 
     std::string feedback_state;     // VisitorsBook::state(): "off", "opening", "recording", "not recording"
     std::string feedback_database;  // "" when feedback is off

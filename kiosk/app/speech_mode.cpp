@@ -1,19 +1,14 @@
 #include "app/speech_mode.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <iterator>
 
+#include "core/files/name_list.hpp"
 #include "ui/spoken_words.hpp"
 
 namespace amanat {
 namespace {
-
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // Texts are read, not activated: Select reads on from them, or pauses.
 bool is_text(const ui::Frame::Control& control) {
@@ -35,13 +30,13 @@ SpeechMode::SpeechMode(VisitorsVoice* voice, const Bundle& bundle, const KioskCo
       m_bundle(bundle),
       m_volume_start(config.speech.volume_percent) {
     for (const auto& [key, names] : config.speech.keys)
-        for (const std::string& name : names) m_keys[lower(name)] = key;
+        for (const std::string& name : names) m_keys[ascii_lower(name)] = key;
 }
 
 void SpeechMode::hear_keys(const std::vector<std::string>& names) {
     if (m_voice == nullptr) return;
     for (const std::string& name : names) {
-        if (const auto key = m_keys.find(lower(name)); key != m_keys.end()) {
+        if (const auto key = m_keys.find(ascii_lower(name)); key != m_keys.end()) {
             m_pressed.push_back(key->second);
             m_key_heard = std::chrono::steady_clock::now();
         }

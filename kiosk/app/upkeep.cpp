@@ -49,6 +49,7 @@ void publish_health(Upkeep& upkeep, const Bundle& bundle, const ExhibitionSource
     facts.showing = showing;
     facts.screen_asleep = upkeep.asleep;
     facts.drawing = upkeep.drawing;
+    facts.speech = upkeep.speech;
     facts.display_fallbacks = upkeep.fallbacks;
     facts.feedback_state = book.state();
     facts.feedback_database = book.database().string();

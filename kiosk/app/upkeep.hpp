@@ -29,6 +29,7 @@ struct Upkeep {
     Millis shown_since = 0;      // when the exhibition on screen was loaded
     bool start_settled = false;  // crash_guard told that it lasted
     std::string drawing{};       // KioskWindow::drawing(), for the status file
+    std::string speech{};        // speech mode's output or why it has none, for the status file
     std::string fallbacks{};     // KioskWindow::fallbacks()
     bool ready_sent = false;
     bool asleep = false;

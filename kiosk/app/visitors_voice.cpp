@@ -42,11 +42,13 @@ std::unique_ptr<VisitorsVoice> VisitorsVoice::start(const SpeechSettings& settin
         problem);
     if (voice->m_output == nullptr) {
         voice->m_silent = true;
+        voice->m_state = "NO SOUND: " + problem;
         std::fprintf(stderr,
                      "amanat-kiosk: speech: %s The kiosk goes on without speech; sighted visitors notice "
                      "nothing.\n",
                      problem.c_str());
     } else {
+        voice->m_state = "through " + voice->m_output->name();
         std::fprintf(stderr, "amanat-kiosk: speech: speaking through %s (%.0f ms of buffer)\n",
                      voice->m_output->name().c_str(), voice->device_latency_ms());
     }

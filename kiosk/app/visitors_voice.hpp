@@ -56,6 +56,9 @@ class VisitorsVoice {
     // AMANAT_LOG_SPEECH=1: utterances (and speech mode's focus) are logged.
     bool logs() const { return m_log; }
 
+    // Where speech is heard ("through the default output"), or why it is not, for `amanat status`.
+    const std::string& state() const { return m_state; }
+
     // Each visitor's own, reset with the visit.
     void set_rate(speech::RateStep rate) { m_rate = rate; }
     speech::RateStep rate() const { return m_rate; }
@@ -82,7 +85,8 @@ class VisitorsVoice {
     std::vector<Piece> m_pieces;                  // what is still to be said, the one being said first
     // The Speaker's number for the piece being said (0: none); read by the audio side.
     std::atomic<std::uint64_t> m_current{0};
-    bool m_silent = false;  // no audio device: pieces are logged, not said
+    bool m_silent = false;
+    std::string m_state;  // no audio device: pieces are logged, not said
     speech::RateStep m_rate = speech::RateStep::normal;
     int m_volume_percent = 80;
     const ScriptTransliterator* reader_for(const std::string& language);

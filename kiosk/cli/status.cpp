@@ -126,6 +126,8 @@ int print_status(const StatusOptions& options, const Command& command) {
         std::printf("  on screen      %s%s\n", text_of(report, "showing").c_str(),
                     report.value("screen_asleep", false) ? " (asleep: outside opening hours)" : "");
         print_display(report.value("display", nlohmann::json::object()));
+        if (const std::string speech = report.value("speech", ""); !speech.empty())
+            std::printf("  speech         %s\n", speech.c_str());
         std::printf("  running for    %s (since %s; %s starts in the last day, %s in all)\n",
                     duration(report.value("uptime_seconds", 0LL)).c_str(),
                     text_of(report, "started_at").c_str(), text_of(starts, "in_last_day").c_str(),

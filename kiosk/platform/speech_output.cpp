@@ -3,9 +3,10 @@
 #include <SDL.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstring>
+
+#include "core/files/name_list.hpp"
 
 namespace amanat::platform {
 
@@ -22,11 +23,6 @@ int buffer_for(int sample_rate) {
     return samples;
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 // The outputs SDL's audio driver knows on this PC; nullopt when it cannot list them.
 std::optional<std::vector<std::string>> output_names() {
     const int count = SDL_GetNumAudioDevices(0);
@@ -38,16 +34,6 @@ std::optional<std::vector<std::string>> output_names() {
     return names;
 }
 
-std::string quoted(const std::vector<std::string>& names) {
-    std::string list;
-    for (const std::string& name : names) {
-        list += list.empty() ? "\"" : ", \"";
-        list += name;
-        list += '"';
-    }
-    return list;
-}
-
 // "This PC's audio outputs are ...", for a problem's second half.
 std::string outputs_sentence(const std::optional<std::vector<std::string>>& outputs) {
     std::string driver = SDL_GetCurrentAudioDriver() != nullptr ? SDL_GetCurrentAudioDriver() : "none";
@@ -57,7 +43,7 @@ std::string outputs_sentence(const std::optional<std::vector<std::string>>& outp
         return std::string("SDL's audio driver (") + driver +
                ") finds no audio output on this PC: check that the sound card or USB headphone "
                "adapter is plugged in.";
-    return std::string("This PC's audio outputs are ") + quoted(*outputs) + ".";
+    return std::string("This PC's audio outputs are ") + quoted_list(*outputs) + ".";
 }
 
 }  // namespace
@@ -83,13 +69,13 @@ std::unique_ptr<SpeechOutput> SpeechOutput::open(const std::string& device, int 
         } else {
             std::vector<std::string> holding;
             for (const std::string& name : *outputs) {
-                if (lower(name).find(lower(device)) != std::string::npos) holding.push_back(name);
+                if (ascii_lower(name).find(ascii_lower(device)) != std::string::npos) holding.push_back(name);
             }
             if (holding.size() != 1) {
                 problem =
                     std::string("Speech has no sound: ") + asked + " ([speech] device in kiosk.toml) " +
                     (holding.empty() ? std::string("is not on this PC. ")
-                                     : std::string("could be any of ") + quoted(holding) + ". ") +
+                                     : std::string("could be any of ") + quoted_list(holding) + ". ") +
                     outputs_sentence(outputs) +
                     (outputs->empty() ? std::string(" Or remove the line for the default output.")
                                       : std::string(" Write one of them in full, or a part of its name no "

@@ -157,9 +157,9 @@ void ArtifactScreen::speak_picture(Frame& frame, ImVec2 min, ImVec2 max) {
     const std::size_t count = artifact.images.size();
     const std::size_t shown = std::min(frame.session.image(), count - 1);
     const auto alt = frame.localise(artifact.images[shown].alt);
-    // TRANSLATORS: Speech mode (read aloud to blind visitors): said after a picture's description. Keep
-    // {number} and {count}.
     const std::string& which = frame.say(
+        // TRANSLATORS: Speech mode (read aloud to blind visitors): said after a picture's description.
+        // Keep {number} and {count}.
         "picture {number} of {count}",
         {{"number", static_cast<std::int64_t>(shown + 1)}, {"count", static_cast<std::int64_t>(count)}});
     // TRANSLATORS: Speech mode: said for a picture that has no description.

@@ -68,8 +68,9 @@ int draw_face_row(Frame& frame, const std::string& id, int selected, ImVec2 min,
                        ImVec2(size, size), held))
             tapped = rating;
         // TRANSLATORS: Speech mode: said after a rating face or an answer the visitor has chosen. One word.
+        const char* chosen = frame.phrases.tr("selected");
         if (selected == rating)
-            frame.describe_last(ControlRole::Option, frame.phrases.tr("selected"));
+            frame.describe_last(ControlRole::Option, chosen);
         else
             frame.describe_last(ControlRole::Option);
         const float radius = size * (held ? 0.4f : 0.44f);

@@ -62,9 +62,9 @@ std::string screen_announcement(Frame& frame, bool counting_down) {
         case Screen::Gallery: {
             std::set<std::string> sections;
             for (const Artifact& artifact : bundle.artifacts) sections.insert(artifact.section);
-            // TRANSLATORS: Speech mode: said when the gallery of objects appears. Keep {count} and
-            // {sections} and the braces; write your language's plural forms (CLDR).
             return frame.say(
+                // TRANSLATORS: Speech mode: said when the gallery of objects appears. Keep {count} and
+                // {sections} and the braces; write your language's plural forms (CLDR).
                 "Gallery, {count, plural, one {# object} other {# objects}} in {sections, plural, "
                 "one {# section} other {# sections}}",
                 {{"count", static_cast<std::int64_t>(bundle.artifacts.size())},

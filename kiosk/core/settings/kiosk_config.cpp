@@ -8,6 +8,7 @@
 
 #include "core/exhibition/bundle_loader.hpp"  // kMaxManifestBytes
 #include "core/exhibition/manifest_reader.hpp"
+#include "core/files/name_list.hpp"
 #include "core/files/small_file.hpp"
 #include "core/localisation/language_tag.hpp"
 #include "core/settings/kiosk_identity.hpp"
@@ -270,19 +271,7 @@ void read_speech(ManifestReader& reader, const toml::table& speech, KioskConfig&
 
 // SDL_GetKeyFromName ignores case: "keypad 8" is "Keypad 8".
 std::string key_name_case(std::string_view name) {
-    std::string folded(name);
-    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return folded;
-}
-
-std::string quoted_list(const std::vector<std::string>& names) {
-    std::string list;
-    for (const std::string& name : names) {
-        list += list.empty() ? "\"" : ", \"";
-        list += name;
-        list += '"';
-    }
-    return list;
+    return ascii_lower(name);
 }
 
 // One [keypad] line: the key names it gives and where each is written.
