@@ -74,6 +74,7 @@ void SpeechMode::prepare(ui::Frame& frame, bool counting_down) {
         m_place.clear();
         m_started = m_reading = m_in_help = false;
         m_say_again_after = 0;
+        m_touch_hint_until = -1;
         m_voice->hush();
         m_voice->set_rate(speech::RateStep::normal);
         m_voice->set_volume_percent(m_volume_start);
@@ -96,6 +97,8 @@ void SpeechMode::prepare(ui::Frame& frame, bool counting_down) {
     m_drawn.clear();
     frame.controls = &m_drawn;
     frame.focused = m_focus;
+    frame.touch_hint_until = m_touch_hint_until;
+    frame.touch_hint_at = m_touch_hint_at;
     std::vector<KeypadKey> pressed;
     pressed.swap(m_pressed);
     for (const KeypadKey key : pressed) press(key, frame, counting_down);
@@ -235,6 +238,8 @@ void SpeechMode::touch_and_hear(ui::Frame& frame) {
                 if (contains(control, gesture.x, gesture.y) &&
                     (under == nullptr || area(control) < area(*under)))
                     under = &control;
+            m_touch_hint_until = frame.now + 3000;
+            m_touch_hint_at = ImVec2(gesture.x, gesture.y);
             if (under != nullptr) {
                 focus_on(under->id);
                 frame.focused = m_focus;

@@ -80,6 +80,8 @@ class SpeechMode {
     bool m_reading = false;     // reading texts on, one after another (a story)
     bool m_in_help = false;     // the help was the last thing asked: Up and Down set the rate
     int m_say_again_after = 0;  // frames until an activated control is said again (its new state)
+    Millis m_touch_hint_until = -1;  // the note after a tap (ui::Frame::touch_hint_until)
+    ImVec2 m_touch_hint_at{};
 };
 
 }  // namespace amanat

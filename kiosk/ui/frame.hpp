@@ -134,6 +134,11 @@ struct Frame {
     std::string focused{};    // the control speech mode is on: drawn with a thick ring, kept in view
     std::string activated{};  // the control Select (or a double tap) activated: it acts as if tapped
 
+    // Speech mode's touch and hear: after a tap, a note beside the finger until
+    // then, for a sighted visitor surprised that a tap only speaks (-1: none).
+    Millis touch_hint_until = -1;
+    ImVec2 touch_hint_at{};
+
     // Adds a control for speech mode, where touch targets are recorded (not under an overlay).
     void add_control(std::string id, std::string label, ControlRole role, ImVec2 min, ImVec2 max,
                      std::string state = {}, std::string language = {}) {

@@ -5,6 +5,7 @@
 #include "ui/idle_overlay.hpp"
 #include "ui/language_screen.hpp"
 #include "ui/out_of_order_screen.hpp"
+#include "ui/widgets.hpp"
 
 namespace amanat::ui {
 
@@ -25,6 +26,25 @@ void draw_focus_ring(const Frame& frame) {
         draw.AddRect(min, max, IM_COL32(255, 221, 0, 255), frame.metrics.mm(2), 0, ring);
         return;
     }
+}
+
+// "Audio guide: double-tap to choose", in a pill above where the finger touched.
+void draw_touch_hint(Frame& frame) {
+    if (frame.touch_hint_until < 0 || frame.now >= frame.touch_hint_until) return;
+    frame.wake_by(frame.touch_hint_until);
+    // TRANSLATORS: Speech mode (the kiosk speaks, for blind visitors): a small note shown for a few seconds
+    // beside the finger after a tap, because in speech mode a tap only says what is touched. One short line.
+    const char* hint = frame.phrases.tr("Audio guide on: double-tap to choose");
+    ImFont* font = frame.fonts.body;
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const float pad = frame.metrics.mm(3);
+    const ImVec2 size(text_width(font, hint) + 2 * pad, font->FontSize + 2 * pad);
+    const float x = std::clamp(frame.touch_hint_at.x - size.x * 0.5f, 0.0f, std::max(0.0f, screen.x - size.x));
+    float y = frame.touch_hint_at.y - frame.metrics.mm(14) - size.y;
+    if (y < 0) y = frame.touch_hint_at.y + frame.metrics.mm(14);
+    ImDrawList& draw = *ImGui::GetForegroundDrawList();
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + size.x, y + size.y), IM_COL32(0, 0, 0, 230), size.y * 0.5f);
+    draw.AddText(font, font->FontSize, ImVec2(x + pad, y + pad), IM_COL32(255, 221, 0, 255), hint);
 }
 
 }  // namespace
@@ -129,6 +149,7 @@ void KioskUi::draw(Frame& frame, const IdleTimer& idle) {
         if (deadline >= 0) frame.wake_by(deadline);
     }
     draw_focus_ring(frame);
+    draw_touch_hint(frame);
     ImGui::End();
     ImGui::PopStyleVar(2);
 }
