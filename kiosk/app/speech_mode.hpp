@@ -76,10 +76,10 @@ class SpeechMode {
     std::size_t m_focus_index = 0;            // where it was in m_order, should its id vanish
     std::string m_place;                      // ui::spoken_place of the last announcement
     std::uint64_t m_visitor = 0;
-    bool m_started = false;     // speech mode began this visit: the help comes first
-    bool m_reading = false;     // reading texts on, one after another (a story)
-    bool m_in_help = false;     // the help was the last thing asked: Up and Down set the rate
-    int m_say_again_after = 0;  // frames until an activated control is said again (its new state)
+    bool m_started = false;          // speech mode began this visit: the help comes first
+    bool m_reading = false;          // reading texts on, one after another (a story)
+    bool m_in_help = false;          // the help was the last thing asked: Up and Down set the rate
+    int m_say_again_after = 0;       // frames until an activated control is said again (its new state)
     Millis m_touch_hint_until = -1;  // the note after a tap (ui::Frame::touch_hint_until)
     ImVec2 m_touch_hint_at{};
 };

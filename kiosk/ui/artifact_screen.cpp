@@ -285,6 +285,82 @@ void ArtifactScreen::speak_text(Frame& frame, const std::vector<SpokenText>& tex
     }
 }
 
+// The title, subtitle, transcript (while the narration plays), details and
+// story, in the scrolled column; each listed for speech mode.
+void ArtifactScreen::draw_text_column(Frame& frame, ImVec2 text_min, ImVec2 text_max, float column_w) {
+    const Artifact& artifact = frame.bundle.artifacts[frame.session.artifact()];
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const ScreenMetrics& metrics = frame.metrics;
+    const FontSet& fonts = frame.fonts;
+    const float margin = metrics.margin();
+    const float gap = metrics.mm(4);
+    const float tag_h = fonts.small->FontSize * 1.6f;
+    const ImU32 ink = frame.theme.text;
+    const ImU32 accent = frame.theme.accent;
+    draw.PushClipRect(text_min, text_max, true);
+    float y = text_min.y + margin - m_text_scroll.offset();
+    const float x = text_min.x;
+    m_title.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+    // What speech mode reads, in order: the title, the subtitle, the details, the story.
+    std::vector<SpokenText> spoken;
+    spoken.push_back({"title", m_title_source ? *m_title_source.text : artifact.id, m_title_source.language,
+                      ControlRole::Heading, ImVec2(x, y), ImVec2(x + column_w, y + m_title.height())});
+    y += m_title.height();
+    if (m_title_source.is_fallback) {
+        draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
+        y += tag_h;
+    }
+    y += gap;
+    m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
+    if (const auto subtitle = frame.localise(artifact.subtitle))
+        spoken.push_back({"subtitle", *subtitle.text, subtitle.language, ControlRole::Text, ImVec2(x, y),
+                          ImVec2(x + column_w, y + m_subtitle.height())});
+    y += m_subtitle.height() + gap;
+    if (m_transcript_source) {
+        const float pad = metrics.mm(kTranscriptPadMm);
+        float box_h = m_transcript.height() + 2 * pad;
+        if (m_transcript_source.is_fallback) box_h += tag_h;
+        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + column_w, y + box_h), frame.theme.surface, metrics.mm(2));
+        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + metrics.mm(1.2f), y + box_h), accent);
+        float ty = y + pad;
+        if (m_transcript_source.is_fallback) {
+            draw_language_tag(frame, draw, m_transcript_source, ImVec2(x + pad, ty));
+            ty += tag_h;
+        }
+        m_transcript.draw(draw, ImVec2(x + pad, ty), ink, accent, text_min.y, text_max.y);
+        y += box_h + gap;
+    }
+    draw.AddRectFilled(ImVec2(x, y - gap * 0.5f), ImVec2(x + column_w * 0.3f, y - gap * 0.5f + 3), accent);
+    for (const Detail& detail : m_details) {
+        draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), frame.theme.muted_text,
+                     detail.label.c_str());
+        draw_language_tag(frame, draw, detail.source,
+                          ImVec2(x + text_width(fonts.small, detail.label) + gap, y));
+        const float detail_top = y;
+        y += fonts.small->FontSize * 1.2f;
+        detail.value.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+        y += detail.value.height() + gap * 0.6f;
+        spoken.push_back({"detail-" + std::to_string(spoken.size()), detail.label + ": " + detail.words,
+                          detail.source.language, ControlRole::Text, ImVec2(x, detail_top),
+                          ImVec2(x + column_w, y)});
+    }
+    y += gap;
+    if (m_story_source.is_fallback) {
+        draw_language_tag(frame, draw, m_story_source, ImVec2(x, y));
+        y += tag_h;
+    }
+    y += gap;
+    m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
+    draw.PopClipRect();
+    for (std::size_t i = 0; i < m_story.paragraphs().size(); ++i) {
+        const RichText::Paragraph& paragraph = m_story.paragraphs()[i];
+        spoken.push_back({"story-" + std::to_string(i + 1), paragraph.text, m_story_source.language,
+                          paragraph.heading ? ControlRole::Heading : ControlRole::Text,
+                          ImVec2(x, y + paragraph.top), ImVec2(x + column_w, y + paragraph.bottom)});
+    }
+    speak_text(frame, spoken, text_min, text_max);
+}
+
 void ArtifactScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -402,70 +478,7 @@ void ArtifactScreen::draw(Frame& frame) {
     if (m_text_scroll.animating()) frame.wake_by(frame.now + 16);
     frame.targets_moving |= m_text_scroll.animating() || m_text_scroll.pressed();
 
-    const ImU32 ink = frame.theme.text;
-    const ImU32 accent = frame.theme.accent;
-    draw.PushClipRect(text_min, text_max, true);
-    float y = text_min.y + margin - m_text_scroll.offset();
-    const float x = text_min.x;
-    m_title.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
-    // What speech mode reads, in order: the title, the subtitle, the details, the story.
-    std::vector<SpokenText> spoken;
-    spoken.push_back({"title", m_title_source ? *m_title_source.text : artifact.id, m_title_source.language,
-                      ControlRole::Heading, ImVec2(x, y), ImVec2(x + column_w, y + m_title.height())});
-    y += m_title.height();
-    if (m_title_source.is_fallback) {
-        draw_language_tag(frame, draw, m_title_source, ImVec2(x, y));
-        y += tag_h;
-    }
-    y += gap;
-    m_subtitle.draw(draw, ImVec2(x, y), frame.theme.muted_text, accent, text_min.y, text_max.y);
-    if (const auto subtitle = frame.localise(artifact.subtitle))
-        spoken.push_back({"subtitle", *subtitle.text, subtitle.language, ControlRole::Text, ImVec2(x, y),
-                          ImVec2(x + column_w, y + m_subtitle.height())});
-    y += m_subtitle.height() + gap;
-    if (m_transcript_source) {
-        const float pad = metrics.mm(kTranscriptPadMm);
-        float box_h = m_transcript.height() + 2 * pad;
-        if (m_transcript_source.is_fallback) box_h += tag_h;
-        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + column_w, y + box_h), frame.theme.surface, metrics.mm(2));
-        draw.AddRectFilled(ImVec2(x, y), ImVec2(x + metrics.mm(1.2f), y + box_h), accent);
-        float ty = y + pad;
-        if (m_transcript_source.is_fallback) {
-            draw_language_tag(frame, draw, m_transcript_source, ImVec2(x + pad, ty));
-            ty += tag_h;
-        }
-        m_transcript.draw(draw, ImVec2(x + pad, ty), ink, accent, text_min.y, text_max.y);
-        y += box_h + gap;
-    }
-    draw.AddRectFilled(ImVec2(x, y - gap * 0.5f), ImVec2(x + column_w * 0.3f, y - gap * 0.5f + 3), accent);
-    for (const Detail& detail : m_details) {
-        draw.AddText(fonts.small, fonts.small->FontSize, ImVec2(x, y), frame.theme.muted_text,
-                     detail.label.c_str());
-        draw_language_tag(frame, draw, detail.source,
-                          ImVec2(x + text_width(fonts.small, detail.label) + gap, y));
-        const float detail_top = y;
-        y += fonts.small->FontSize * 1.2f;
-        detail.value.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
-        y += detail.value.height() + gap * 0.6f;
-        spoken.push_back({"detail-" + std::to_string(spoken.size()), detail.label + ": " + detail.words,
-                          detail.source.language, ControlRole::Text, ImVec2(x, detail_top),
-                          ImVec2(x + column_w, y)});
-    }
-    y += gap;
-    if (m_story_source.is_fallback) {
-        draw_language_tag(frame, draw, m_story_source, ImVec2(x, y));
-        y += tag_h;
-    }
-    y += gap;
-    m_story.draw(draw, ImVec2(x, y), ink, accent, text_min.y, text_max.y);
-    draw.PopClipRect();
-    for (std::size_t i = 0; i < m_story.paragraphs().size(); ++i) {
-        const RichText::Paragraph& paragraph = m_story.paragraphs()[i];
-        spoken.push_back({"story-" + std::to_string(i + 1), paragraph.text, m_story_source.language,
-                          paragraph.heading ? ControlRole::Heading : ControlRole::Text,
-                          ImVec2(x, y + paragraph.top), ImVec2(x + column_w, y + paragraph.bottom)});
-    }
-    speak_text(frame, spoken, text_min, text_max);
+    draw_text_column(frame, text_min, text_max, column_w);
     frame.control_rank = 3;
     if (frame.feedback.asking) draw_reaction(frame, reaction_min, reaction_max);
     frame.control_rank = 1;

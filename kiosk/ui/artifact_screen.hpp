@@ -39,6 +39,7 @@ class ArtifactScreen {
     };
     void speak_text(Frame& frame, const std::vector<SpokenText>& texts, ImVec2 column_min, ImVec2 column_max);
     void speak_picture(Frame& frame, ImVec2 min, ImVec2 max);
+    void draw_text_column(Frame& frame, ImVec2 text_min, ImVec2 text_max, float column_w);
     void lay_out_text(Frame& frame, float width);
     void draw_reaction(Frame& frame, ImVec2 min, ImVec2 max);
     void draw_pictures(Frame& frame, ImVec2 min, ImVec2 max);

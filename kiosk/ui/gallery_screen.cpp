@@ -39,6 +39,27 @@ void GalleryScreen::speak_card(Frame& frame, const Card& card, float top, float 
     }
 }
 
+// Speech mode: each heading, then its cards, in reading order.
+void GalleryScreen::speak_sections(Frame& frame, const std::vector<Heading>& headings, float top,
+                                   float viewport) {
+    const float margin = frame.metrics.margin();
+    const float right = ImGui::GetIO().DisplaySize.x - margin;
+    const float heading_h = frame.fonts.heading->FontSize;
+    const float origin = top - m_scroll.offset();
+    std::size_t card = 0;
+    for (const Heading& heading : headings) {
+        const auto text = frame.localise(heading.section->title);
+        const std::string& count = frame.say("{count, plural, one {# object} other {# objects}}",
+                                             {{"count", static_cast<std::int64_t>(heading.artifacts)}});
+        frame.add_control("section-" + heading.section->id, text ? *text.text : heading.section->id,
+                          ControlRole::Heading, ImVec2(margin, origin + heading.y),
+                          ImVec2(right, origin + heading.y + heading_h), count,
+                          text ? text.language : std::string());
+        for (std::size_t k = 0; k < heading.artifacts && card < m_cards.size(); ++k, ++card)
+            speak_card(frame, m_cards[card], top, viewport);
+    }
+}
+
 void GalleryScreen::draw(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -67,11 +88,6 @@ void GalleryScreen::draw(Frame& frame) {
     float y = metrics.mm(6);
     const float hint_y = y;
     y += fonts.body->FontSize * 1.6f;
-    struct Heading {
-        const Section* section;
-        float y;
-        std::size_t artifacts;
-    };
     std::vector<Heading> headings;
     for (const Section& section : exhibition.sections) {
         std::vector<std::size_t> members;
@@ -140,23 +156,7 @@ void GalleryScreen::draw(Frame& frame) {
                 break;
         }
     }
-    // Speech mode: each heading, then its cards, in reading order; the card in
-    // focus is scrolled into view, and opened when activated.
-    if (frame.controls != nullptr) {
-        std::size_t card = 0;
-        const float origin = top - m_scroll.offset();
-        for (const Heading& heading : headings) {
-            const auto text = frame.localise(heading.section->title);
-            const std::string& count = frame.say("{count, plural, one {# object} other {# objects}}",
-                                                 {{"count", static_cast<std::int64_t>(heading.artifacts)}});
-            frame.add_control("section-" + heading.section->id, text ? *text.text : heading.section->id,
-                              ControlRole::Heading, ImVec2(margin, origin + heading.y),
-                              ImVec2(screen.x - margin, origin + heading.y + fonts.heading->FontSize), count,
-                              text ? text.language : std::string());
-            for (std::size_t k = 0; k < heading.artifacts && card < m_cards.size(); ++k, ++card)
-                speak_card(frame, m_cards[card], top, viewport);
-        }
-    }
+    if (frame.controls != nullptr) speak_sections(frame, headings, top, viewport);
     m_scroll.step(frame.now);
     if (m_scroll.animating()) frame.wake_by(frame.now + 16);
     frame.targets_moving |= m_scroll.animating() || m_scroll.pressed();

@@ -25,6 +25,12 @@ class GalleryScreen {
         std::size_t artifact;
         ImVec2 min, max;  // in content coordinates (before scrolling)
     };
+    struct Heading {  // a section's heading, in content coordinates
+        const Section* section;
+        float y;
+        std::size_t artifacts;
+    };
+    void speak_sections(Frame& frame, const std::vector<Heading>& headings, float top, float viewport);
     // Speech mode: the card as a control, opened when activated, scrolled into view when in focus.
     void speak_card(Frame& frame, const Card& card, float top, float viewport);
 

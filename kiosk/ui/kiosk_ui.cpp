@@ -39,7 +39,8 @@ void draw_touch_hint(Frame& frame) {
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     const float pad = frame.metrics.mm(3);
     const ImVec2 size(text_width(font, hint) + 2 * pad, font->FontSize + 2 * pad);
-    const float x = std::clamp(frame.touch_hint_at.x - size.x * 0.5f, 0.0f, std::max(0.0f, screen.x - size.x));
+    const float x =
+        std::clamp(frame.touch_hint_at.x - size.x * 0.5f, 0.0f, std::max(0.0f, screen.x - size.x));
     float y = frame.touch_hint_at.y - frame.metrics.mm(14) - size.y;
     if (y < 0) y = frame.touch_hint_at.y + frame.metrics.mm(14);
     ImDrawList& draw = *ImGui::GetForegroundDrawList();
