@@ -390,7 +390,9 @@ void read_keypad(ManifestReader& reader, const toml::table& keypad, KioskConfig&
         if (refused[i]) continue;
         std::vector<std::string>& keys = config.speech.keys[lines[i].key];
         keys.clear();
-        for (const auto& [name, at] : lines[i].names) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        for (const auto& named : lines[i].names) {
+            const std::string& name = named.first;
             const bool again = std::any_of(keys.begin(), keys.end(), [&](const std::string& kept) {
                 return key_name_case(kept) == key_name_case(name);
             });
