@@ -214,7 +214,7 @@ int run_kiosk(const KioskOptions& options, const ExhibitionSource& source, const
     observers.window_opened(*window);
     // After the window, so that its audio stops waking the window before it goes.
     const std::unique_ptr<VisitorsVoice> voice = start_voice(config, options, *window);
-    upkeep.speech = voice ? voice->state()
+    upkeep.speech = voice                   ? voice->state()
                     : config.speech.offered ? "off: espeak-ng could not start (the kiosk's log says why)"
                                             : "off ([speech] enabled = false)";
     const Showroom room{*window, source, options, config, catalogs, clock, upkeep, observers, voice.get()};

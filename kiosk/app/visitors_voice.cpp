@@ -3,16 +3,39 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <future>
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace amanat {
+namespace {
+
+// The rules that turn a Latin script back into the Cyrillic its voice reads
+// (kk-Latn, sr-Latn), by language. ICU takes ~30 ms for Kazakh's: compiled on a
+// thread of their own from start(), neither before the first frame nor on the
+// render thread. A faulty file is logged; that language is then spoken as written.
+std::map<std::string, std::optional<ScriptTransliterator>> compile_readers(
+    std::filesystem::path localisation) {
+    std::map<std::string, std::optional<ScriptTransliterator>> readers;
+    for (const auto& [latin, file, cyrillic] : {std::tuple{"kk-Latn", "kk-Latn-kk-Cyrl.txt", "kk"},
+                                                std::tuple{"sr-Latn", "sr-Latn-sr-Cyrl.txt", "sr"}}) {
+        Diagnostics problems;
+        readers[latin] = ScriptTransliterator::load(localisation / file, latin, cyrillic, problems);
+        for (const Diagnostic& problem : problems.items())
+            std::fprintf(stderr, "amanat-kiosk: speech: %s:%d: %s; %s is spoken as written\n",
+                         problem.file.c_str(), problem.line, problem.message.c_str(), latin);
+    }
+    return readers;
+}
+
+}  // namespace
 
 std::unique_ptr<VisitorsVoice> VisitorsVoice::start(const SpeechSettings& settings,
                                                     const std::filesystem::path& localisation,
                                                     std::function<void()> wake) {
     std::unique_ptr<VisitorsVoice> voice(new VisitorsVoice());
-    voice->m_localisation = localisation;
+    voice->m_readers_compiling = std::async(std::launch::async, compile_readers, localisation);
     voice->m_wake = std::move(wake);
     const char* log = std::getenv("AMANAT_LOG_SPEECH");
     voice->m_log = log != nullptr && std::string(log) == "1";
@@ -94,8 +117,6 @@ bool VisitorsVoice::speaking() const {
 
 // The language whose voice speaks `piece`: its own, else the first fallback
 // with a voice (logged once per language), else none (empty).
-// The language whose voice speaks `piece`: its own, else the first fallback
-// with a voice (logged once per language), else none (empty).
 std::string VisitorsVoice::voice_language(const Piece& piece) {
     const std::optional<std::string> spoken =
         m_speaker->voices().first_spoken(piece.language, piece.fallbacks);
@@ -113,24 +134,13 @@ std::string VisitorsVoice::voice_language(const Piece& piece) {
     return spoken.value_or(std::string());
 }
 
-// The rules that turn a Latin script back into the Cyrillic its voice reads
-// (kk-Latn, sr-Latn), compiled on first use (ICU takes a few tens of ms: not at
-// start-up, before the first frame); null for every other language.
+// The reader for `language`, null for a language spoken as written. The first
+// call waits for compile_readers() if it has not finished (it has, by the time a
+// visitor chooses a language).
 const ScriptTransliterator* VisitorsVoice::reader_for(const std::string& language) {
-    static const std::map<std::string, std::pair<const char*, const char*>> kReaders{
-        {"kk-Latn", {"kk-Latn-kk-Cyrl.txt", "kk"}}, {"sr-Latn", {"sr-Latn-sr-Cyrl.txt", "sr"}}};
-    const auto known = kReaders.find(language);
-    if (known == kReaders.end()) return nullptr;
-    auto [reader, first] = m_readers.try_emplace(language);
-    if (first) {
-        Diagnostics problems;
-        reader->second = ScriptTransliterator::load(m_localisation / known->second.first, language,
-                                                    known->second.second, problems);
-        for (const Diagnostic& problem : problems.items())
-            std::fprintf(stderr, "amanat-kiosk: speech: %s:%d: %s; %s is spoken as written\n",
-                         problem.file.c_str(), problem.line, problem.message.c_str(), language.c_str());
-    }
-    return reader->second ? &*reader->second : nullptr;
+    if (m_readers_compiling.valid()) m_readers = m_readers_compiling.get();
+    const auto found = m_readers.find(language);
+    return found != m_readers.end() && found->second ? &*found->second : nullptr;
 }
 
 bool VisitorsVoice::start_piece(const Piece& piece) {

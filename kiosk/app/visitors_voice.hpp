@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -91,8 +92,9 @@ class VisitorsVoice {
     int m_volume_percent = 80;
     const ScriptTransliterator* reader_for(const std::string& language);
 
-    std::filesystem::path m_localisation;
-    // A Latin script back to the Cyrillic its voice reads, by language; nullopt if its rules failed.
+    // A Latin script back to the Cyrillic its voice reads, by language; nullopt if
+    // its rules failed. Compiled on their own thread (the future), then kept here.
+    std::future<std::map<std::string, std::optional<ScriptTransliterator>>> m_readers_compiling;
     std::map<std::string, std::optional<ScriptTransliterator>> m_readers;
     std::set<std::string> m_reported;  // languages whose missing voice was logged
     bool m_log = false;                // AMANAT_LOG_SPEECH=1: every utterance in the log
